@@ -1,0 +1,48 @@
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+
+const dependencies = ['lit', '@lit/', 'zod', 'idb-keyval', 'jspdf', 'tslib'];
+const isDependency = (id) =>
+  dependencies.some((name) => id === name || id.startsWith(name.endsWith('/') ? name : `${name}/`));
+
+/** zod's own modules import each other in a circle; that is theirs and harmless. */
+const onwarn = (warning, warn) => {
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
+  warn(warning);
+};
+
+export default [
+  // The npm package: one ES module per source file with its .d.ts, dependencies left as imports.
+  {
+    input: {
+      index: 'src/index.ts',
+      define: 'src/define.ts',
+      'define-elements': 'src/define-elements.ts',
+      'model/index': 'src/model/index.ts',
+    },
+    external: isDependency,
+    onwarn,
+    output: {
+      dir: 'dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      sourcemap: true,
+    },
+    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true })],
+  },
+  // One self-contained, minified file with Lit inlined: what the demo and a script tag load.
+  {
+    input: 'src/define.ts',
+    onwarn,
+    output: { file: 'dist/proforma.bundle.js', format: 'es', sourcemap: true },
+    plugins: [
+      nodeResolve({ exportConditions: ['production'] }),
+      typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false }),
+      minifyTemplateLiterals(),
+      terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    ],
+  },
+];

@@ -1,0 +1,415 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { AnswersSchema, type Answer, type Answers } from '../../model/answers.js';
+import {
+  allQuestions,
+  isRequired,
+  type FormDefinition,
+  type Question,
+  type Section,
+} from '../../model/form-definition.js';
+import { FormDefinitionError, formatProblem, parseFormDefinition } from '../../model/parse-form-definition.js';
+import { scoreAssessment, type Reason, type Score } from '../../model/scoring.js';
+import { resolveText } from '../../model/text.js';
+import { visibleQuestionIds } from '../../model/visibility.js';
+import { ProformaChangeEvent, ProformaFormErrorEvent } from '../../events.js';
+import { fetchFormJson, FormLoadError } from '../../internal/load-form.js';
+import { bandWords, outcomeExplanation, outcomeWords, reasonWords } from '../../internal/words.js';
+import { renderQuestion } from './kinds/registry.js';
+import type { QuestionView } from './kinds/view.js';
+import { styles } from './proforma-assessment.styles.js';
+
+const OUTCOME_ICONS = {
+  approved: '✓',
+  'approved-with-conditions': '!',
+  'not-approved': '✕',
+  incomplete: '…',
+} as const;
+
+/** Reasons shown before the list offers "Show all". */
+const REASONS_SHOWN_AT_FIRST = 8;
+
+type FormState =
+  | { status: 'empty' }
+  | { status: 'loading'; source: string }
+  | { status: 'ready'; form: FormDefinition }
+  | { status: 'error'; title: string; problems: string[] };
+
+/**
+ * The risk-assessment pro forma: every section and question of a form
+ * definition, with the score, the outcome and what blocks approval updated
+ * as the teacher answers.
+ *
+ * @summary Fill in a risk assessment and see its score and outcome live.
+ *
+ * @fires proforma-change - The person changed an answer; `detail` has `answers` and `score`. Not fired for programmatic changes.
+ * @fires proforma-form-error - The form definition could not be loaded or is not valid; `detail.problems` lists why.
+ *
+ * @csspart form - The column of sections and questions.
+ * @csspart section - Each section of questions.
+ * @csspart question - Each question.
+ * @csspart score-panel - The panel with the outcome, readiness and blockers.
+ * @csspart outcome - The outcome in words.
+ * @csspart problems - The list of problems shown when a form definition is not valid.
+ *
+ * @cssprop --proforma-font-family - Font of the whole element.
+ * @cssprop --proforma-color-text - Main text colour.
+ * @cssprop --proforma-color-muted - Help and hint text colour.
+ * @cssprop --proforma-color-background - Background of the element.
+ * @cssprop --proforma-color-surface - Background of sections and the score panel.
+ * @cssprop --proforma-color-border - Borders of fields and panels.
+ * @cssprop --proforma-color-accent - Buttons, links and selected controls.
+ * @cssprop --proforma-color-focus - Focus outline colour.
+ * @cssprop --proforma-color-approved - Colour of the "approved" outcome and green risks.
+ * @cssprop --proforma-color-conditions - Colour of "approved with conditions" and amber risks.
+ * @cssprop --proforma-color-not-approved - Colour of "not approved" and red risks.
+ * @cssprop --proforma-color-incomplete - Colour of the "not finished yet" outcome.
+ * @cssprop --proforma-radius - Corner radius of panels and fields.
+ */
+@localized()
+export class ProformaAssessment extends LitElement {
+  static override styles = styles;
+
+  @state() private formState: FormState = { status: 'empty' };
+  @state() private score: Score | undefined;
+  @state() private showAllReasons = false;
+  /** The outcome announced to screen readers; changes only when the outcome does. */
+  @state() private announcement = '';
+
+  /** The form definition as an object; takes precedence over `form-src`. */
+  @property({ attribute: false }) form: unknown;
+
+  /** URL of a JSON form definition, fetched when no `form` object is given. */
+  @property({ attribute: 'form-src' }) formSrc = '';
+
+  /** Language used to pick the form's text when it gives several; defaults to the page's `lang`. */
+  @property() locale = '';
+
+  /** Every answer, keyed by question id. Answers to questions not in the form are kept but ignored. */
+  @property({ attribute: false })
+  get answers(): Answers {
+    return this.currentAnswers;
+  }
+  set answers(value: Answers) {
+    const previous = this.currentAnswers;
+    const parsed = AnswersSchema.safeParse(value ?? {});
+    if (!parsed.success) {
+      console.warn(
+        'proforma-assessment: answers must be an object of { value, notes, evidence } by question id; ignored.',
+      );
+      return;
+    }
+    this.currentAnswers = parsed.data;
+    this.warnAboutUnknownAnswers();
+    this.requestUpdate('answers', previous);
+  }
+  private currentAnswers: Answers = {};
+
+  private loadController: AbortController | undefined;
+  private pendingFocusId: string | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadController?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('form') || changed.has('formSrc')) this.loadForm();
+    if (changed.has('answers') || changed.has('formState' as keyof ProformaAssessment)) this.rescore();
+  }
+
+  protected override updated(): void {
+    if (this.pendingFocusId === undefined) return;
+    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.pendingFocusId)}`)?.focus();
+    this.pendingFocusId = undefined;
+  }
+
+  /** The score of the current answers, or `undefined` until a form is ready. */
+  get currentScore(): Score | undefined {
+    return this.score;
+  }
+
+  /** The form definition in use, once it has loaded and passed its checks. */
+  get definition(): FormDefinition | undefined {
+    return this.formState.status === 'ready' ? this.formState.form : undefined;
+  }
+
+  private get language(): string {
+    return this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  }
+
+  private loadForm(): void {
+    this.loadController?.abort();
+    this.loadController = undefined;
+    if (this.form !== undefined && this.form !== null) {
+      this.acceptDefinition(this.form);
+      return;
+    }
+    if (!this.formSrc) {
+      this.formState = { status: 'empty' };
+      return;
+    }
+    const source = this.formSrc;
+    const controller = new AbortController();
+    this.loadController = controller;
+    this.formState = { status: 'loading', source };
+    fetchFormJson(source, controller.signal).then(
+      (json) => {
+        if (!controller.signal.aborted) this.acceptDefinition(json, source);
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const message = error instanceof FormLoadError ? error.message : String(error);
+        this.showFormError(msg('The form could not be loaded'), [message], source);
+      },
+    );
+  }
+
+  private acceptDefinition(input: unknown, source?: string): void {
+    try {
+      this.formState = { status: 'ready', form: parseFormDefinition(input) };
+      this.warnAboutUnknownAnswers();
+    } catch (error) {
+      if (!(error instanceof FormDefinitionError)) throw error;
+      const title = error.newerFormat
+        ? msg('This form needs a newer version of proforma')
+        : msg(str`This form definition has ${error.issues.length} problem(s)`);
+      this.showFormError(title, error.issues.map(formatProblem), source);
+    }
+  }
+
+  private showFormError(title: string, problems: string[], source?: string): void {
+    this.formState = { status: 'error', title, problems };
+    this.dispatchEvent(new ProformaFormErrorEvent(source === undefined ? { problems } : { problems, source }));
+  }
+
+  private warnAboutUnknownAnswers(): void {
+    const form = this.definition;
+    if (!form) return;
+    const known = new Set(allQuestions(form).map(({ question }) => question.id));
+    const unknown = Object.keys(this.currentAnswers).filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      console.warn(
+        `proforma-assessment: answers to questions not in form "${form.id}" are kept but ignored: ${unknown.join(', ')}`,
+      );
+    }
+  }
+
+  private rescore(): void {
+    const form = this.definition;
+    const previousOutcome = this.score?.outcome;
+    this.score = form ? scoreAssessment(form, this.currentAnswers) : undefined;
+    if (this.score && previousOutcome !== undefined && previousOutcome !== this.score.outcome) {
+      this.announcement = msg(str`Outcome now: ${outcomeWords(this.score.outcome)}`);
+    }
+  }
+
+  private setAnswer(questionId: string, answer: Answer): void {
+    const previous = this.currentAnswers;
+    this.currentAnswers = { ...previous, [questionId]: answer };
+    this.requestUpdate('answers', previous);
+    this.rescore();
+    if (this.score) {
+      this.dispatchEvent(new ProformaChangeEvent({ answers: this.currentAnswers, score: this.score }));
+    }
+  }
+
+  private questionView(question: Question, form: FormDefinition, language: string): QuestionView {
+    const answers = () => this.currentAnswers;
+    return {
+      question,
+      // Read when used, so that an event handler sees the latest answer even
+      // before the element has re-rendered.
+      get answer() {
+        return answers()[question.id];
+      },
+      locale: language,
+      id: `q-${question.id}`,
+      required: isRequired(question),
+      riskBands: form.scoring.riskBands,
+      setValue: (value) => this.setAnswer(question.id, { ...this.currentAnswers[question.id], value }),
+      setAnswer: (next) => this.setAnswer(question.id, next),
+      focusAfterRender: (elementId) => {
+        this.pendingFocusId = elementId;
+      },
+    };
+  }
+
+  private goToQuestion(event: Event, questionId: string): void {
+    event.preventDefault();
+    const container = this.renderRoot.querySelector<HTMLElement>(`#q-${CSS.escape(questionId)}`);
+    if (!container) return;
+    container.scrollIntoView({ block: 'center' });
+    const firstControl = container.querySelector<HTMLElement>('input, select, textarea, button, summary');
+    (firstControl ?? container).focus();
+  }
+
+  override render(): TemplateResult {
+    const state = this.formState;
+    switch (state.status) {
+      case 'empty':
+        return html`<p class="notice">${msg('No form to show: give this element a form or a form-src.')}</p>`;
+      case 'loading':
+        return html`<p class="notice" role="status">${msg('Loading the form…')}</p>`;
+      case 'error':
+        return html`<div class="form-error" role="alert">
+          <h2>${state.title}</h2>
+          <ul part="problems">
+            ${state.problems.map((problem) => html`<li>${problem}</li>`)}
+          </ul>
+        </div>`;
+      case 'ready':
+        return this.renderForm(state.form);
+    }
+  }
+
+  private renderForm(form: FormDefinition): TemplateResult {
+    const language = this.language;
+    const visible = visibleQuestionIds(form, this.currentAnswers);
+    return html`<div class="layout">
+      <div class="form" part="form">
+        <header>
+          <h1 class="form-title">${resolveText(form.title, language)}</h1>
+          ${form.description ? html`<p class="description">${resolveText(form.description, language)}</p>` : nothing}
+          <p class="hint">${msg('Questions marked * must be answered.')}</p>
+        </header>
+        ${form.sections.map((section, index) => this.renderSection(form, section, index, visible, language))}
+      </div>
+      ${this.renderScorePanel(form, language)}
+    </div>`;
+  }
+
+  private renderSection(
+    form: FormDefinition,
+    section: Section,
+    index: number,
+    visible: Set<string>,
+    language: string,
+  ): TemplateResult {
+    const headingId = `section-${section.id}`;
+    const sectionScore = this.score?.sections[index];
+    return html`<section class="section" part="section" aria-labelledby=${headingId}>
+      <h2 id=${headingId}>${resolveText(section.title, language)}</h2>
+      ${
+        sectionScore && sectionScore.required > 0
+          ? html`<p class="progress">
+              ${msg(str`${sectionScore.answeredRequired} of ${sectionScore.required} required questions answered`)}
+            </p>`
+          : nothing
+      }
+      ${section.description ? html`<p class="description">${resolveText(section.description, language)}</p>` : nothing}
+      ${section.questions
+        .filter((question) => visible.has(question.id))
+        .map(
+          (question) =>
+            html`<div class="question" part="question" id=${`q-${question.id}`} data-kind=${question.kind}>
+              ${renderQuestion(this.questionView(question, form, language))}
+            </div>`,
+        )}
+    </section>`;
+  }
+
+  private renderScorePanel(form: FormDefinition, language: string): TemplateResult | typeof nothing {
+    const score = this.score;
+    if (!score) return nothing;
+    const titles = new Map(
+      allQuestions(form).map(({ question }) => [question.id, resolveText(question.title, language)]),
+    );
+    const title = (id: string) => titles.get(id) ?? id;
+    const reasons = this.showAllReasons ? score.reasons : score.reasons.slice(0, REASONS_SHOWN_AT_FIRST);
+    const hidden = score.reasons.length - reasons.length;
+    const reasonsHeading =
+      score.outcome === 'approved'
+        ? msg('Why')
+        : score.outcome === 'approved-with-conditions'
+          ? msg('Conditions')
+          : score.outcome === 'incomplete'
+            ? msg('Still to answer')
+            : msg('What blocks approval');
+    return html`<aside class="score-panel" part="score-panel" aria-labelledby="score-heading">
+      <h2 id="score-heading">${msg('Result')}</h2>
+      <p class="outcome outcome-${score.outcome}" part="outcome">
+        <span class="outcome-icon" aria-hidden="true">${OUTCOME_ICONS[score.outcome]}</span>
+        <span>${outcomeWords(score.outcome)}</span>
+      </p>
+      <p class="explanation">${outcomeExplanation(score.outcome)}</p>
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+      <dl class="figures">
+        <dt>${msg('Readiness')}</dt>
+        <dd>
+          ${
+            score.readiness === null
+              ? msg('Nothing scored yet')
+              : html`${score.readiness}% <meter min="0" max="100" value=${score.readiness} aria-hidden="true"></meter>`
+          }
+        </dd>
+        <dt>${msg('Highest risk after controls')}</dt>
+        <dd>
+          ${
+            score.highestResidualBand === null
+              ? msg('No hazards rated')
+              : html`<span class="band band-${score.highestResidualBand}"
+                  >${bandWords(score.highestResidualBand)}</span
+                >`
+          }
+        </dd>
+        ${
+          score.reviewMonths === null
+            ? nothing
+            : html`<dt>${msg('Review due')}</dt>
+                <dd>${msg(str`${score.reviewMonths} months after the decision`)}</dd>`
+        }
+      </dl>
+      <h3>${reasonsHeading}</h3>
+      <ul class="reasons">
+        ${reasons.map((reason) => this.renderReason(reason, title))}
+      </ul>
+      ${
+        hidden > 0
+          ? html`<button type="button" class="secondary" @click=${() => (this.showAllReasons = true)}>
+              ${msg(str`Show all ${score.reasons.length}`)}
+            </button>`
+          : nothing
+      }
+      <table class="sections-table">
+        <caption>
+          ${msg('By section')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${msg('Section')}</th>
+            <th scope="col">${msg('Answered')}</th>
+            <th scope="col">${msg('Readiness')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${form.sections.map((section, index) => {
+            const sectionScore = score.sections[index]!;
+            return html`<tr>
+              <th scope="row">${resolveText(section.title, language)}</th>
+              <td>${sectionScore.answeredRequired}/${sectionScore.required}</td>
+              <td>${sectionScore.readiness === null ? '–' : `${sectionScore.readiness}%`}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    </aside>`;
+  }
+
+  private renderReason(reason: Reason, title: (id: string) => string): TemplateResult {
+    const words = reasonWords(reason, title);
+    if (!('questionId' in reason)) return html`<li>${words}</li>`;
+    return html`<li class=${reason.code}>
+      <a href=${`#q-${reason.questionId}`} @click=${(event: Event) => this.goToQuestion(event, reason.questionId)}
+        >${words}</a
+      >
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'proforma-assessment': ProformaAssessment;
+  }
+}

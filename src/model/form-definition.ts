@@ -1,0 +1,219 @@
+import * as z from 'zod/mini';
+import { LocalizedTextSchema } from './text.js';
+
+// Never compile validators with `new Function`: the pages this runs on
+// (Moodle, SharePoint) often forbid it with a Content-Security-Policy.
+z.config({ jitless: true });
+
+/** The major version of the form-definition format this library reads. */
+export const SUPPORTED_FORMAT_MAJOR = 1;
+
+export const QUESTION_KINDS = [
+  'item',
+  'yesno',
+  'choice',
+  'multichoice',
+  'text',
+  'longtext',
+  'date',
+  'number',
+  'url',
+  'people',
+  'hazard',
+  'signoff',
+] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export const ITEM_RATINGS = ['met', 'partly', 'not-met', 'not-applicable'] as const;
+export type ItemRating = (typeof ITEM_RATINGS)[number];
+
+const identifier = z.string().check(
+  z.regex(/^[a-z0-9][a-z0-9-]*$/, {
+    error: 'must be lower-case letters, digits and hyphens, starting with a letter or digit',
+  }),
+);
+
+export const VisibleWhenSchema = z.strictObject({
+  /** The id of the question whose answer decides. */
+  question: identifier,
+  /** The answers that show this question; any one of them is enough. */
+  answers: z.array(z.union([z.string(), z.number(), z.boolean()])).check(z.minLength(1)),
+});
+
+const questionBase = {
+  id: identifier,
+  title: LocalizedTextSchema,
+  help: z.optional(LocalizedTextSchema),
+  required: z.optional(z.boolean()),
+  visibleWhen: z.optional(VisibleWhenSchema),
+};
+
+export const ChoiceOptionSchema = z.strictObject({
+  value: identifier,
+  label: LocalizedTextSchema,
+});
+
+export const ItemQuestionSchema = z.strictObject({
+  ...questionBase,
+  kind: z.literal('item'),
+  /** A critical item answered "not met" means the tool cannot be approved. */
+  critical: z.optional(z.boolean()),
+  /** What must happen before use when the item is only partly met. */
+  condition: z.optional(LocalizedTextSchema),
+});
+
+export const YesNoQuestionSchema = z.strictObject({ ...questionBase, kind: z.literal('yesno') });
+
+export const ChoiceQuestionSchema = z.strictObject({
+  ...questionBase,
+  kind: z.literal('choice'),
+  options: z.array(ChoiceOptionSchema).check(z.minLength(2)),
+});
+
+export const MultipleChoiceQuestionSchema = z.strictObject({
+  ...questionBase,
+  kind: z.literal('multichoice'),
+  options: z.array(ChoiceOptionSchema).check(z.minLength(2)),
+});
+
+export const TextQuestionSchema = z.strictObject({
+  ...questionBase,
+  kind: z.literal('text'),
+  maxLength: z.optional(z.int().check(z.positive())),
+});
+
+export const LongTextQuestionSchema = z.strictObject({
+  ...questionBase,
+  kind: z.literal('longtext'),
+  maxLength: z.optional(z.int().check(z.positive())),
+});
+
+export const DateQuestionSchema = z.strictObject({ ...questionBase, kind: z.literal('date') });
+
+export const NumberQuestionSchema = z.strictObject({
+  ...questionBase,
+  kind: z.literal('number'),
+  min: z.optional(z.number()),
+  max: z.optional(z.number()),
+  unit: z.optional(LocalizedTextSchema),
+});
+
+export const UrlQuestionSchema = z.strictObject({ ...questionBase, kind: z.literal('url') });
+
+export const PeopleQuestionSchema = z.strictObject({
+  ...questionBase,
+  kind: z.literal('people'),
+  /** Fewer named people than this leaves the question unanswered. */
+  minimum: z.optional(z.int().check(z.minimum(1))),
+});
+
+export const HazardQuestionSchema = z.strictObject({
+  ...questionBase,
+  kind: z.literal('hazard'),
+  /** Controls a school would usually put in place, offered as a starting point. */
+  suggestedControls: z.optional(LocalizedTextSchema),
+});
+
+export const SignOffQuestionSchema = z.strictObject({
+  ...questionBase,
+  kind: z.literal('signoff'),
+  /** Who signs here, e.g. "Designated safeguarding lead". */
+  role: LocalizedTextSchema,
+});
+
+/** Each kind's schema, in the order of `QUESTION_KINDS`. */
+export const QUESTION_SCHEMAS = [
+  ItemQuestionSchema,
+  YesNoQuestionSchema,
+  ChoiceQuestionSchema,
+  MultipleChoiceQuestionSchema,
+  TextQuestionSchema,
+  LongTextQuestionSchema,
+  DateQuestionSchema,
+  NumberQuestionSchema,
+  UrlQuestionSchema,
+  PeopleQuestionSchema,
+  HazardQuestionSchema,
+  SignOffQuestionSchema,
+] as const;
+
+// A plain union rather than a discriminated one keeps the page smaller;
+// parseFormDefinition still reports problems against the question's own kind.
+export const QuestionSchema = z.union(QUESTION_SCHEMAS);
+
+export const SectionSchema = z.strictObject({
+  id: identifier,
+  title: LocalizedTextSchema,
+  description: z.optional(LocalizedTextSchema),
+  /** How much this section counts towards overall readiness; 1 unless given. */
+  weight: z.optional(z.number().check(z.minimum(0))),
+  questions: z.array(QuestionSchema).check(z.minLength(1)),
+});
+
+export const RISK_BANDS = ['green', 'amber', 'red', 'stop'] as const;
+export type RiskBand = (typeof RISK_BANDS)[number];
+
+const percentage = z.number().check(z.minimum(0), z.maximum(100));
+const riskScore = z.int().check(z.minimum(1), z.maximum(25));
+
+export const ScoringSchema = z.strictObject({
+  /** Lowest readiness percentage for each outcome. */
+  readiness: z.strictObject({
+    approved: percentage,
+    approvedWithConditions: percentage,
+  }),
+  /** Highest residual risk score (likelihood × impact) in each band; anything above red is "stop". */
+  riskBands: z.strictObject({ green: riskScore, amber: riskScore, red: riskScore }),
+  /** Highest residual risk band each outcome allows. */
+  residualRisk: z.strictObject({
+    approved: z.enum(RISK_BANDS),
+    approvedWithConditions: z.enum(RISK_BANDS),
+  }),
+  /** Months until review after each outcome. */
+  reviewMonths: z.optional(
+    z.strictObject({
+      approved: z.int().check(z.positive()),
+      approvedWithConditions: z.int().check(z.positive()),
+    }),
+  ),
+});
+
+export const FormDefinitionSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  /** Version of the definition format, "major.minor". */
+  format: z.string().check(z.regex(/^\d+\.\d+$/, { error: 'must look like "1.0"' })),
+  id: identifier,
+  /** The form's own version, e.g. "1.2.0". */
+  version: z.string().check(z.regex(/^\d+\.\d+(\.\d+)?$/, { error: 'must look like "1.0.0"' })),
+  title: LocalizedTextSchema,
+  description: z.optional(LocalizedTextSchema),
+  /**
+   * Which questions name the tool being assessed: their answers become the
+   * assessment's tool name, web address and vendor (and a draft's title).
+   */
+  toolQuestions: z.optional(
+    z.strictObject({ name: identifier, url: z.optional(identifier), vendor: z.optional(identifier) }),
+  ),
+  scoring: ScoringSchema,
+  sections: z.array(SectionSchema).check(z.minLength(1)),
+});
+
+export type VisibleWhen = z.infer<typeof VisibleWhenSchema>;
+export type ChoiceOption = z.infer<typeof ChoiceOptionSchema>;
+export type Question = z.infer<typeof QuestionSchema>;
+export type ItemQuestion = z.infer<typeof ItemQuestionSchema>;
+export type HazardQuestion = z.infer<typeof HazardQuestionSchema>;
+export type QuestionOfKind<K extends QuestionKind> = Extract<Question, { kind: K }>;
+export type Section = z.infer<typeof SectionSchema>;
+export type Scoring = z.infer<typeof ScoringSchema>;
+export type FormDefinition = z.infer<typeof FormDefinitionSchema>;
+
+/** Every question of a form in order, with the section it sits in. */
+export function allQuestions(form: FormDefinition): Array<{ section: Section; question: Question }> {
+  return form.sections.flatMap((section) => section.questions.map((question) => ({ section, question })));
+}
+
+/** Questions are required unless the definition says otherwise. */
+export function isRequired(question: Question): boolean {
+  return question.required ?? true;
+}

@@ -1,0 +1,42 @@
+import { readdirSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChromium } from './scripts/find-browser.mjs';
+
+const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Lists forms/ so a test can put every shipped form through the schema. */
+const formsIndexPlugin = {
+  name: 'forms-index',
+  serve(context) {
+    if (context.path === '/test/forms-index.json') {
+      const files = readdirSync('forms').filter((name) => name.endsWith('.json'));
+      return { body: JSON.stringify(files), type: 'application/json' };
+    }
+    return undefined;
+  },
+};
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), formsIndexPlugin],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChromium(),
+        headless: true,
+        args: [
+          ...(runningAsRoot ? ['--no-sandbox'] : []),
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+};
