@@ -82,7 +82,9 @@ export function isAnswered(question: Question, answer: Answer | undefined): bool
     case 'choice':
       return question.options.some((option) => option.value === answerValue(question, answer));
     case 'multichoice':
-      return (answerValue(question, answer) ?? []).length > 0;
+      return (answerValue(question, answer) ?? []).some((value) =>
+        question.options.some((option) => option.value === value),
+      );
     case 'text':
     case 'longtext':
     case 'url':

@@ -97,12 +97,17 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): FormDefinitionP
   const path = jsonPath(issue.path);
   const value = valueAt(input, issue.path);
   // A question matched none of the kinds: report against the kind it names.
-  const kind = (value as { kind?: unknown } | undefined)?.kind;
-  if (issue.code === 'invalid_union' && typeof kind === 'string' && issue.errors.length === QUESTION_KINDS.length) {
+  const isQuestion = issue.code === 'invalid_union' && issue.errors.length === QUESTION_KINDS.length;
+  if (isQuestion && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const kind = (value as { kind?: unknown }).kind;
     const index = QUESTION_KINDS.indexOf(kind as QuestionKind);
     if (index < 0) {
       const kinds = QUESTION_KINDS.map((known) => `"${known}"`).join(', ');
-      return [{ path: `${path}.kind`, message: `unknown kind ${describeValue(kind)}; known kinds are ${kinds}` }];
+      const message =
+        kind === undefined
+          ? `is required: one of ${kinds}`
+          : `unknown kind ${describeValue(kind)}; known kinds are ${kinds}`;
+      return [{ path: `${path}.kind`, message }];
     }
     return issue.errors[index]!.flatMap((inner) =>
       describeIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue, input),
@@ -118,6 +123,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): FormDefinitionP
         if (issue.errors.length === QUESTION_KINDS.length) {
           return `should be a question with a "kind": one of ${QUESTION_KINDS.map((known) => `"${known}"`).join(', ')}`;
         }
+        if (value === undefined) return 'is required (text)';
         return typeof value === 'object' && value !== null && !Array.isArray(value)
           ? 'should be text, or an object of texts by language ({ "en": "…", "cy": "…" }), with no empty text'
           : `should be non-empty text, not ${describeValue(value)}`;
@@ -147,24 +153,18 @@ function checkRules(form: FormDefinition): FormDefinitionProblem[] {
   const problems: FormDefinitionProblem[] = [];
   const firstPathOfId = new Map<string, string>();
   const sectionIds = new Map<string, string>();
+  /** Records where an id is first used, and reports any later use. */
+  const claimId = (ids: Map<string, string>, what: string, id: string, path: string) => {
+    const earlier = ids.get(id);
+    if (earlier) problems.push({ path: `${path}.id`, message: `${what} id "${id}" is already used by ${earlier}` });
+    else ids.set(id, path);
+  };
   form.sections.forEach((section, s) => {
     const sectionPath = `sections[${s}]`;
-    const earlierSection = sectionIds.get(section.id);
-    if (earlierSection) {
-      problems.push({
-        path: `${sectionPath}.id`,
-        message: `section id "${section.id}" is already used by ${earlierSection}`,
-      });
-    } else sectionIds.set(section.id, sectionPath);
+    claimId(sectionIds, 'section', section.id, sectionPath);
     section.questions.forEach((question, q) => {
       const questionPath = `${sectionPath}.questions[${q}]`;
-      const earlier = firstPathOfId.get(question.id);
-      if (earlier) {
-        problems.push({
-          path: `${questionPath}.id`,
-          message: `question id "${question.id}" is already used by ${earlier}`,
-        });
-      } else firstPathOfId.set(question.id, questionPath);
+      claimId(firstPathOfId, 'question', question.id, questionPath);
       if ('options' in question) {
         const seen = new Set<string>();
         question.options.forEach((option, o) => {

@@ -1,4 +1,4 @@
-import type { Answers } from './answers.js';
+import { answerValue, type Answers } from './answers.js';
 import type { FormDefinition, Question } from './form-definition.js';
 
 /**
@@ -25,7 +25,8 @@ export function visibleQuestionIds(form: FormDefinition, answers: Answers): Set<
         controller !== undefined &&
         depth < byId.size &&
         isVisible(controller, depth + 1) &&
-        matches(answers[rule.question]?.value, rule.answers);
+        // A value of the wrong shape is no answer, so it shows nothing.
+        matches(answerValue(controller, answers[rule.question]), rule.answers);
     }
     decided.set(question.id, visible);
     return visible;
