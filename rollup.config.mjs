@@ -37,7 +37,17 @@ export default [
   {
     input: 'src/define.ts',
     onwarn,
-    output: { file: 'dist/proforma.bundle.js', format: 'es', sourcemap: true },
+    // Let the bundle itself export what its lazy chunks share with it, rather than
+    // becoming a one-line file that loads a second one.
+    preserveEntrySignatures: 'allow-extension',
+    output: {
+      dir: 'dist',
+      entryFileNames: 'proforma.bundle.js',
+      // Loaded on demand, found beside the bundle wherever it is hosted.
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      format: 'es',
+      sourcemap: true,
+    },
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false }),

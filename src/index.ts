@@ -1,5 +1,6 @@
 export * from './model/index.js';
 export * from './events.js';
+export * from './draft-events.js';
 export { ProformaAssessment } from './components/proforma-assessment/proforma-assessment.js';
 export { questionRenderers } from './components/proforma-assessment/kinds/registry.js';
 export type { QuestionRenderer, QuestionView } from './components/proforma-assessment/kinds/view.js';

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+import { wholeNumber } from './schema-parts.js';
 import { ITEM_RATINGS, type Question, type QuestionKind } from './form-definition.js';
 
-const rating = z.int().check(z.minimum(1), z.maximum(5));
+const rating = wholeNumber(z.minimum(1), z.maximum(5));
 
 /** Likelihood and impact, 1–5 each; a rating is complete once both are chosen. */
 export const RiskRatingSchema = z.object({ likelihood: z.optional(rating), impact: z.optional(rating) });

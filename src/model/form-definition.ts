@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { wholeNumber } from './schema-parts.js';
 import { LocalizedTextSchema } from './text.js';
 
 // Never compile validators with `new Function`: the pages this runs on
@@ -55,68 +56,68 @@ export const ChoiceOptionSchema = z.strictObject({
 
 export const ItemQuestionSchema = z.strictObject({
   ...questionBase,
-  kind: z.literal('item'),
+  kind: z.enum(['item']),
   /** A critical item answered "not met" means the tool cannot be approved. */
   critical: z.optional(z.boolean()),
   /** What must happen before use when the item is only partly met. */
   condition: z.optional(LocalizedTextSchema),
 });
 
-export const YesNoQuestionSchema = z.strictObject({ ...questionBase, kind: z.literal('yesno') });
+export const YesNoQuestionSchema = z.strictObject({ ...questionBase, kind: z.enum(['yesno']) });
 
 export const ChoiceQuestionSchema = z.strictObject({
   ...questionBase,
-  kind: z.literal('choice'),
+  kind: z.enum(['choice']),
   options: z.array(ChoiceOptionSchema).check(z.minLength(2)),
 });
 
 export const MultipleChoiceQuestionSchema = z.strictObject({
   ...questionBase,
-  kind: z.literal('multichoice'),
+  kind: z.enum(['multichoice']),
   options: z.array(ChoiceOptionSchema).check(z.minLength(2)),
 });
 
 export const TextQuestionSchema = z.strictObject({
   ...questionBase,
-  kind: z.literal('text'),
-  maxLength: z.optional(z.int().check(z.positive())),
+  kind: z.enum(['text']),
+  maxLength: z.optional(wholeNumber(z.positive())),
 });
 
 export const LongTextQuestionSchema = z.strictObject({
   ...questionBase,
-  kind: z.literal('longtext'),
-  maxLength: z.optional(z.int().check(z.positive())),
+  kind: z.enum(['longtext']),
+  maxLength: z.optional(wholeNumber(z.positive())),
 });
 
-export const DateQuestionSchema = z.strictObject({ ...questionBase, kind: z.literal('date') });
+export const DateQuestionSchema = z.strictObject({ ...questionBase, kind: z.enum(['date']) });
 
 export const NumberQuestionSchema = z.strictObject({
   ...questionBase,
-  kind: z.literal('number'),
+  kind: z.enum(['number']),
   min: z.optional(z.number()),
   max: z.optional(z.number()),
   unit: z.optional(LocalizedTextSchema),
 });
 
-export const UrlQuestionSchema = z.strictObject({ ...questionBase, kind: z.literal('url') });
+export const UrlQuestionSchema = z.strictObject({ ...questionBase, kind: z.enum(['url']) });
 
 export const PeopleQuestionSchema = z.strictObject({
   ...questionBase,
-  kind: z.literal('people'),
+  kind: z.enum(['people']),
   /** Fewer named people than this leaves the question unanswered. */
-  minimum: z.optional(z.int().check(z.minimum(1))),
+  minimum: z.optional(wholeNumber(z.minimum(1))),
 });
 
 export const HazardQuestionSchema = z.strictObject({
   ...questionBase,
-  kind: z.literal('hazard'),
+  kind: z.enum(['hazard']),
   /** Controls a school would usually put in place, offered as a starting point. */
   suggestedControls: z.optional(LocalizedTextSchema),
 });
 
 export const SignOffQuestionSchema = z.strictObject({
   ...questionBase,
-  kind: z.literal('signoff'),
+  kind: z.enum(['signoff']),
   /** Who signs here, e.g. "Designated safeguarding lead". */
   role: LocalizedTextSchema,
 });
@@ -154,7 +155,7 @@ export const RISK_BANDS = ['green', 'amber', 'red', 'stop'] as const;
 export type RiskBand = (typeof RISK_BANDS)[number];
 
 const percentage = z.number().check(z.minimum(0), z.maximum(100));
-const riskScore = z.int().check(z.minimum(1), z.maximum(25));
+const riskScore = wholeNumber(z.minimum(1), z.maximum(25));
 
 export const ScoringSchema = z.strictObject({
   /** Lowest readiness percentage for each outcome. */
@@ -172,8 +173,8 @@ export const ScoringSchema = z.strictObject({
   /** Months until review after each outcome. */
   reviewMonths: z.optional(
     z.strictObject({
-      approved: z.int().check(z.positive()),
-      approvedWithConditions: z.int().check(z.positive()),
+      approved: wholeNumber(z.positive()),
+      approvedWithConditions: wholeNumber(z.positive()),
     }),
   ),
 });

@@ -5,3 +5,4 @@ export * from './assessment.js';
 export * from './visibility.js';
 export * from './parse-form-definition.js';
 export * from './scoring.js';
+export * from './draft.js';

@@ -136,6 +136,8 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): FormDefinitionP
           return `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}`;
         if (issue.origin === 'string') return 'must not be empty';
         return `should be at least ${String(issue.minimum)}, not ${describeValue(value)}`;
+      case 'not_multiple_of':
+        return `should be a whole number, not ${describeValue(value)}`;
       case 'too_big':
         return `should be at most ${String(issue.maximum)}, not ${describeValue(value)}`;
       case 'invalid_format':

@@ -16,7 +16,7 @@ export const styles = css`
     --_radius: var(--proforma-radius, 4px);
     display: block;
     container-type: inline-size;
-    font-family: var(--proforma-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
+    font-family: var(--proforma-font-family, system-ui, sans-serif);
     font-size: 1rem;
     line-height: 1.5;
     color: var(--_text);

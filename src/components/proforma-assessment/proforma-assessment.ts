@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { AnswersSchema, type Answer, type Answers } from '../../model/answers.js';
+import type { DraftSession } from '../../controllers/draft-session.js';
 import {
   allQuestions,
   isRequired,
@@ -14,6 +15,7 @@ import { scoreAssessment, type Reason, type Score } from '../../model/scoring.js
 import { resolveText } from '../../model/text.js';
 import { visibleQuestionIds } from '../../model/visibility.js';
 import { ProformaChangeEvent, ProformaFormErrorEvent } from '../../events.js';
+import type { DraftStore } from '../../services/draft-store.js';
 import { fetchFormJson, FormLoadError } from '../../internal/load-form.js';
 import { bandWords, outcomeExplanation, outcomeWords, reasonWords } from '../../internal/words.js';
 import { renderQuestion } from './kinds/registry.js';
@@ -76,6 +78,8 @@ export class ProformaAssessment extends LitElement {
   @state() private showAllReasons = false;
   /** The outcome announced to screen readers; changes only when the outcome does. */
   @state() private announcement = '';
+  /** Drafts and autosave, loaded on demand unless `no-autosave` is set. */
+  @state() private drafts: DraftSession | undefined;
 
   /** The form definition as an object; takes precedence over `form-src`. */
   @property({ attribute: false }) form: unknown;
@@ -86,6 +90,21 @@ export class ProformaAssessment extends LitElement {
   /** Language used to pick the form's text when it gives several; defaults to the page's `lang`. */
   @property() locale = '';
 
+  /** The draft being edited. Set it to resume a draft; a new assessment gets one at its first change. */
+  @property({ attribute: 'draft-id', reflect: true }) draftId = '';
+
+  /** Keeps this page's drafts apart from other embeds on the same site. */
+  @property() namespace = 'default';
+
+  /** Turns off saving drafts in the browser (the host page keeps the answers itself). */
+  @property({ type: Boolean, attribute: 'no-autosave' }) noAutosave = false;
+
+  /**
+   * Where drafts are kept. Usually left unset: a store provided through
+   * `draftStoreContext` is used, else the browser's own for `namespace`.
+   */
+  @property({ attribute: false }) draftStore: DraftStore | undefined;
+
   /** Every answer, keyed by question id. Answers to questions not in the form are kept but ignored. */
   @property({ attribute: false })
   get answers(): Answers {
@@ -95,9 +114,7 @@ export class ProformaAssessment extends LitElement {
     const previous = this.currentAnswers;
     const parsed = AnswersSchema.safeParse(value ?? {});
     if (!parsed.success) {
-      console.warn(
-        'proforma-assessment: answers must be an object of { value, notes, evidence } by question id; ignored.',
-      );
+      console.warn('proforma-assessment: answers ignored: not { value, notes, evidence } by question id');
       return;
     }
     this.currentAnswers = parsed.data;
@@ -108,6 +125,9 @@ export class ProformaAssessment extends LitElement {
 
   private loadController: AbortController | undefined;
   private pendingFocusId: string | undefined;
+  /** A change made before the draft code had loaded, to save once it has. */
+  private changedBeforeDrafts = false;
+  private draftsLoading: Promise<void> | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -116,6 +136,12 @@ export class ProformaAssessment extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('form') || changed.has('formSrc')) this.loadForm();
+    if (!this.noAutosave) {
+      // The draft code loads when there is a draft to open or a first change
+      // to save, so it never delays the first render.
+      if (this.drafts) this.drafts.hostPropertiesChanged(changed);
+      else if (this.draftId) void this.loadDrafts();
+    }
     if (changed.has('answers') || changed.has('formState' as keyof ProformaAssessment)) this.rescore();
   }
 
@@ -135,7 +161,8 @@ export class ProformaAssessment extends LitElement {
     return this.formState.status === 'ready' ? this.formState.form : undefined;
   }
 
-  private get language(): string {
+  /** The language the form's texts are shown in. */
+  get language(): string {
     return this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
 
@@ -190,9 +217,7 @@ export class ProformaAssessment extends LitElement {
     const known = new Set(allQuestions(form).map(({ question }) => question.id));
     const unknown = Object.keys(this.currentAnswers).filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      console.warn(
-        `proforma-assessment: answers to questions not in form "${form.id}" are kept but ignored: ${unknown.join(', ')}`,
-      );
+      console.warn(`proforma-assessment: kept but ignored, not in form "${form.id}": ${unknown.join(', ')}`);
     }
   }
 
@@ -210,9 +235,38 @@ export class ProformaAssessment extends LitElement {
     this.currentAnswers = { ...previous, [questionId]: answer };
     this.requestUpdate('answers', previous);
     this.rescore();
+    if (!this.noAutosave) {
+      if (this.drafts) this.drafts.changed();
+      else {
+        this.changedBeforeDrafts = true;
+        void this.loadDrafts();
+      }
+    }
     if (this.score) {
       this.dispatchEvent(new ProformaChangeEvent({ answers: this.currentAnswers, score: this.score }));
     }
+  }
+
+  /** Saves any unsaved answers now rather than after the usual short pause. */
+  async saveNow(): Promise<void> {
+    await this.draftsLoading;
+    await this.drafts?.autosave.flush();
+  }
+
+  /** Whether some answers are not yet saved. */
+  get hasUnsavedChanges(): boolean {
+    return this.changedBeforeDrafts || (this.drafts?.autosave.hasUnsavedChanges ?? false);
+  }
+
+  private loadDrafts(): Promise<void> {
+    this.draftsLoading ??= import('../../controllers/draft-session.js').then(({ DraftSession }) => {
+      this.drafts = new DraftSession(this);
+      if (this.changedBeforeDrafts) {
+        this.changedBeforeDrafts = false;
+        this.drafts.changed();
+      }
+    });
+    return this.draftsLoading;
   }
 
   private questionView(question: Question, form: FormDefinition, language: string): QuestionView {
@@ -269,12 +323,14 @@ export class ProformaAssessment extends LitElement {
     const visible = visibleQuestionIds(form, this.currentAnswers);
     return html`<div class="layout">
       <div class="form" part="form">
+        ${this.noAutosave ? nothing : this.drafts?.renderAlerts(language, form)}
         <header>
           <h1 class="form-title">${resolveText(form.title, language)}</h1>
           ${form.description ? html`<p class="description">${resolveText(form.description, language)}</p>` : nothing}
           <p class="hint">${msg('Questions marked * must be answered.')}</p>
         </header>
         ${form.sections.map((section, index) => this.renderSection(form, section, index, visible, language))}
+        ${this.noAutosave ? nothing : this.drafts?.renderNoLongerAsked(form)}
       </div>
       ${this.renderScorePanel(form, language)}
     </div>`;
@@ -329,6 +385,7 @@ export class ProformaAssessment extends LitElement {
             : msg('What blocks approval');
     return html`<aside class="score-panel" part="score-panel" aria-labelledby="score-heading">
       <h2 id="score-heading">${msg('Result')}</h2>
+      ${this.noAutosave ? nothing : this.drafts?.renderStatus(language)}
       <p class="outcome outcome-${score.outcome}" part="outcome">
         <span class="outcome-icon" aria-hidden="true">${OUTCOME_ICONS[score.outcome]}</span>
         <span>${outcomeWords(score.outcome)}</span>

@@ -1,0 +1,185 @@
+import { nothing, type PropertyValues, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { toolFromAnswers, type Answers } from '../model/answers.js';
+import { makeBackup, type Draft } from '../model/draft.js';
+import type { FormDefinition } from '../model/form-definition.js';
+import type { Score } from '../model/scoring.js';
+import { resolveText } from '../model/text.js';
+import { ProformaDraftCreatedEvent } from '../draft-events.js';
+import { draftStoreContext } from '../services/contexts.js';
+import type { DraftStore } from '../services/draft-store.js';
+import { askForPersistentStorage, openDraftStore } from '../services/open-draft-store.js';
+import { datedFileName, downloadFile } from '../internal/download.js';
+import { newId } from '../internal/ids.js';
+import { AutosaveController } from './autosave-controller.js';
+import {
+  renderDraftAlerts,
+  renderDraftNotices,
+  renderNoLongerAsked,
+  renderSaveStatus,
+} from '../components/proforma-assessment/draft-status.js';
+import { draftStyles } from '../components/proforma-assessment/draft-status.styles.js';
+
+/** What the assessment element offers the draft session. */
+export interface DraftSessionHost extends ReactiveControllerHost, HTMLElement {
+  draftId: string;
+  namespace: string;
+  /** A store given directly by the host page, which wins over one from context. */
+  draftStore: DraftStore | undefined;
+  answers: Answers;
+  readonly definition: FormDefinition | undefined;
+  readonly currentScore: Score | undefined;
+  readonly language: string;
+}
+
+/**
+ * Everything about keeping an assessment as a draft: which store, opening
+ * the draft named by `draft-id`, giving a new assessment its id, autosave,
+ * and what to show about it. Loaded on demand, so that none of it delays the
+ * first render of the form.
+ */
+export class DraftSession {
+  readonly autosave: AutosaveController;
+  /** True when the browser refused storage and drafts last only while the page is open. */
+  memoryOnly = false;
+  /** Set when `draft-id` named a draft this browser does not have. */
+  draftMissing = false;
+  /** The form the opened draft was made with. */
+  draftForm: { id: string; version: string } | undefined;
+
+  private contextStore: DraftStore | undefined;
+  private openedDraftId: string | undefined;
+  private storeKey: unknown;
+  private createdAt: string | undefined;
+
+  constructor(private readonly host: DraftSessionHost) {
+    this.autosave = new AutosaveController(host, {
+      currentDraft: () => this.currentDraft(),
+      showDraft: (draft) => this.showDraft(draft),
+    });
+    new ContextConsumer(host, {
+      context: draftStoreContext,
+      subscribe: true,
+      callback: (store) => {
+        this.contextStore = store;
+        void this.sync();
+      },
+    });
+    // These styles come with the draft code rather than with the first render.
+    const root = host.shadowRoot;
+    const sheet = draftStyles.styleSheet;
+    if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    void this.sync();
+  }
+
+  /** Call from the host's `willUpdate`, so a new `draft-id`, namespace or store takes effect. */
+  hostPropertiesChanged(changed: PropertyValues): void {
+    if (changed.has('draftId') || changed.has('namespace') || changed.has('draftStore')) void this.sync();
+  }
+
+  /** Call after every change the person makes. */
+  changed(): void {
+    if (!this.host.draftId) {
+      this.host.draftId = newId();
+      this.openedDraftId = this.host.draftId;
+      this.draftMissing = false;
+      this.autosave.startNew(this.host.draftId);
+      this.host.dispatchEvent(new ProformaDraftCreatedEvent({ draftId: this.host.draftId }));
+    }
+    this.autosave.changed();
+  }
+
+  /** The draft as it stands now, built from the current answers (its revision is set when saved). */
+  currentDraft(): Draft {
+    const { definition: form, currentScore: score, answers } = this.host;
+    const now = new Date().toISOString();
+    this.createdAt ??= now;
+    return {
+      assessment: {
+        id: this.host.draftId,
+        form: form ? { id: form.id, version: form.version } : (this.draftForm ?? { id: '', version: '' }),
+        tool: toolFromAnswers(form?.toolQuestions, answers),
+        answers,
+        createdAt: this.createdAt,
+        updatedAt: now,
+        revision: 0,
+      },
+      ...(form ? { formTitle: resolveText(form.title, this.host.language) } : {}),
+      ...(score ? { outcome: score.outcome } : {}),
+    };
+  }
+
+  renderStatus(locale: string): TemplateResult {
+    return renderSaveStatus(this.autosave, locale, this.memoryOnly);
+  }
+
+  renderAlerts(locale: string, form: FormDefinition): TemplateResult[] {
+    return [
+      renderDraftAlerts(this.autosave, locale, this.memoryOnly, {
+        downloadBackup: () => this.downloadBackup(),
+        takeTheirs: () => this.autosave.takeTheirs(),
+        keepMine: () => void this.autosave.keepMine(),
+      }),
+      renderDraftNotices(this.host.draftId, this.draftMissing, this.draftForm, form),
+    ].filter((part): part is TemplateResult => part !== nothing);
+  }
+
+  renderNoLongerAsked(form: FormDefinition): TemplateResult | typeof nothing {
+    return renderNoLongerAsked(form, this.host.answers);
+  }
+
+  /** Shows a saved draft's answers (from opening it, or from another tab). */
+  private showDraft(draft: Draft): void {
+    this.createdAt = draft.assessment.createdAt;
+    this.draftForm = draft.assessment.form;
+    this.host.answers = draft.assessment.answers;
+  }
+
+  private downloadBackup(): void {
+    const draft = this.currentDraft();
+    const name = datedFileName(`${draft.assessment.tool.name || 'assessment'}-draft`, 'json');
+    downloadFile(name, new Blob([JSON.stringify(makeBackup([draft]), null, 2)], { type: 'application/json' }));
+  }
+
+  private async sync(): Promise<void> {
+    const host = this.host;
+    const given = host.draftStore ?? this.contextStore;
+    const key = given ?? host.namespace;
+    if (key !== this.storeKey) {
+      this.storeKey = key;
+      let store = given;
+      if (store) {
+        this.memoryOnly = !store.persistent;
+      } else {
+        const opened = await openDraftStore(host.namespace);
+        if (key !== this.storeKey) return;
+        store = opened.store;
+        this.memoryOnly = opened.unavailable !== undefined;
+        if (!this.memoryOnly) {
+          void askForPersistentStorage().then((granted) => {
+            this.autosave.persisted = granted;
+            host.requestUpdate();
+          });
+        }
+      }
+      this.autosave.useStore(store, `proforma-${host.namespace || 'default'}-drafts`);
+      this.openedDraftId = undefined;
+    }
+    const id = host.draftId;
+    if (id === this.openedDraftId) return;
+    this.openedDraftId = id;
+    this.createdAt = undefined;
+    this.draftForm = undefined;
+    this.draftMissing = false;
+    if (!id) {
+      host.requestUpdate();
+      return;
+    }
+    const draft = await this.autosave.open(id);
+    if (id !== host.draftId) return;
+    this.draftMissing = draft === undefined;
+    if (draft) this.showDraft(draft);
+    else this.autosave.startNew(id);
+    host.requestUpdate();
+  }
+}

@@ -1,0 +1,115 @@
+import * as z from 'zod/mini';
+import { AssessmentSchema, type Assessment } from './assessment.js';
+import type { FormDefinition } from './form-definition.js';
+import { OUTCOMES } from './scoring.js';
+import { jsonPath } from './parse-form-definition.js';
+
+/** What is kept for each draft: the assessment, plus what a list of drafts shows without the form. */
+export const DraftSchema = z.object({
+  assessment: AssessmentSchema,
+  /** The form's title when the draft was last saved. */
+  formTitle: z.optional(z.string()),
+  /** The outcome when the draft was last saved. */
+  outcome: z.optional(z.enum(OUTCOMES)),
+});
+export type Draft = z.infer<typeof DraftSchema>;
+
+/** A stored record that could not be read as a draft; its raw data is kept for download. */
+export interface DamagedDraft {
+  id: string;
+  raw: unknown;
+  problem: string;
+}
+
+/** Reads a stored record, or says what is wrong with it. */
+export function readDraft(raw: unknown): { draft: Draft } | { problem: string } {
+  const result = DraftSchema.safeParse(raw);
+  if (result.success) return { draft: result.data };
+  const first = result.error.issues[0];
+  const where = first && first.path.length > 0 ? ` at ${jsonPath(first.path)}` : '';
+  return { problem: `not a valid draft${where} (${first?.code ?? 'unknown problem'})` };
+}
+
+/** Answers a draft holds for questions its form no longer asks: kept, never dropped. */
+export function answersNoLongerAsked(form: FormDefinition, assessment: Assessment): string[] {
+  const asked = new Set(form.sections.flatMap((section) => section.questions.map((question) => question.id)));
+  return Object.keys(assessment.answers).filter((id) => !asked.has(id));
+}
+
+export const BACKUP_KIND = 'proforma-drafts-backup';
+
+/** A file of drafts a teacher downloads to keep or to move to another browser. */
+export interface DraftBackup {
+  kind: typeof BACKUP_KIND;
+  format: 1;
+  exportedAt: string;
+  drafts: unknown[];
+}
+
+export function makeBackup(drafts: ReadonlyArray<Draft | DamagedDraft>, now = new Date()): DraftBackup {
+  return {
+    kind: BACKUP_KIND,
+    format: 1,
+    exportedAt: now.toISOString(),
+    drafts: drafts.map((draft) => ('raw' in draft ? draft.raw : draft)),
+  };
+}
+
+/** A record of a backup that was not imported, and why. */
+export interface RejectedRecord {
+  /** Its place in the backup's list of drafts, from 1. */
+  position: number;
+  id?: string;
+  reason: string;
+}
+
+export interface BackupMerge {
+  /** Drafts to write: new ones, and newer revisions of ones already here. */
+  toWrite: Draft[];
+  /** Ids kept as they are because this browser already has the same or a newer revision. */
+  keptNewer: string[];
+  rejected: RejectedRecord[];
+}
+
+export class BackupFileError extends Error {
+  override name = 'BackupFileError';
+}
+
+/**
+ * Works out what importing a backup changes. Pure: it writes nothing. A file
+ * that is not a backup at all throws `BackupFileError`; a bad record inside a
+ * good file is reported in `rejected` and the rest still merge. A draft here
+ * is never replaced by an older or equal revision.
+ */
+export function mergeBackup(existing: ReadonlyArray<Draft>, backup: unknown): BackupMerge {
+  if (typeof backup !== 'object' || backup === null || (backup as { kind?: unknown }).kind !== BACKUP_KIND) {
+    throw new BackupFileError('This file is not a proforma drafts backup.');
+  }
+  const { format, drafts } = backup as { format?: unknown; drafts?: unknown };
+  if (format !== 1)
+    throw new BackupFileError(`This backup is in format ${String(format)}, which this version cannot read.`);
+  if (!Array.isArray(drafts)) throw new BackupFileError('This backup has no list of drafts.');
+
+  const revisionHere = new Map(existing.map((draft) => [draft.assessment.id, draft.assessment.revision]));
+  const incoming = new Map<string, Draft>();
+  const rejected: RejectedRecord[] = [];
+  drafts.forEach((raw, index) => {
+    const read = readDraft(raw);
+    if ('problem' in read) {
+      const id = (raw as { assessment?: { id?: unknown } } | null)?.assessment?.id;
+      rejected.push({ position: index + 1, ...(typeof id === 'string' ? { id } : {}), reason: read.problem });
+      return;
+    }
+    const { id, revision } = read.draft.assessment;
+    const sameId = incoming.get(id);
+    if (!sameId || sameId.assessment.revision < revision) incoming.set(id, read.draft);
+  });
+  const toWrite: Draft[] = [];
+  const keptNewer: string[] = [];
+  for (const [id, draft] of incoming) {
+    const here = revisionHere.get(id);
+    if (here !== undefined && here >= draft.assessment.revision) keptNewer.push(id);
+    else toWrite.push(draft);
+  }
+  return { toWrite, keptNewer, rejected };
+}

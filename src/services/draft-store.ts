@@ -1,0 +1,68 @@
+import type { DamagedDraft, Draft } from '../model/draft.js';
+
+/** Every draft kept in one place, and the records that could not be read. */
+export interface DraftListing {
+  drafts: Draft[];
+  damaged: DamagedDraft[];
+}
+
+/**
+ * Where drafts are kept. Elements get one through `draftStoreContext`;
+ * `IndexedDbDraftStore` keeps them in the browser, `MemoryDraftStore` only
+ * while the page is open (for tests, and when the browser refuses storage).
+ */
+export interface DraftStore {
+  /** False when drafts last only as long as the page. */
+  readonly persistent: boolean;
+  list(): Promise<DraftListing>;
+  get(id: string): Promise<Draft | undefined>;
+  /**
+   * Saves a draft whose revision is one above `expectedRevision` (the revision
+   * this copy was based on, or `undefined` for a new draft). Throws
+   * `DraftConflictError` when the stored draft has moved on meanwhile, and
+   * `StorageFullError` or `StorageUnavailableError` when nothing could be written.
+   */
+  save(draft: Draft, expectedRevision: number | undefined): Promise<void>;
+  /** Writes drafts as they are, all or none: for undo and for importing a backup. */
+  restore(drafts: Draft[]): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+/** Another tab or window saved this draft after the copy being saved was loaded. */
+export class DraftConflictError extends Error {
+  override name = 'DraftConflictError';
+  constructor(readonly stored: Draft) {
+    super(`Draft ${stored.assessment.id} was saved elsewhere (revision ${stored.assessment.revision}).`);
+  }
+}
+
+/** The browser's storage is full: nothing was written. */
+export class StorageFullError extends Error {
+  override name = 'StorageFullError';
+}
+
+/** The browser does not let this page store data. */
+export class StorageUnavailableError extends Error {
+  override name = 'StorageUnavailableError';
+}
+
+/** Turns a storage failure into one of the errors above. */
+export function storageError(error: unknown): Error {
+  if (
+    error instanceof DraftConflictError ||
+    error instanceof StorageFullError ||
+    error instanceof StorageUnavailableError
+  ) {
+    return error;
+  }
+  const name = (error as { name?: string } | null)?.name;
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === 'QuotaExceededError') return new StorageFullError(message);
+  return new StorageUnavailableError(message);
+}
+
+/** Checks `expectedRevision` against what is stored; throws `DraftConflictError` when it has moved on. */
+export function checkRevision(stored: Draft | undefined, expectedRevision: number | undefined): void {
+  if (stored === undefined) return;
+  if (stored.assessment.revision !== expectedRevision) throw new DraftConflictError(stored);
+}
