@@ -21,13 +21,13 @@ export function outcomeWords(outcome: Outcome): string {
 export function outcomeExplanation(outcome: Outcome): string {
   switch (outcome) {
     case 'approved':
-      return msg('The tool meets the school’s requirements.');
+      return msg('The tool meets the requirements.');
     case 'approved-with-conditions':
-      return msg('The tool can be used once the conditions below are in place. It is reviewed sooner.');
+      return msg('The tool can be used once the conditions are met.');
     case 'not-approved':
-      return msg('The tool cannot be used with pupils as things stand. See what blocks approval below.');
+      return msg('The tool cannot be used with pupils as things stand.');
     case 'incomplete':
-      return msg('Answer the questions listed below to see the outcome.');
+      return msg('Answer the questions below to see the outcome.');
   }
 }
 
@@ -84,8 +84,8 @@ export function reasonWords(reason: Reason, title: (questionId: string) => strin
       );
     case 'nothing-applicable':
       return msg('Every assessment item is marked not applicable: a reviewer should confirm that.');
-    case 'critical-all-met':
-      return msg(str`All ${reason.count} critical items are met`);
+    case 'critical-none-failed':
+      return msg(str`No critical item is “not met” (${reason.count} met)`);
     case 'readiness-met':
       return msg(str`Readiness is ${reason.readiness}%, meeting the ${reason.threshold}% needed`);
     case 'residual-risk-within':

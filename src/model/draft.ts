@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { AssessmentSchema, type Assessment } from './assessment.js';
 import type { FormDefinition } from './form-definition.js';
 import { OUTCOMES } from './scoring.js';
-import { jsonPath } from './parse-form-definition.js';
+import { jsonPath } from './form-rules.js';
 
 /** What is kept for each draft: the assessment, plus what a list of drafts shows without the form. */
 export const DraftSchema = z.object({

@@ -138,9 +138,17 @@ export const QUESTION_SCHEMAS = [
   SignOffQuestionSchema,
 ] as const;
 
-// A plain union rather than a discriminated one keeps the page smaller;
-// parseFormDefinition still reports problems against the question's own kind.
-export const QuestionSchema = z.union(QUESTION_SCHEMAS);
+/**
+ * Any question. Each option first checks only `kind`, so a question is read
+ * in full against its own kind alone: a plain union would try every kind in
+ * turn, and a discriminated one would put more code on the page.
+ * parseFormDefinition reports problems against the question's own kind.
+ */
+export const QuestionSchema = z.union(
+  QUESTION_SCHEMAS.map((schema) => z.pipe(z.looseObject({ kind: schema.shape.kind }), schema)) as unknown as {
+    [K in keyof typeof QUESTION_SCHEMAS]: (typeof QUESTION_SCHEMAS)[K];
+  },
+);
 
 export const SectionSchema = z.strictObject({
   id: identifier,

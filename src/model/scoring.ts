@@ -33,8 +33,8 @@ export type Reason =
   | { code: 'residual-risk-above-approval'; questionId: string; residual: number; band: RiskBand }
   /** Every assessment item was marked not applicable: nothing to judge readiness by. */
   | { code: 'nothing-applicable' }
-  /** Reasons for approval. */
-  | { code: 'critical-all-met'; count: number }
+  /** Reasons for approval: how many critical items are met (none is "not met"). */
+  | { code: 'critical-none-failed'; count: number }
   | { code: 'readiness-met'; readiness: number; threshold: number }
   | { code: 'residual-risk-within'; band: RiskBand | null };
 
@@ -125,8 +125,8 @@ export function scoreAssessment(form: FormDefinition, answers: Answers): Score {
         else missing.push(question.id);
       }
       if (question.kind === 'item') {
-        if (question.critical) criticalCount += 1;
         const rating = answerValue(question, answer);
+        if (question.critical && rating === 'met') criticalCount += 1;
         if (rating === 'not-applicable') continue;
         if (rating === undefined) {
           // An unanswered required item has earned nothing yet.
@@ -226,7 +226,7 @@ export function scoreAssessment(form: FormDefinition, answers: Answers): Score {
   conditions.push(...aboveApproval);
   if (conditions.length > 0) return result('approved-with-conditions', conditions);
   return result('approved', [
-    { code: 'critical-all-met', count: criticalCount },
+    { code: 'critical-none-failed', count: criticalCount },
     { code: 'readiness-met', readiness: readiness ?? 100, threshold: approved },
     { code: 'residual-risk-within', band: highestResidualBand },
   ]);

@@ -248,7 +248,7 @@ describe('parseFormDefinition', () => {
       'sections[0].questions[0].required',
       'sections[1].questions[0].kind',
     ]);
-    expect(error.message).to.contain('4 problems');
+    expect(error.message.split('\n'), 'one line per problem').to.have.lengthOf(4);
   });
 
   it('reports every rule problem at once', () => {
@@ -268,6 +268,44 @@ describe('parseFormDefinition', () => {
       'sections[1].questions[0].visibleWhen.question',
       'scoring.readiness.approvedWithConditions',
     ]);
-    expect(error.message).to.contain('4 problems');
+    expect(error.message.split('\n'), 'one line per problem').to.have.lengthOf(4);
   });
+
+  it('reports schema and rule problems together', () => {
+    const input = formJson({
+      title: 7,
+      sections: [section('one', [item('q1'), item('q1')]), section('two', [item('q3', { required: 'no' })])],
+    });
+
+    const error = parseError(input);
+
+    expect(error.issues.map((issue) => issue.path)).to.have.members([
+      'title',
+      'sections[1].questions[0].required',
+      'sections[0].questions[1].id',
+    ]);
+  });
+
+  const answerCases: Array<{ name: string; controller: Json; answers: unknown[]; bad: string }> = [
+    { name: 'a yes/no', controller: yesno('c'), answers: ['yes', 'yse'], bad: '"yse"' },
+    { name: 'a yes/no given a boolean', controller: yesno('c'), answers: [true], bad: 'true' },
+    { name: 'an item', controller: item('c'), answers: ['not met'], bad: '"not met"' },
+    { name: 'a choice', controller: choice('c', ['web', 'app']), answers: ['desktop'], bad: '"desktop"' },
+  ];
+  for (const { name, controller, answers, bad } of answerCases) {
+    it(`reports a visibleWhen answer that ${name} cannot have`, () => {
+      const input = withQuestions(controller, item('q1', { visibleWhen: { question: 'c', answers } }));
+
+      const error = parseError(input);
+
+      const index = answers.findIndex((answer) => JSON.stringify(answer) === bad);
+      expect(error.issues).to.deep.equal([
+        {
+          path: `sections[0].questions[1].visibleWhen.answers[${index}]`,
+          message: error.issues[0]!.message,
+        },
+      ]);
+      expect(error.issues[0]!.message).to.contain(`${bad} is not an answer "c" can have`);
+    });
+  }
 });

@@ -258,7 +258,7 @@ describe('scoreAssessment', () => {
         readiness: 80,
         outcome: 'approved',
         reasons: [
-          { code: 'critical-all-met', count: 0 },
+          { code: 'critical-none-failed', count: 0 },
           { code: 'readiness-met', readiness: 80, threshold: 80 },
           { code: 'residual-risk-within', band: null },
         ],
@@ -549,7 +549,7 @@ describe('scoreAssessment', () => {
 
       expect(score.outcome).to.equal('approved');
       expect(score.reasons).to.deep.equal([
-        { code: 'critical-all-met', count: 2 },
+        { code: 'critical-none-failed', count: 2 },
         { code: 'readiness-met', readiness: 100, threshold: 80 },
         { code: 'residual-risk-within', band: 'green' },
       ]);

@@ -98,7 +98,9 @@ export const styles = css`
     padding: 0;
     margin-bottom: 0.25rem;
   }
-  .required-mark {
+  /* "(required)" is for screen readers; sighted readers see a star that is not read out. */
+  .title:has(.required:not(:empty))::after {
+    content: ' *' / '';
     color: var(--_not-approved);
   }
   .badge {
@@ -354,7 +356,8 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
-  .visually-hidden {
+  .visually-hidden,
+  .required {
     position: absolute;
     width: 1px;
     height: 1px;

@@ -10,7 +10,7 @@ import {
   type Question,
   type Section,
 } from '../../model/form-definition.js';
-import { FormDefinitionError, formatProblem, parseFormDefinition } from '../../model/parse-form-definition.js';
+import { checkFormDefinition, FormDefinitionError, formatProblem } from '../../model/form-rules.js';
 import { scoreAssessment, type Reason, type Score } from '../../model/scoring.js';
 import { resolveText } from '../../model/text.js';
 import { visibleQuestionIds } from '../../model/visibility.js';
@@ -123,6 +123,8 @@ export class ProformaAssessment extends LitElement {
   }
   private currentAnswers: Answers = {};
 
+  /** Items whose notes and evidence the person has opened. */
+  private readonly openedNotes = new Set<string>();
   private loadController: AbortController | undefined;
   private pendingFocusId: string | undefined;
   /** A change made before the draft code had loaded, to save once it has. */
@@ -195,15 +197,36 @@ export class ProformaAssessment extends LitElement {
 
   private acceptDefinition(input: unknown, source?: string): void {
     try {
-      this.formState = { status: 'ready', form: parseFormDefinition(input) };
-      this.warnAboutUnknownAnswers();
+      const form = checkFormDefinition(input);
+      if (form) {
+        this.formState = { status: 'ready', form };
+        this.warnAboutUnknownAnswers();
+        return;
+      }
     } catch (error) {
-      if (!(error instanceof FormDefinitionError)) throw error;
-      const title = error.newerFormat
-        ? msg('This form needs a newer version of proforma')
-        : msg(str`This form definition has ${error.issues.length} problem(s)`);
-      this.showFormError(title, error.issues.map(formatProblem), source);
+      this.showDefinitionProblems(error, source);
+      return;
     }
+    void this.describeSchemaProblems(input, source);
+  }
+
+  /** The definition fails the schema: the code that words each problem loads only now. */
+  private async describeSchemaProblems(input: unknown, source?: string): Promise<void> {
+    const describer = await import('../../model/parse-form-definition.js');
+    try {
+      describer.parseFormDefinition(input);
+    } catch (error) {
+      // Only if this definition is still the one asked for.
+      if (this.form === input || source === this.formSrc) this.showDefinitionProblems(error, source);
+    }
+  }
+
+  private showDefinitionProblems(error: unknown, source?: string): void {
+    if (!(error instanceof FormDefinitionError)) throw error;
+    const title = error.newerFormat
+      ? msg('This form needs a newer version of proforma')
+      : msg(str`This form definition has ${error.issues.length} problem(s)`);
+    this.showFormError(title, error.issues.map(formatProblem), source);
   }
 
   private showFormError(title: string, problems: string[], source?: string): void {
@@ -284,6 +307,11 @@ export class ProformaAssessment extends LitElement {
       riskBands: form.scoring.riskBands,
       setValue: (value) => this.setAnswer(question.id, { ...this.currentAnswers[question.id], value }),
       setAnswer: (next) => this.setAnswer(question.id, next),
+      notesOpen: this.openedNotes.has(question.id),
+      openNotes: () => {
+        this.openedNotes.add(question.id);
+        this.requestUpdate();
+      },
       focusAfterRender: (elementId) => {
         this.pendingFocusId = elementId;
       },

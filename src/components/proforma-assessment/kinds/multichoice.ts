@@ -26,7 +26,7 @@ export const renderMultipleChoice: QuestionRenderer<'multichoice'> = (view) => {
               .checked=${chosen.includes(option.value)}
               @change=${(event: Event) => toggle(option.value, (event.target as HTMLInputElement).checked)}
             />
-            <span>${resolveText(option.label, view.locale)}</span>
+            ${resolveText(option.label, view.locale)}
           </label>`,
       )}
     </div>`,

@@ -3,14 +3,12 @@ import { msg } from '@lit/localize';
 import { resolveText } from '../../../model/text.js';
 import type { QuestionView } from './view.js';
 
-/** The question's title followed by a required mark that screen readers hear as words. */
-export function titleText(view: QuestionView): TemplateResult {
-  return html`${resolveText(view.question.title, view.locale)}${
-    view.required
-      ? html`<span class="required-mark" aria-hidden="true"> *</span
-          ><span class="visually-hidden"> (${msg('required')})</span>`
-      : nothing
-  }`;
+/**
+ * Words after a required question's title that screen readers hear; sighted
+ * readers see a star from CSS instead, which is not read out.
+ */
+export function requiredWords(view: QuestionView): string {
+  return view.required ? ` (${msg('required')})` : '';
 }
 
 export function helpId(view: QuestionView): string | undefined {
@@ -24,7 +22,10 @@ export function helpText(view: QuestionView): TemplateResult | typeof nothing {
 
 /** A question answered with one control, labelled by the title. */
 export function singleField(view: QuestionView, control: TemplateResult): TemplateResult {
-  return html`<label class="title" for=${`${view.id}-input`}>${titleText(view)}</label> ${helpText(view)} ${control}`;
+  return html`<label class="title" for=${`${view.id}-input`}
+      >${resolveText(view.question.title, view.locale)}<span class="required">${requiredWords(view)}</span></label
+    >
+    ${helpText(view)} ${control}`;
 }
 
 /** A question answered with a group of controls, named by a legend. */
@@ -34,7 +35,9 @@ export function groupField(
   badge: TemplateResult | typeof nothing = nothing,
 ): TemplateResult {
   return html`<fieldset aria-describedby=${helpId(view) ?? nothing}>
-    <legend class="title">${titleText(view)}${badge}</legend>
+    <legend class="title">
+      ${resolveText(view.question.title, view.locale)}<span class="required">${requiredWords(view)}</span>${badge}
+    </legend>
     ${helpText(view)} ${controls}
   </fieldset>`;
 }
@@ -45,19 +48,13 @@ export function radioGroup(
   options: ReadonlyArray<{ value: string; label: string }>,
   current: unknown,
 ): TemplateResult {
-  return html`<div class="options">
+  // One listener for the group rather than one per button keeps a long form quick to render.
+  return html`<div class="options" @change=${(event: Event) => view.setValue(inputValue(event))}>
     ${options.map(
       (option) =>
         html`<label class="option">
-          <input
-            type="radio"
-            name=${view.id}
-            value=${option.value}
-            .checked=${current === option.value}
-            ?required=${view.required}
-            @change=${() => view.setValue(option.value)}
-          />
-          <span>${option.label}</span>
+          <input type="radio" name=${view.id} value=${option.value} .checked=${current === option.value} />
+          ${option.label}
         </label>`,
     )}
   </div>`;

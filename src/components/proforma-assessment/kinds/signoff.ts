@@ -2,14 +2,16 @@ import { html } from 'lit';
 import { msg } from '@lit/localize';
 import { answerValue } from '../../../model/answers.js';
 import { resolveText } from '../../../model/text.js';
-import { helpText, titleText, inputValue } from './parts.js';
+import { helpText, inputValue, requiredWords } from './parts.js';
 import type { QuestionRenderer } from './view.js';
 
 /** Sign-off by a named role: the person's name and the date. */
 export const renderSignOff: QuestionRenderer<'signoff'> = (view) => {
   const signOff = answerValue(view.question, view.answer) ?? {};
   return html`<fieldset>
-    <legend class="title">${titleText(view)}</legend>
+    <legend class="title">
+      ${resolveText(view.question.title, view.locale)}<span class="required">${requiredWords(view)}</span>
+    </legend>
     <p class="role">${msg('Role:')} ${resolveText(view.question.role, view.locale)}</p>
     ${helpText(view)}
     <span class="person-field">

@@ -18,6 +18,10 @@ export interface QuestionView<Q extends Question = Question> {
   setValue(value: unknown): void;
   /** Replaces the whole answer (value, notes and evidence). */
   setAnswer(answer: Answer): void;
+  /** Whether the question's notes and evidence are open (they are only rendered once opened). */
+  readonly notesOpen: boolean;
+  /** Records that the notes were opened, so that their fields are rendered. */
+  openNotes(): void;
   /** Moves focus to the element with this id once the next render is done. */
   focusAfterRender(elementId: string): void;
 }
