@@ -1,10 +1,10 @@
 // Serves the demo and the built files on http://localhost:8000 (PORT to change it).
+// `startServer` is also used by the benchmark, which serves its own pages on a free port.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = resolve(process.cwd());
-const port = Number(process.env.PORT ?? 8000);
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -17,36 +17,83 @@ const types = {
   '.pdf': 'application/pdf',
   '.ttf': 'font/ttf',
 };
-const served = ['demo', 'dist', 'forms'];
 
-const server = createServer((request, response) => {
-  const url = new URL(request.url ?? '/', `http://localhost:${port}`);
-  if (url.pathname === '/') {
-    response.writeHead(302, { location: '/demo/' });
-    response.end();
-    return;
-  }
-  let path = normalize(decodeURIComponent(url.pathname)).replace(/^\/+/, '');
-  if (!served.some((folder) => path === folder || path.startsWith(`${folder}/`))) {
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-    return;
-  }
-  let file = join(root, path);
-  try {
-    if (statSync(file).isDirectory()) file = join(file, 'index.html');
-    statSync(file);
-  } catch {
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-    return;
-  }
-  response.writeHead(200, {
-    'content-type': types[extname(file)] ?? 'application/octet-stream',
-    'cache-control': 'no-cache',
+/** What `npm start` serves: the demo page, the build and the shipped forms. */
+export const DEMO_FOLDERS = ['demo', 'dist', 'forms'];
+
+/**
+ * Starts a static file server and resolves once it listens.
+ *
+ * @param {object} [options]
+ * @param {string} [options.root] Folder the served folders are relative to; the current directory unless given.
+ * @param {number} [options.port] Port to listen on; 0 picks a free one.
+ * @param {string} [options.host] Interface to listen on; every interface unless given.
+ * @param {string[]} [options.folders] Folders under `root` that may be served; nothing else is.
+ * @param {string} [options.home] Where `/` redirects to.
+ * @param {Record<string, { body: string | Buffer, type: string }>} [options.pages]
+ *   Responses held in memory, by path (e.g. `/bench/page.html`); they win over files.
+ * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
+ */
+export function startServer({
+  root = process.cwd(),
+  port = 0,
+  host,
+  folders = DEMO_FOLDERS,
+  home = '/demo/',
+  pages = {},
+} = {}) {
+  const rootFolder = resolve(root);
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/') {
+      response.writeHead(302, { location: home });
+      response.end();
+      return;
+    }
+    const page = pages[url.pathname];
+    if (page) {
+      response.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-cache' }).end(page.body);
+      return;
+    }
+    const path = normalize(decodeURIComponent(url.pathname)).replace(/^\/+/, '');
+    if (!folders.some((folder) => path === folder || path.startsWith(`${folder}/`))) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    let file = join(rootFolder, path);
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      statSync(file);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
+    createReadStream(file).pipe(response);
   });
-  createReadStream(file).pipe(response);
-});
+  return new Promise((resolveStarted, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      resolveStarted({
+        url: `http://${host ?? 'localhost'}:${actualPort}`,
+        port: actualPort,
+        close: () =>
+          new Promise((resolveClosed) => {
+            server.closeAllConnections();
+            server.close(() => resolveClosed());
+          }),
+      });
+    });
+  });
+}
 
-server.listen(port, () => {
-  console.log(`proforma demo: http://localhost:${port}/demo/`);
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { url } = await startServer({ port: Number(process.env.PORT ?? 8000) });
+  console.log(`proforma demo: ${url}/demo/`);
   console.log('Press Ctrl+C to stop.');
-});
+}

@@ -1,0 +1,65 @@
+// The pages the benchmark serves, built in memory: no bench page is left on disk or in dist/.
+
+export const FORM_URL = '/forms/social-tool-risk-assessment.json';
+export const SURVEYJS_FORM_URL = '/bench/surveyjs-form.json';
+export const BUNDLE_URL = '/dist/proforma.bundle.js';
+export const SURVEYJS_SCRIPTS = [
+  '/node_modules/survey-core/survey.core.min.js',
+  '/node_modules/survey-js-ui/survey-js-ui.min.js',
+];
+// SurveyJS's default theme without the @font-face rules that would fetch Open Sans from Google:
+// the bench never leaves this machine, and proforma loads no web font either.
+export const SURVEYJS_CSS = '/node_modules/survey-core/survey-core.fontless.min.css';
+
+/** Folders the bench server may read files from. */
+export const SERVED_FOLDERS = ['dist', 'forms', 'node_modules/survey-core', 'node_modules/survey-js-ui'];
+
+const page = (title, head, body) => `<!doctype html>
+<html lang="en-GB">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <link rel="icon" href="data:," />
+    <title>${title}</title>
+    ${head}
+  </head>
+  <body>
+    ${body}
+  </body>
+</html>
+`;
+
+const html = (body) => ({ body, type: 'text/html; charset=utf-8' });
+
+/**
+ * @param {object} surveyJsForm The social-tool form converted by to-surveyjs.mjs.
+ * @returns {Record<string, { body: string, type: string }>} Pages by path, for startServer.
+ */
+export function benchPages(surveyJsForm) {
+  return {
+    // What a school's page looks like: the bundle and the element naming the default form.
+    '/bench/default-form.html': html(
+      page(
+        'proforma: default-form page',
+        `<script type="module" src="${BUNDLE_URL}"></script>`,
+        `<proforma-assessment form-src="${FORM_URL}"></proforma-assessment>`,
+      ),
+    ),
+    // The bundle loaded, no element yet: the bench creates one and times it.
+    '/bench/proforma.html': html(
+      page('proforma: timing', `<script type="module" src="${BUNDLE_URL}"></script>`, '<main id="host"></main>'),
+    ),
+    // SurveyJS as its docs set it up without a framework: two UMD scripts and the theme's CSS.
+    '/bench/surveyjs.html': html(
+      page(
+        'SurveyJS: timing',
+        [
+          `<link rel="stylesheet" href="${SURVEYJS_CSS}" />`,
+          ...SURVEYJS_SCRIPTS.map((src) => `<script src="${src}"></script>`),
+        ].join('\n    '),
+        '<main id="host"></main>',
+      ),
+    ),
+    [SURVEYJS_FORM_URL]: { body: JSON.stringify(surveyJsForm), type: 'application/json; charset=utf-8' },
+  };
+}

@@ -1,0 +1,422 @@
+// The benchmark: proforma and SurveyJS rendering the same social-tool form, same run, same machine.
+//
+//   node bench/run.mjs               every figure, written to bench/results.json
+//   node bench/run.mjs --bytes-only  only the JS byte figures (no timing), to bench/results.local.json
+//   --check                          exit 1 naming each figure over its budget in bench/budgets.json
+//   --runs N                         timed runs per figure (7 unless given)
+//
+// Needs a build (`npm run build`) and Chromium (CHROME_PATH, or /usr/bin/chromium).
+import { cp, mkdtemp, readFile, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import puppeteer from 'puppeteer-core';
+import { findChromium } from '../scripts/find-browser.mjs';
+import { startServer } from '../scripts/serve.mjs';
+import { checkBudgets } from './check-budgets.mjs';
+import { answerEverything, installHelpers, renderProforma, renderSurveyJs } from './in-page.mjs';
+import { BUNDLE_URL, FORM_URL, SERVED_FOLDERS, SURVEYJS_FORM_URL, benchPages } from './pages.mjs';
+import { summarise } from './stats.mjs';
+import { toSurveyJs } from './to-surveyjs.mjs';
+
+const GZIP_LEVEL = 9;
+const SCORE_WARM_UP = 500;
+const SCORE_ITERATIONS = 2000;
+const root = new URL('..', import.meta.url);
+
+const { values: options } = parseArgs({
+  options: {
+    check: { type: 'boolean', default: false },
+    'bytes-only': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '7' },
+  },
+});
+const bytesOnly = options['bytes-only'];
+const runs = Number(options.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number above 0, not ${options.runs}`);
+
+const readJson = async (path) => JSON.parse(await readFile(new URL(path, root), 'utf8'));
+const gzipBytes = (buffer) => gzipSync(buffer, { level: GZIP_LEVEL }).length;
+
+/**
+ * Loads `path`, lets `showForm(page)` bring the form up, and records every script and stylesheet the
+ * page receives until the network has been quiet for half a second: what a visitor's browser
+ * actually downloads.
+ */
+async function recordFiles(browser, baseUrl, path, showForm) {
+  const page = await browser.newPage();
+  const bodies = [];
+  page.on('response', (response) => {
+    const type = response.headers()['content-type'] ?? '';
+    const resourceType = response.request().resourceType();
+    const kind =
+      resourceType === 'script' || /javascript/.test(type)
+        ? 'js'
+        : resourceType === 'stylesheet' || /text\/css/.test(type)
+          ? 'css'
+          : undefined;
+    if (kind === undefined) return;
+    const url = new URL(response.url()).pathname;
+    // A body that cannot be read (the page went away first) fails the run when awaited, never unhandled.
+    const body = response.buffer();
+    body.catch(() => {});
+    bodies.push(body.then((buffer) => ({ url, kind, bytes: buffer.length, gzipBytes: gzipBytes(buffer) })));
+  });
+  try {
+    await page.goto(`${baseUrl}${path}`, { waitUntil: 'load' });
+    await showForm(page);
+    await page.waitForNetworkIdle({ idleTime: 500, timeout: 15000 });
+    return await Promise.all(bodies);
+  } finally {
+    await page.close();
+  }
+}
+
+/** A fresh page at `path` with the in-page helpers installed; `onResponse` sees every response from the start. */
+async function openPage(browser, baseUrl, path, onResponse) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  page.on('pageerror', (error) => console.error(`page error on ${path}: ${error.message}`));
+  if (onResponse) page.on('response', onResponse);
+  await page.goto(`${baseUrl}${path}`, { waitUntil: 'load' });
+  await page.evaluate(installHelpers);
+  return page;
+}
+
+/**
+ * Copies the build and the forms into a temporary folder the bench serves and imports from, so that
+ * a rebuild while the bench runs (another terminal, a watcher) cannot mix two builds in one result.
+ */
+async function snapshotBuild() {
+  const folder = await mkdtemp(join(tmpdir(), 'proforma-bench-files-'));
+  const bundleFile = new URL(`.${BUNDLE_URL}`, root);
+  const builtAt = () =>
+    stat(bundleFile).then(
+      (stats) => stats.mtimeMs,
+      () => undefined,
+    );
+  try {
+    for (let attempt = 1; ; attempt += 1) {
+      const before = await builtAt();
+      if (before === undefined) throw new Error(`No ${BUNDLE_URL.slice(1)}: run \`npm run build\` first.`);
+      await rm(join(folder, 'dist'), { recursive: true, force: true });
+      await cp(fileURLToPath(new URL('dist', root)), join(folder, 'dist'), { recursive: true });
+      if ((await builtAt()) === before) break;
+      if (attempt === 5)
+        throw new Error('dist/ kept changing while the bench copied it; stop the rebuilds and run again.');
+    }
+    await cp(fileURLToPath(new URL('forms', root)), join(folder, 'forms'), { recursive: true });
+    // The copied dist/model imports zod like any package does.
+    await symlink(fileURLToPath(new URL('node_modules', root)), join(folder, 'node_modules'), 'dir');
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  }
+  return folder;
+}
+
+/** Median, min and max time of one scoreAssessment call on the full form with complete answers. */
+async function timeScoring(build, form, answers) {
+  const model = pathToFileURL(join(build, 'dist/model/index.js')).href;
+  const { parseFormDefinition, scoreAssessment } = await import(model);
+  const definition = parseFormDefinition(form);
+  const outcome = scoreAssessment(definition, answers).outcome;
+  if (outcome !== 'approved') throw new Error(`scoreAssessment in Node gave "${outcome}", not "approved"`);
+  for (let i = 0; i < SCORE_WARM_UP; i += 1) scoreAssessment(definition, answers);
+  const times = [];
+  for (let i = 0; i < SCORE_ITERATIONS; i += 1) {
+    const start = performance.now();
+    scoreAssessment(definition, answers);
+    times.push(performance.now() - start);
+  }
+  return summarise(times, 4);
+}
+
+const sum = (files, field) => files.reduce((total, file) => total + file[field], 0);
+const ratio = (ours, theirs) => Number((ours / theirs).toFixed(3));
+
+async function main() {
+  // Other work on the machine slows every timing: recorded so that a reader can judge.
+  const loadAtStart = loadavg().map((load) => Number(load.toFixed(2)));
+  const build = await snapshotBuild();
+  try {
+    await measureAndReport(build, loadAtStart);
+  } finally {
+    // The link first, so that nothing could ever follow it into the real node_modules.
+    await unlink(join(build, 'node_modules')).catch(() => {});
+    await rm(build, { recursive: true, force: true });
+  }
+}
+
+async function measureAndReport(build, loadAtStart) {
+  const form = JSON.parse(await readFile(join(build, 'forms/social-tool-risk-assessment.json'), 'utf8'));
+  const surveyJsForm = toSurveyJs(form);
+  const visibleAtFirst = form.sections.flatMap((s) => s.questions).filter((q) => !q.visibleWhen).length;
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found: install one or set CHROME_PATH.');
+
+  const server = await startServer({
+    root: build,
+    host: '127.0.0.1',
+    folders: SERVED_FOLDERS,
+    home: '/bench/default-form.html',
+    pages: benchPages(surveyJsForm),
+  });
+  const figures = {};
+  const files = {};
+  let chromium;
+  let answers;
+  const userDataDir = await mkdtemp(join(tmpdir(), 'proforma-bench-'));
+  const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  let browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      userDataDir,
+      args: [
+        ...(runningAsRoot ? ['--no-sandbox'] : []),
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+
+    // Bytes: what each page fetches.
+    const proformaFiles = await recordFiles(browser, server.url, '/bench/default-form.html', (page) =>
+      page.waitForFunction(
+        () => document.querySelector('proforma-assessment')?.shadowRoot?.querySelectorAll('.question').length > 0,
+        { timeout: 15000 },
+      ),
+    );
+    const surveyJsFiles = await recordFiles(browser, server.url, '/bench/surveyjs.html', async (page) => {
+      await page.evaluate(installHelpers);
+      await page.evaluate(renderSurveyJs, { formUrl: SURVEYJS_FORM_URL });
+    });
+    const ourJs = proformaFiles.filter((file) => file.kind === 'js');
+    const theirJs = surveyJsFiles.filter((file) => file.kind === 'js');
+    files.proforma = proformaFiles.map((file) => ({
+      ...file,
+      role: file.url === BUNDLE_URL ? 'entry' : 'chunk, loaded with the page',
+    }));
+    files.surveyjs = surveyJsFiles;
+    figures['proforma.pageJs.bytes'] = sum(ourJs, 'bytes');
+    figures['proforma.pageJs.gzipBytes'] = sum(ourJs, 'gzipBytes');
+    figures['proforma.entry.gzipBytes'] = sum(
+      ourJs.filter((file) => file.url === BUNDLE_URL),
+      'gzipBytes',
+    );
+    figures['surveyjs.pageJs.bytes'] = sum(theirJs, 'bytes');
+    figures['surveyjs.pageJs.gzipBytes'] = sum(theirJs, 'gzipBytes');
+    figures['surveyjs.pageCss.gzipBytes'] = sum(
+      surveyJsFiles.filter((file) => file.kind === 'css'),
+      'gzipBytes',
+    );
+    figures['ratio.pageJs'] = ratio(figures['proforma.pageJs.gzipBytes'], figures['surveyjs.pageJs.gzipBytes']);
+
+    if (!bytesOnly) {
+      // First render, each run on a freshly loaded page.
+      const ours = { dom: [], layout: [] };
+      const theirs = { dom: [], layout: [] };
+      for (let run = 0; run < runs; run += 1) {
+        let page = await openPage(browser, server.url, '/bench/proforma.html');
+        const rendered = await page.evaluate(renderProforma, { formUrl: FORM_URL, expectedQuestions: visibleAtFirst });
+        ours.dom.push(rendered.domMs);
+        ours.layout.push(rendered.layoutMs);
+        await page.close();
+
+        page = await openPage(browser, server.url, '/bench/surveyjs.html');
+        const theirRender = await page.evaluate(renderSurveyJs, { formUrl: SURVEYJS_FORM_URL });
+        theirs.dom.push(theirRender.domMs);
+        theirs.layout.push(theirRender.layoutMs);
+        await page.close();
+      }
+      figures['proforma.firstRender'] = summarise(ours.dom);
+      figures['proforma.firstRenderToLayout'] = summarise(ours.layout);
+      figures['surveyjs.firstRender'] = summarise(theirs.dom);
+      figures['surveyjs.firstRenderToLayout'] = summarise(theirs.layout);
+      figures['ratio.firstRender'] = ratio(
+        figures['proforma.firstRender'].median,
+        figures['surveyjs.firstRender'].median,
+      );
+
+      // A full answer pass through the UI, each run on a freshly loaded and rendered page.
+      const passes = [];
+      const onDemand = new Map();
+      const pageScripts = new Set(ourJs.map((file) => file.url));
+      let lastPass;
+      for (let run = 0; run < runs; run += 1) {
+        // A script the default-form page did not fetch, fetched while rendering or answering,
+        // is a chunk loaded on demand.
+        const lateScripts = [];
+        const page = await openPage(browser, server.url, '/bench/proforma.html', (response) => {
+          const url = new URL(response.url()).pathname;
+          if (response.request().resourceType() !== 'script' || pageScripts.has(url) || onDemand.has(url)) return;
+          const body = response.buffer();
+          body.catch(() => {});
+          lateScripts.push(body.then((buffer) => onDemand.set(url, buffer)));
+        });
+        await page.evaluate(renderProforma, { formUrl: FORM_URL, expectedQuestions: visibleAtFirst });
+        lastPass = await page.evaluate(answerEverything);
+        await page.waitForNetworkIdle({ idleTime: 300, timeout: 15000 });
+        await Promise.all(lateScripts);
+        await page.close();
+        if (lastPass.outcome !== 'approved') {
+          throw new Error(
+            `The answer pass ended "${lastPass.outcome}", not "approved": ${JSON.stringify(lastPass.reasons)}`,
+          );
+        }
+        passes.push(lastPass.ms);
+      }
+      figures['proforma.answerPass'] = { ...summarise(passes), events: lastPass.events, questions: lastPass.questions };
+      for (const [url, body] of onDemand) {
+        files.proforma.push({
+          url,
+          kind: 'js',
+          role: 'chunk, loaded on demand',
+          bytes: body.length,
+          gzipBytes: gzipBytes(body),
+        });
+      }
+
+      answers = lastPass.answers;
+    }
+
+    chromium = await browser.version();
+  } finally {
+    await browser?.close();
+    await server.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+
+  // scoreAssessment in Node, once the browser is closed so that it does not compete for the CPU,
+  // on the complete answers the answer pass produced through the UI.
+  if (answers) figures['proforma.scoreAssessment'] = await timeScoring(build, form, answers);
+
+  const results = {
+    date: new Date().toISOString(),
+    mode: bytesOnly ? 'bytes only' : 'full',
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
+      platform: `${process.platform} ${process.arch}`,
+      loadAverageAtStart: loadAtStart,
+    },
+    node: process.version,
+    chromium,
+    surveyjs: (await readJson('node_modules/survey-core/package.json')).version,
+    gzip: `zlib level ${GZIP_LEVEL}`,
+    definitions: DEFINITIONS,
+    figures,
+    files,
+  };
+  const out = bytesOnly ? 'bench/results.local.json' : 'bench/results.json';
+  await writeFile(new URL(out, root), `${JSON.stringify(results, null, 2)}\n`);
+
+  const { budgets } = await readJson('bench/budgets.json');
+  const verdict = checkBudgets(figures, budgets, { ciOnly: bytesOnly });
+  printReport(results, budgets, verdict, out);
+  if (options.check && verdict.failed.length > 0) {
+    console.error(`\nOver budget (${verdict.failed.length}):`);
+    for (const failure of verdict.failed) console.error(`  ✗ ${failure.message}`);
+    process.exitCode = 1;
+  } else if (options.check) {
+    console.log(`\nAll ${verdict.passed.length} ${bytesOnly ? 'CI ' : ''}budgets met.`);
+  }
+}
+
+/** What each figure measures, written into results.json and used for the table. */
+const DEFINITIONS = {
+  'proforma.pageJs.gzipBytes':
+    'JS a page with <proforma-assessment form-src=…social-tool…> downloads (every script response recorded in Chromium until the form is shown and the network is quiet), each file minified as served, gzip level 9, summed',
+  'proforma.entry.gzipBytes': 'dist/proforma.bundle.js alone, gzip level 9',
+  'surveyjs.pageJs.gzipBytes':
+    'JS the SurveyJS page downloads: survey.core.min.js + survey-js-ui.min.js (UMD builds), gzip level 9, summed',
+  'surveyjs.pageCss.gzipBytes': 'SurveyJS default theme CSS (fontless), gzip level 9; not in the ratio',
+  'ratio.pageJs': 'proforma page JS / SurveyJS page JS (gzip)',
+  'proforma.firstRender':
+    'ms from setting .form (the already-parsed JSON) on a fresh <proforma-assessment> and appending it, to one .question per visible question in its shadow root after updateComplete: schema validation, scoring and render',
+  'proforma.firstRenderToLayout': 'the same, plus the style and layout the browser does once it is in the DOM',
+  'surveyjs.firstRender':
+    'ms from new Survey.Model(json) + survey.render(div) to every visible question element ([data-name]) in the div',
+  'surveyjs.firstRenderToLayout': 'the same, plus style and layout',
+  'ratio.firstRender': 'proforma first render / SurveyJS first render (medians)',
+  'proforma.answerPass':
+    'ms to answer every visible question through the UI (click radios and checkboxes, fill inputs, pick selects, dispatching input/change events and awaiting each re-render) until the outcome is "approved"',
+  'proforma.scoreAssessment': `ms per scoreAssessment(form, answers) on the full form with complete answers, in Node (${SCORE_ITERATIONS} calls after ${SCORE_WARM_UP} to warm up)`,
+};
+
+const ROWS = [
+  ['proforma.pageJs.gzipBytes', 'proforma: default-form page JS (gzip -9)', 'B'],
+  ['proforma.entry.gzipBytes', '  of which dist/proforma.bundle.js', 'B'],
+  ['surveyjs.pageJs.gzipBytes', 'SurveyJS: page JS (gzip -9)', 'B'],
+  ['surveyjs.pageCss.gzipBytes', 'SurveyJS: theme CSS (gzip -9, not in ratio)', 'B'],
+  ['ratio.pageJs', 'page JS, ours / SurveyJS', ''],
+  ['proforma.firstRender', 'proforma: first render (validate + render)', 'ms'],
+  ['proforma.firstRenderToLayout', 'proforma: first render to layout', 'ms'],
+  ['surveyjs.firstRender', 'SurveyJS: first render (model + render)', 'ms'],
+  ['surveyjs.firstRenderToLayout', 'SurveyJS: first render to layout', 'ms'],
+  ['ratio.firstRender', 'first render, ours / SurveyJS', ''],
+  ['proforma.answerPass', 'proforma: full answer pass via input events', 'ms'],
+  ['proforma.scoreAssessment', 'scoreAssessment, full form, complete answers', 'ms'],
+];
+
+function printReport(results, budgets, verdict, out) {
+  const budgetFor = (key) => budgets.find((budget) => budget.figure === key);
+  const status = (key) => {
+    if (verdict.failed.some((failure) => failure.figure === key)) return 'OVER';
+    if (verdict.passed.some((pass) => pass.figure === key)) return 'ok';
+    return '';
+  };
+  const table = [['Figure', 'Value/median', 'Min', 'Max', 'Runs', 'Budget', '']];
+  for (const [key, label, unit] of ROWS) {
+    const figure = results.figures[key];
+    if (figure === undefined) continue;
+    const budget = budgetFor(key);
+    const withUnit = (value) => `${value}${unit ? ` ${unit}` : ''}`;
+    const limit = budget ? `≤ ${withUnit(budget.limit)}` : '';
+    if (typeof figure === 'number') table.push([label, withUnit(figure), '', '', '', limit, status(key)]);
+    else {
+      table.push([
+        label,
+        withUnit(figure.median),
+        withUnit(figure.min),
+        withUnit(figure.max),
+        String(figure.runs),
+        limit,
+        status(key),
+      ]);
+    }
+  }
+  const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
+  const line = (row) =>
+    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  console.log(
+    `proforma bench, ${results.date} — ${results.machine.cpu} (${results.machine.cores} cores), ${results.chromium}, Node ${results.node}, SurveyJS ${results.surveyjs}`,
+  );
+  const times = results.mode === 'full' ? ' Times: median of runs, each on a freshly loaded page.' : '';
+  console.log(`Bytes: minified files as served, gzip ${results.gzip}.${times}\n`);
+  console.log(line(table[0]));
+  for (const row of table.slice(1)) console.log(line(row));
+  console.log('\nScripts fetched:');
+  for (const [library, list] of Object.entries(results.files)) {
+    for (const file of list.filter((f) => f.kind === 'js')) {
+      console.log(
+        `  ${library.padEnd(8)} ${file.url} ${file.role ? `(${file.role}) ` : ''}${file.bytes} B, ${file.gzipBytes} B gz`,
+      );
+    }
+  }
+  const chunks = (results.files.proforma ?? []).filter((file) => file.kind === 'js' && file.role !== 'entry');
+  if (chunks.length === 0) {
+    const where = results.mode === 'full' ? 'with the page, on render or while answering' : 'with the page';
+    console.log(`  proforma: no chunk besides the entry fetched ${where}`);
+  }
+  console.log(`\nWritten to ${out}.`);
+}
+
+await main();
