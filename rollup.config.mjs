@@ -20,6 +20,8 @@ export default [
       index: 'src/index.ts',
       define: 'src/define.ts',
       'define-elements': 'src/define-elements.ts',
+      'register/proforma-assessment': 'src/register/proforma-assessment.ts',
+      'register/proforma-drafts': 'src/register/proforma-drafts.ts',
       'model/index': 'src/model/index.ts',
     },
     external: isDependency,
@@ -33,17 +35,24 @@ export default [
     },
     plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true })],
   },
-  // One self-contained, minified file with Lit inlined: what the demo and a script tag load.
-  {
-    input: 'src/define.ts',
+  // Self-contained, minified files with Lit inlined, for script tags and the demo: one with
+  // every element, and one with <proforma-assessment> alone for pages that need only the form.
+  // Separate builds, so that neither shares a chunk with the other.
+  scriptBundle('proforma.bundle', 'src/define.ts'),
+  scriptBundle('proforma-assessment.bundle', 'src/register/proforma-assessment.ts'),
+];
+
+/** One self-contained bundle; what it loads on demand goes to dist/chunks/, found beside it. */
+function scriptBundle(name, input) {
+  return {
+    input: { [name]: input },
     onwarn,
     // Let the bundle itself export what its lazy chunks share with it, rather than
     // becoming a one-line file that loads a second one.
     preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist',
-      entryFileNames: 'proforma.bundle.js',
-      // Loaded on demand, found beside the bundle wherever it is hosted.
+      entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
       format: 'es',
       sourcemap: true,
@@ -54,5 +63,5 @@ export default [
       minifyTemplateLiterals(),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],
-  },
-];
+  };
+}

@@ -1,6 +1,17 @@
-// Shows what a host page sees: the proforma-change event after each answer.
+// What a host page does: resume the draft named in the address, keep the address
+// pointing at the draft being edited, and listen to the element's events.
 const assessment = document.querySelector('proforma-assessment');
 const lastChange = document.querySelector('#last-change');
+
+const draftId = new URLSearchParams(location.search).get('draft');
+if (draftId) assessment.setAttribute('draft-id', draftId);
+
+assessment.addEventListener('proforma-draft-created', (event) => {
+  const url = new URL(location.href);
+  url.searchParams.set('draft', event.detail.draftId);
+  history.replaceState(null, '', url);
+});
+
 assessment.addEventListener('proforma-change', (event) => {
   const { answers, score } = event.detail;
   lastChange.textContent = `Host page heard proforma-change: ${Object.keys(answers).length} answers, outcome ${score.outcome}.`;

@@ -1,26 +1,16 @@
 import { ProformaAssessment } from './components/proforma-assessment/proforma-assessment.js';
+import { ProformaDrafts } from './components/proforma-drafts/proforma-drafts.js';
+import { defineElement, type DefineOptions } from './define-element.js';
+
+export type { DefineOptions } from './define-element.js';
 
 /** The elements this library provides, by tag name without suffix. */
 export const proformaElements = {
   'proforma-assessment': ProformaAssessment,
+  'proforma-drafts': ProformaDrafts,
 } as const;
 
-export interface DefineOptions {
-  /** Appended to every tag, e.g. `"school"` gives `<proforma-assessment-school>`. */
-  suffix?: string;
-}
-
-/**
- * Registers the elements with the page. Safe to call more than once, and
- * alongside another copy of the library: a tag already taken is left alone.
- */
+/** Registers every proforma element with the page; see `defineElement`. */
 export function defineProformaElements(options: DefineOptions = {}): void {
-  const suffix = options.suffix ? `-${options.suffix.replace(/^-+/, '')}` : '';
-  for (const [tag, elementClass] of Object.entries(proformaElements)) {
-    const name = `${tag}${suffix}`;
-    if (customElements.get(name)) continue;
-    // The registry refuses one constructor under two names, so a suffixed
-    // tag gets a subclass of its own.
-    customElements.define(name, suffix ? class extends elementClass {} : elementClass);
-  }
+  for (const [tag, elementClass] of Object.entries(proformaElements)) defineElement(tag, elementClass, options);
 }

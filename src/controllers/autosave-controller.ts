@@ -39,9 +39,6 @@ export interface AutosaveDraftAccess {
  */
 export class AutosaveController implements ReactiveController {
   status: SaveStatus = { state: 'idle' };
-  /** Whether the browser agreed to keep this site's data under storage pressure. */
-  persisted: boolean | undefined;
-
   private store: DraftStore | undefined;
   /** The revision this copy is based on; `undefined` until first saved or opened. */
   private baseRevision: number | undefined;
@@ -51,6 +48,9 @@ export class AutosaveController implements ReactiveController {
   private saving: Promise<void> | undefined;
   private channel: BroadcastChannel | undefined;
   private channelName = '';
+  private markStoreReady: () => void = () => {};
+  /** Resolves once a store is known, so that a save asked for before then is not dropped. */
+  private readonly storeReady = new Promise<void>((resolve) => (this.markStoreReady = resolve));
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -72,6 +72,11 @@ export class AutosaveController implements ReactiveController {
     this.channel = undefined;
   }
 
+  /** Whether a store has been given. */
+  get hasStore(): boolean {
+    return this.store !== undefined;
+  }
+
   /** True while there are changes not yet written. */
   get hasUnsavedChanges(): boolean {
     return this.unsaved;
@@ -80,6 +85,7 @@ export class AutosaveController implements ReactiveController {
   /** Uses `store` for drafts of this namespace; `channelName` links the tabs that share it. */
   useStore(store: DraftStore, channelName: string): void {
     this.store = store;
+    this.markStoreReady();
     if (channelName !== this.channelName) {
       this.channel?.close();
       this.channelName = channelName;
@@ -119,6 +125,7 @@ export class AutosaveController implements ReactiveController {
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.unsaved && !this.store) await this.storeReady;
     while (this.saving) await this.saving;
     if (!this.unsaved || !this.store || this.status.state === 'conflict') return;
     this.saving = this.save(this.store).finally(() => (this.saving = undefined));

@@ -1,17 +1,15 @@
 import { nothing, type PropertyValues, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { ContextConsumer } from '@lit/context';
 import { toolFromAnswers, type Answers } from '../model/answers.js';
 import { makeBackup, type Draft } from '../model/draft.js';
 import type { FormDefinition } from '../model/form-definition.js';
 import type { Score } from '../model/scoring.js';
 import { resolveText } from '../model/text.js';
 import { ProformaDraftCreatedEvent } from '../draft-events.js';
-import { draftStoreContext } from '../services/contexts.js';
 import type { DraftStore } from '../services/draft-store.js';
-import { askForPersistentStorage, openDraftStore } from '../services/open-draft-store.js';
 import { datedFileName, downloadFile } from '../internal/download.js';
 import { newId } from '../internal/ids.js';
 import { AutosaveController } from './autosave-controller.js';
+import { draftChannelName, DraftStoreController } from './draft-store-controller.js';
 import {
   renderDraftAlerts,
   renderDraftNotices,
@@ -40,16 +38,13 @@ export interface DraftSessionHost extends ReactiveControllerHost, HTMLElement {
  */
 export class DraftSession {
   readonly autosave: AutosaveController;
-  /** True when the browser refused storage and drafts last only while the page is open. */
-  memoryOnly = false;
+  readonly storage: DraftStoreController;
   /** Set when `draft-id` named a draft this browser does not have. */
   draftMissing = false;
   /** The form the opened draft was made with. */
   draftForm: { id: string; version: string } | undefined;
 
-  private contextStore: DraftStore | undefined;
   private openedDraftId: string | undefined;
-  private storeKey: unknown;
   private createdAt: string | undefined;
 
   constructor(private readonly host: DraftSessionHost) {
@@ -57,24 +52,24 @@ export class DraftSession {
       currentDraft: () => this.currentDraft(),
       showDraft: (draft) => this.showDraft(draft),
     });
-    new ContextConsumer(host, {
-      context: draftStoreContext,
-      subscribe: true,
-      callback: (store) => {
-        this.contextStore = store;
-        void this.sync();
-      },
+    this.storage = new DraftStoreController(host, (store) => {
+      this.autosave.useStore(store, draftChannelName(host.namespace));
+      // A different store may hold a different copy of the draft; but changes
+      // not yet saved are kept, and saved into the new store.
+      if (!this.autosave.hasUnsavedChanges) this.openedDraftId = undefined;
+      void this.openRequestedDraft();
     });
     // These styles come with the draft code rather than with the first render.
     const root = host.shadowRoot;
     const sheet = draftStyles.styleSheet;
     if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    void this.sync();
+    void this.storage.resolve();
   }
 
   /** Call from the host's `willUpdate`, so a new `draft-id`, namespace or store takes effect. */
   hostPropertiesChanged(changed: PropertyValues): void {
-    if (changed.has('draftId') || changed.has('namespace') || changed.has('draftStore')) void this.sync();
+    if (changed.has('namespace') || changed.has('draftStore')) void this.storage.resolve();
+    if (changed.has('draftId')) void this.openRequestedDraft();
   }
 
   /** Call after every change the person makes. */
@@ -110,12 +105,12 @@ export class DraftSession {
   }
 
   renderStatus(locale: string): TemplateResult {
-    return renderSaveStatus(this.autosave, locale, this.memoryOnly);
+    return renderSaveStatus(this.autosave, this.storage, locale);
   }
 
   renderAlerts(locale: string, form: FormDefinition): TemplateResult[] {
     return [
-      renderDraftAlerts(this.autosave, locale, this.memoryOnly, {
+      renderDraftAlerts(this.autosave, locale, this.storage.memoryOnly, {
         downloadBackup: () => this.downloadBackup(),
         takeTheirs: () => this.autosave.takeTheirs(),
         keepMine: () => void this.autosave.keepMine(),
@@ -141,32 +136,11 @@ export class DraftSession {
     downloadFile(name, new Blob([JSON.stringify(makeBackup([draft]), null, 2)], { type: 'application/json' }));
   }
 
-  private async sync(): Promise<void> {
+  /** Opens the draft named by the host's `draft-id`, once the store is known. */
+  private async openRequestedDraft(): Promise<void> {
     const host = this.host;
-    const given = host.draftStore ?? this.contextStore;
-    const key = given ?? host.namespace;
-    if (key !== this.storeKey) {
-      this.storeKey = key;
-      let store = given;
-      if (store) {
-        this.memoryOnly = !store.persistent;
-      } else {
-        const opened = await openDraftStore(host.namespace);
-        if (key !== this.storeKey) return;
-        store = opened.store;
-        this.memoryOnly = opened.unavailable !== undefined;
-        if (!this.memoryOnly) {
-          void askForPersistentStorage().then((granted) => {
-            this.autosave.persisted = granted;
-            host.requestUpdate();
-          });
-        }
-      }
-      this.autosave.useStore(store, `proforma-${host.namespace || 'default'}-drafts`);
-      this.openedDraftId = undefined;
-    }
     const id = host.draftId;
-    if (id === this.openedDraftId) return;
+    if (!this.autosave.hasStore || id === this.openedDraftId) return;
     this.openedDraftId = id;
     this.createdAt = undefined;
     this.draftForm = undefined;

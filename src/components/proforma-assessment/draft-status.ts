@@ -12,7 +12,12 @@ export interface DraftStatusActions {
 }
 
 /** The one-line save status, read out politely as it changes. */
-export function renderSaveStatus(autosave: AutosaveController, locale: string, memoryOnly: boolean): TemplateResult {
+export function renderSaveStatus(
+  autosave: AutosaveController,
+  storage: { memoryOnly: boolean; persisted: boolean | undefined },
+  locale: string,
+): TemplateResult {
+  const { memoryOnly, persisted } = storage;
   const status = autosave.status;
   const text = (() => {
     switch (status.state) {
@@ -37,11 +42,11 @@ export function renderSaveStatus(autosave: AutosaveController, locale: string, m
     }
   })();
   const persistence =
-    memoryOnly || autosave.persisted === undefined
+    memoryOnly || persisted === undefined
       ? nothing
       : html`<span class="hint">
           ${
-            autosave.persisted
+            persisted
               ? msg('Drafts stay in this browser until you delete them.')
               : msg('The browser may clear drafts if it runs short of space: download a backup now and then.')
           }

@@ -134,6 +134,8 @@ export class ProformaAssessment extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.loadController?.abort();
+    // Removed from the page (or the page is closing): save what is not saved yet.
+    if (this.hasUnsavedChanges) void this.saveNow();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,0 +1,369 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import {
+  BackupFileError,
+  makeBackup,
+  mergeBackup,
+  type BackupMerge,
+  type DamagedDraft,
+  type Draft,
+} from '../../model/draft.js';
+import { draftChannelName, DraftStoreController } from '../../controllers/draft-store-controller.js';
+import { ProformaOpenDraftEvent } from '../../draft-events.js';
+import type { DraftStore } from '../../services/draft-store.js';
+import { datedFileName, downloadFile } from '../../internal/download.js';
+import { newId } from '../../internal/ids.js';
+import { outcomeWords } from '../../internal/words.js';
+import { styles } from './proforma-drafts.styles.js';
+
+/** What a draft is called: the tool's name. */
+const draftTitle = (draft: Draft): string => draft.assessment.tool.name || msg('Untitled assessment');
+
+/** The forms this library ships, known unless the host page says otherwise. */
+const BUILT_IN_FORMS = 'social-tool-risk-assessment social-media-account-request';
+
+type Message =
+  | { kind: 'deleted'; draft: Draft }
+  | { kind: 'imported'; merge: BackupMerge }
+  | { kind: 'error'; text: string }
+  | { kind: 'done'; text: string };
+
+/**
+ * The drafts kept in this browser: open one, duplicate it to re-assess a tool,
+ * delete it (with undo), and back them all up to a file or restore them.
+ *
+ * @summary A teacher's saved drafts, with backup and restore.
+ *
+ * @fires proforma-open-draft - The person chose to open a draft; `detail` has `draftId` and `formId`.
+ *
+ * @csspart list - The list of drafts.
+ *
+ * @cssprop --proforma-color-accent - Buttons and links.
+ * @cssprop --proforma-color-focus - Focus outline colour.
+ * @cssprop --proforma-font-family - Font of the whole element.
+ */
+@localized()
+export class ProformaDrafts extends LitElement {
+  static override styles = styles;
+
+  private readonly storage = new DraftStoreController(this, (store) => {
+    this.listenForSaves();
+    void this.refresh(store);
+  });
+
+  @state() private drafts: Draft[] = [];
+  @state() private damaged: DamagedDraft[] = [];
+  @state() private loaded = false;
+  @state() private message: Message | undefined;
+
+  /** Keeps this page's drafts apart from other embeds on the same site. */
+  @property() namespace = 'default';
+
+  /** Ids of the forms this page can open, space-separated; drafts of other forms are marked. */
+  @property() forms = BUILT_IN_FORMS;
+
+  /** Where "Open" goes, with `{id}` for the draft id, e.g. `assess.html?draft={id}`; without it, "Open" fires an event. */
+  @property({ attribute: 'open-href' }) openHref = '';
+
+  /** Language for dates; defaults to the page's `lang`. */
+  @property() locale = '';
+
+  /** Where drafts are kept; usually left unset (see `draftStoreContext`). */
+  @property({ attribute: false }) draftStore: DraftStore | undefined;
+
+  private channel: BroadcastChannel | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.channel?.close();
+    this.channel = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('namespace') || changed.has('draftStore')) void this.storage.resolve();
+  }
+
+  /** Reads the list again from the store. */
+  async refresh(store = this.storage.store): Promise<void> {
+    if (!store) return;
+    try {
+      const listing = await store.list();
+      this.drafts = listing.drafts.sort((a, b) => b.assessment.updatedAt.localeCompare(a.assessment.updatedAt));
+      this.damaged = listing.damaged;
+    } catch {
+      this.message = {
+        kind: 'error',
+        text: msg('Your drafts could not be read: this browser is not letting us use its storage.'),
+      };
+    }
+    this.loaded = true;
+  }
+
+  private listenForSaves(): void {
+    this.channel?.close();
+    this.channel =
+      typeof BroadcastChannel === 'function' ? new BroadcastChannel(draftChannelName(this.namespace)) : undefined;
+    this.channel?.addEventListener('message', () => void this.refresh());
+  }
+
+  private announceChange(): void {
+    this.channel?.postMessage({ id: '', revision: 0 });
+  }
+
+  private get language(): string {
+    return this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  }
+
+  private openDraft(draft: Draft): void {
+    this.dispatchEvent(new ProformaOpenDraftEvent({ draftId: draft.assessment.id, formId: draft.assessment.form.id }));
+  }
+
+  private async duplicate(draft: Draft): Promise<void> {
+    const now = new Date().toISOString();
+    const copy: Draft = {
+      ...draft,
+      assessment: { ...draft.assessment, id: newId(), createdAt: now, updatedAt: now, revision: 1 },
+    };
+    await this.write(
+      () => this.storage.store!.save(copy, undefined),
+      msg(str`Made a copy of “${draftTitle(draft)}” to re-assess.`),
+    );
+  }
+
+  private async deleteDraft(draft: Draft): Promise<void> {
+    await this.write(() => this.storage.store!.delete(draft.assessment.id));
+    this.message = { kind: 'deleted', draft };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('#undo')?.focus();
+  }
+
+  private async undoDelete(draft: Draft): Promise<void> {
+    await this.write(() => this.storage.store!.restore([draft]), msg(str`“${draftTitle(draft)}” is back.`));
+  }
+
+  /** Runs a change to the store, says how it went, and re-reads the list. */
+  private async write(change: () => Promise<void>, done?: string): Promise<void> {
+    try {
+      await change();
+      if (done) this.message = { kind: 'done', text: done };
+      this.announceChange();
+    } catch (error) {
+      const full = (error as Error).name === 'StorageFullError';
+      this.message = {
+        kind: 'error',
+        text: full
+          ? msg(
+              'Nothing was changed: this browser’s storage is full. Download a backup, then delete drafts you no longer need.',
+            )
+          : msg('Nothing was changed: this browser is not letting us store data.'),
+      };
+    }
+    await this.refresh();
+  }
+
+  private downloadBackup(): void {
+    const backup = makeBackup([...this.drafts, ...this.damaged]);
+    downloadFile(
+      datedFileName('proforma-drafts-backup', 'json'),
+      new Blob([JSON.stringify(backup, null, 2)], { type: 'application/json' }),
+    );
+  }
+
+  private downloadDamaged(record: DamagedDraft): void {
+    downloadFile(
+      datedFileName(`damaged-draft-${record.id}`, 'json'),
+      new Blob([JSON.stringify(record.raw, null, 2) ?? 'undefined'], { type: 'application/json' }),
+    );
+  }
+
+  /** Restores drafts from a backup file: all valid ones, never over a newer draft already here. */
+  async importBackup(file: Blob): Promise<void> {
+    let merge: BackupMerge;
+    try {
+      const text = await file.text();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new BackupFileError(msg('This file is not a backup: it is not readable JSON.'));
+      }
+      merge = mergeBackup(this.drafts, json);
+    } catch (error) {
+      this.message = {
+        kind: 'error',
+        text:
+          error instanceof BackupFileError
+            ? msg(str`Nothing was restored. ${error.message}`)
+            : msg('Nothing was restored: the file could not be read.'),
+      };
+      return;
+    }
+    if (merge.toWrite.length > 0) {
+      let written = true;
+      await this.write(async () => {
+        try {
+          await this.storage.store!.restore(merge.toWrite);
+        } catch (error) {
+          written = false;
+          throw error;
+        }
+      });
+      if (!written) return;
+    }
+    this.message = { kind: 'imported', merge };
+  }
+
+  private onFileChosen(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void this.importBackup(file);
+  }
+
+  override render(): TemplateResult {
+    const known = new Set(this.forms.split(/\s+/).filter(Boolean));
+    const date = new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeStyle: 'short' });
+    return html`<section aria-labelledby="drafts-heading">
+      <h2 id="drafts-heading">${msg('Your drafts')}</h2>
+      ${
+        this.storage.memoryOnly
+          ? html`<p class="warning">
+              ${msg('This browser is not letting us store data, so drafts last only while this page is open.')}
+            </p>`
+          : nothing
+      }
+      <div class="toolbar">
+        <button type="button" @click=${this.downloadBackup} ?disabled=${this.drafts.length + this.damaged.length === 0}>
+          ${msg('Download a backup of all drafts')}
+        </button>
+        <label class="file-button">
+          ${msg('Restore drafts from a backup')}
+          <input type="file" accept="application/json,.json" @change=${this.onFileChosen} />
+        </label>
+      </div>
+      <div role="status">${this.renderMessage()}</div>
+      ${
+        !this.loaded
+          ? html`<p>${msg('Loading your drafts…')}</p>`
+          : this.drafts.length === 0
+            ? html`<p>${msg('No drafts yet. A draft is saved as soon as you start answering a form.')}</p>`
+            : html`<ul class="drafts" part="list">
+                ${this.drafts.map((draft) => this.renderDraft(draft, known.has(draft.assessment.form.id), date))}
+              </ul>`
+      }
+      ${this.damaged.length === 0 ? nothing : this.renderDamaged()}
+    </section>`;
+  }
+
+  private renderDraft(draft: Draft, formKnown: boolean, date: Intl.DateTimeFormat): TemplateResult {
+    const { assessment } = draft;
+    const title = draftTitle(draft);
+    const headingId = `draft-${assessment.id}`;
+    return html`<li class="draft" aria-labelledby=${headingId}>
+      <h3 id=${headingId}>${title}</h3>
+      <dl class="facts">
+        <dt>${msg('Form')}</dt>
+        <dd>${draft.formTitle ?? assessment.form.id} (${msg(str`version ${assessment.form.version}`)})</dd>
+        <dt>${msg('Last edited')}</dt>
+        <dd>${date.format(new Date(assessment.updatedAt))}</dd>
+        <dt>${msg('Outcome')}</dt>
+        <dd class=${`outcome-${draft.outcome ?? 'incomplete'}`}>${outcomeWords(draft.outcome ?? 'incomplete')}</dd>
+      </dl>
+      ${
+        formKnown
+          ? nothing
+          : html`<p class="note">
+              ${msg(str`This page does not have the form “${assessment.form.id}”, so this draft cannot be opened here. It is kept, and it is in the backup.`)}
+            </p>`
+      }
+      <div class="actions">
+        ${formKnown ? this.renderOpen(draft, title) : nothing}
+        <button type="button" @click=${() => this.duplicate(draft)} aria-describedby=${headingId}>
+          ${msg('Duplicate to re-assess')}
+        </button>
+        <button type="button" class="danger" @click=${() => this.deleteDraft(draft)} aria-describedby=${headingId}>
+          ${msg('Delete')}
+        </button>
+      </div>
+    </li>`;
+  }
+
+  private renderOpen(draft: Draft, title: string): TemplateResult {
+    if (this.openHref) {
+      const href = this.openHref.replace('{id}', encodeURIComponent(draft.assessment.id));
+      return html`<a class="file-button" href=${href}>${msg(str`Open ${title}`)}</a>`;
+    }
+    return html`<button type="button" class="primary" @click=${() => this.openDraft(draft)}>
+      ${msg(str`Open ${title}`)}
+    </button>`;
+  }
+
+  private renderDamaged(): TemplateResult {
+    return html`<section class="warning" aria-labelledby="damaged-heading">
+      <h3 id="damaged-heading">${msg('Damaged drafts')}</h3>
+      <p>
+        ${msg('These saved records cannot be read as drafts. Their data is kept; download it to recover what you can.')}
+      </p>
+      <ul>
+        ${this.damaged.map(
+          (record) =>
+            html`<li>
+              ${record.id}: ${record.problem}
+              <button type="button" @click=${() => this.downloadDamaged(record)}>
+                ${msg(str`Download the data of ${record.id}`)}
+              </button>
+            </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private renderMessage(): TemplateResult | typeof nothing {
+    const message = this.message;
+    if (!message) return nothing;
+    switch (message.kind) {
+      case 'deleted':
+        return html`<p class="message">
+          ${msg(str`Deleted “${draftTitle(message.draft)}”.`)}
+          <button type="button" id="undo" @click=${() => this.undoDelete(message.draft)}>${msg('Undo')}</button>
+        </p>`;
+      case 'error':
+        return html`<p class="message warning">${message.text}</p>`;
+      case 'done':
+        return html`<p class="message">${message.text}</p>`;
+      case 'imported': {
+        const { toWrite, keptNewer, rejected } = message.merge;
+        return html`<div class="message">
+          <p>
+            ${msg(str`Restored ${toWrite.length} draft(s).`)}
+            ${
+              keptNewer.length > 0
+                ? msg(str`Kept ${keptNewer.length} draft(s) already here, which were as new or newer.`)
+                : nothing
+            }
+          </p>
+          ${
+            rejected.length === 0
+              ? nothing
+              : html`<p>${msg(str`${rejected.length} record(s) in the file could not be used:`)}</p>
+                  <ul>
+                    ${rejected.map(
+                      (record) =>
+                        html`<li>
+                          ${msg(str`Record ${record.position}`)}${record.id ? ` (${record.id})` : ''}: ${record.reason}
+                        </li>`,
+                    )}
+                  </ul>`
+          }
+        </div>`;
+      }
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'proforma-drafts': ProformaDrafts;
+  }
+}

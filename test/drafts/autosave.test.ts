@@ -1,0 +1,176 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { ProformaAssessment } from '../../src/components/proforma-assessment/proforma-assessment.js';
+import type { Draft } from '../../src/model/draft.js';
+import { StorageFullError, type DraftStore } from '../../src/services/draft-store.js';
+import { IndexedDbDraftStore } from '../../src/services/indexeddb-draft-store.js';
+import { MemoryDraftStore } from '../../src/services/memory-draft-store.js';
+import { controlLabelled, kindsForm, questionTitled, root } from '../components/helpers.js';
+import { freshNamespace, makeDraft, textOf } from './helpers.js';
+
+async function assessment(namespace: string, draftId = '', store?: DraftStore): Promise<ProformaAssessment> {
+  const element = await fixture<ProformaAssessment>(
+    html`<proforma-assessment
+      .form=${kindsForm()}
+      .draftStore=${store}
+      namespace=${namespace}
+      draft-id=${draftId}
+    ></proforma-assessment>`,
+  );
+  await element.updateComplete;
+  return element;
+}
+
+const saveStatus = (element: ProformaAssessment) =>
+  root(element).querySelector('.save-status')?.textContent?.trim() ?? '';
+
+async function typeToolName(element: ProformaAssessment, text: string): Promise<void> {
+  controlLabelled(root(element), 'Name of the tool').focus();
+  await sendKeys({ type: text });
+}
+
+describe('<proforma-assessment> drafts', () => {
+  it('saves after a pause, and a new element with the draft id shows everything typed', async () => {
+    const namespace = freshNamespace();
+    const first = await assessment(namespace);
+    await typeToolName(first, 'Padlet');
+    controlLabelled(questionTitled(first, 'Pupil content can be private'), 'Partly met').click();
+    await waitUntil(() => saveStatus(first).startsWith('Saved'), 'never saved', { timeout: 3000 });
+    const draftId = first.draftId;
+    first.remove();
+
+    const second = await assessment(namespace, draftId);
+
+    await waitUntil(() => second.answers['tool-name']?.value === 'Padlet', 'draft not restored');
+    expect(second.answers['privacy']?.value).to.equal('partly');
+    expect(controlLabelled(root(second), 'Name of the tool').value).to.equal('Padlet');
+  });
+
+  it('saves at once when the element goes away before the pause is over', async () => {
+    const namespace = freshNamespace();
+    const first = await assessment(namespace);
+    await typeToolName(first, 'Seesaw');
+    expect(saveStatus(first)).to.not.match(/^Saved/);
+    first.remove();
+    // A page that is closing saves in the same way; here the test waits for it to finish.
+    await first.saveNow();
+    const draftId = first.draftId;
+    expect(draftId, 'a new assessment gets an id at its first change').to.match(/^[0-9a-f-]{36}$/);
+
+    const second = await assessment(namespace, draftId);
+
+    await waitUntil(() => second.answers['tool-name']?.value === 'Seesaw', 'typing before the pause was lost');
+  });
+
+  it('never lets a stale tab overwrite a newer save, and lets the person choose', async () => {
+    const namespace = freshNamespace();
+    const store = new IndexedDbDraftStore(namespace);
+    await store.save(makeDraft('shared'), undefined);
+    const tabA = await assessment(namespace, 'shared');
+    const tabB = await assessment(namespace, 'shared');
+    await waitUntil(() => tabA.answers['tool-name']?.value === 'Tool shared' && tabB.answers['tool-name']);
+
+    // Both change the draft; A saves first.
+    controlLabelled(questionTitled(tabA, 'Platform'), 'Web').click();
+    controlLabelled(questionTitled(tabB, 'Platform'), 'App').click();
+    await tabA.saveNow();
+    await tabB.saveNow();
+
+    await waitUntil(() => root(tabB).querySelector('[role="alert"]'), 'tab B was not told of the conflict');
+    expect(textOf(tabB)).to.contain('This draft was changed in another tab or window');
+    expect((await store.get('shared'))?.assessment.answers['platform']?.value, 'A’s save stands').to.equal('web');
+
+    const keepMine = [...root(tabB).querySelectorAll('button')].find((b) =>
+      b.textContent?.includes('Keep my version'),
+    )!;
+    keepMine.click();
+    await waitUntil(async () => (await store.get('shared'))?.assessment.answers['platform']?.value === 'app');
+    // Tab A had nothing unsaved, so it takes B's version when it hears of it.
+    await waitUntil(() => tabA.answers['platform']?.value === 'app', 'tab A did not take the newer version');
+    expect(textOf(tabA)).to.contain('Updated from another tab');
+  });
+
+  it('offers the other tab’s version instead, when chosen', async () => {
+    const namespace = freshNamespace();
+    const store = new IndexedDbDraftStore(namespace);
+    await store.save(makeDraft('shared'), undefined);
+    const tabA = await assessment(namespace, 'shared');
+    const tabB = await assessment(namespace, 'shared');
+    await waitUntil(() => tabA.answers['tool-name'] && tabB.answers['tool-name']);
+    controlLabelled(questionTitled(tabA, 'Platform'), 'Web').click();
+    controlLabelled(questionTitled(tabB, 'Platform'), 'App').click();
+    await tabA.saveNow();
+    await tabB.saveNow();
+    await waitUntil(() => root(tabB).querySelector('[role="alert"]'));
+
+    [...root(tabB).querySelectorAll('button')].find((b) => b.textContent?.includes('Use the other version'))!.click();
+    await tabB.updateComplete;
+
+    expect(tabB.answers['platform']?.value).to.equal('web');
+    expect(root(tabB).querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('says when storage is full, offers a backup, and loses nothing', async () => {
+    const memory = new MemoryDraftStore();
+    const full: DraftStore = {
+      persistent: true,
+      list: () => memory.list(),
+      get: (id) => memory.get(id),
+      save: async () => {
+        throw new StorageFullError('QuotaExceededError');
+      },
+      restore: async () => {
+        throw new StorageFullError('QuotaExceededError');
+      },
+      delete: (id) => memory.delete(id),
+    };
+    const element = await assessment(freshNamespace(), '', full);
+    await typeToolName(element, 'Kahoot');
+    await element.saveNow();
+    await element.updateComplete;
+
+    expect(saveStatus(element)).to.equal('Not saved: this browser’s storage is full');
+    const alert = root(element).querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('storage is full');
+    expect([...alert.querySelectorAll('button')].map((b) => b.textContent?.trim())).to.include(
+      'Download a backup of your answers',
+    );
+    expect(element.answers['tool-name']?.value, 'the answer is still there').to.equal('Kahoot');
+    expect((await memory.list()).drafts, 'no partial write').to.deep.equal([]);
+    await expect(element).to.be.accessible();
+  });
+
+  it('warns when drafts are kept only in memory', async () => {
+    const element = await assessment(freshNamespace(), '', new MemoryDraftStore());
+    await typeToolName(element, 'Flip');
+    await element.saveNow();
+    await element.updateComplete;
+
+    expect(textOf(element)).to.contain('your answers are kept only while this page is open');
+    expect(saveStatus(element)).to.match(/^Kept on this page only/);
+  });
+
+  it('opens a draft made under an older form version, keeping answers it no longer asks', async () => {
+    const memory = new MemoryDraftStore();
+    const old: Draft = makeDraft('old', {
+      form: { id: 'kinds', version: '0.9.0' },
+      answers: { 'tool-name': { value: 'Padlet' }, 'retired-question': { value: 'met', notes: 'Checked in 2025' } },
+    });
+    await memory.restore([old]);
+    const element = await assessment(freshNamespace(), 'old', memory);
+    await waitUntil(() => element.answers['tool-name']?.value === 'Padlet');
+    await element.updateComplete;
+
+    expect(textOf(element)).to.contain('This draft was made with version 0.9.0 of the form; this is version 1.0.0.');
+    const kept = root(element).querySelector('.no-longer-asked')!;
+    expect(kept.textContent).to.contain('retired-question').and.to.contain('Checked in 2025');
+
+    await typeToolName(element, ' board');
+    await element.saveNow();
+    const saved = await memory.get('old');
+    expect(saved?.assessment.answers['retired-question']?.notes, 'kept when saved again').to.equal('Checked in 2025');
+    expect(saved?.assessment.form.version).to.equal('1.0.0');
+    expect(saved?.assessment.revision).to.equal(2);
+  });
+});

@@ -1,0 +1,91 @@
+import { expect } from '@open-wc/testing';
+import { DraftConflictError } from '../../src/services/draft-store.js';
+import { IndexedDbDraftStore } from '../../src/services/indexeddb-draft-store.js';
+import { MemoryDraftStore } from '../../src/services/memory-draft-store.js';
+import { freshNamespace, makeDraft, putRawRecord } from './helpers.js';
+
+const stores = [
+  { name: 'IndexedDbDraftStore', make: () => new IndexedDbDraftStore(freshNamespace()) },
+  { name: 'MemoryDraftStore', make: () => new MemoryDraftStore() },
+];
+
+for (const { name, make } of stores) {
+  describe(name, () => {
+    it('saves, reads and lists drafts', async () => {
+      const store = make();
+      await store.save(makeDraft('a'), undefined);
+      await store.save(makeDraft('b'), undefined);
+
+      expect((await store.get('a'))?.assessment.tool.name).to.equal('Tool a');
+      expect((await store.list()).drafts.map((d) => d.assessment.id).sort()).to.deep.equal(['a', 'b']);
+    });
+
+    it('refuses a save based on an old revision, and writes nothing', async () => {
+      const store = make();
+      await store.save(makeDraft('a', { revision: 1 }), undefined);
+      await store.save(makeDraft('a', { revision: 2, tool: { name: 'Second tab' } }), 1);
+
+      let refused: unknown;
+      try {
+        await store.save(makeDraft('a', { revision: 2, tool: { name: 'Stale tab' } }), 1);
+      } catch (error) {
+        refused = error;
+      }
+
+      expect(refused).to.be.instanceOf(DraftConflictError);
+      expect((refused as DraftConflictError).stored.assessment.tool.name).to.equal('Second tab');
+      expect((await store.get('a'))?.assessment.tool.name, 'nothing written').to.equal('Second tab');
+    });
+
+    it('refuses to create a draft over one that already exists', async () => {
+      const store = make();
+      await store.save(makeDraft('a'), undefined);
+
+      let refused: unknown;
+      try {
+        await store.save(makeDraft('a', { tool: { name: 'Other' } }), undefined);
+      } catch (error) {
+        refused = error;
+      }
+
+      expect(refused).to.be.instanceOf(DraftConflictError);
+    });
+
+    it('deletes and restores', async () => {
+      const store = make();
+      const draft = makeDraft('a');
+      await store.save(draft, undefined);
+      await store.delete('a');
+      expect(await store.get('a')).to.equal(undefined);
+
+      await store.restore([draft]);
+
+      expect((await store.get('a'))?.assessment.id).to.equal('a');
+    });
+  });
+}
+
+describe('IndexedDbDraftStore with a damaged record', () => {
+  it('lists the damaged record apart, with its raw data, and the good ones as usual', async () => {
+    const namespace = freshNamespace();
+    const store = new IndexedDbDraftStore(namespace);
+    await store.save(makeDraft('good'), undefined);
+    await putRawRecord(namespace, 'broken', { assessment: { id: 'broken', answers: 'not an object' } });
+
+    const listing = await store.list();
+
+    expect(listing.drafts.map((d) => d.assessment.id)).to.deep.equal(['good']);
+    expect(listing.damaged).to.have.lengthOf(1);
+    expect(listing.damaged[0]!.id).to.equal('broken');
+    expect(listing.damaged[0]!.raw).to.deep.equal({ assessment: { id: 'broken', answers: 'not an object' } });
+    expect(listing.damaged[0]!.problem).to.match(/not a valid draft at assessment/);
+  });
+
+  it('keeps two namespaces apart', async () => {
+    const first = new IndexedDbDraftStore(freshNamespace());
+    const second = new IndexedDbDraftStore(freshNamespace());
+    await first.save(makeDraft('a'), undefined);
+
+    expect((await second.list()).drafts).to.deep.equal([]);
+  });
+});
