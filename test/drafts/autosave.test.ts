@@ -30,6 +30,25 @@ async function typeToolName(element: ProformaAssessment, text: string): Promise<
   await sendKeys({ type: text });
 }
 
+/**
+ * Two elements on one saved draft, as two tabs would be: both change it, A
+ * saves first, so B's save is refused and B is told.
+ */
+async function twoTabsInConflict() {
+  const namespace = freshNamespace();
+  const store = new IndexedDbDraftStore(namespace);
+  await store.save(makeDraft('shared'), undefined);
+  const tabA = await assessment(namespace, 'shared');
+  const tabB = await assessment(namespace, 'shared');
+  await waitUntil(() => tabA.answers['tool-name']?.value === 'Tool shared' && tabB.answers['tool-name']);
+  controlLabelled(questionTitled(tabA, 'Platform'), 'Web').click();
+  controlLabelled(questionTitled(tabB, 'Platform'), 'App').click();
+  await tabA.saveNow();
+  await tabB.saveNow();
+  await waitUntil(() => root(tabB).querySelector('[role="alert"]'), 'tab B was not told of the conflict');
+  return { store, tabA, tabB };
+}
+
 describe('<proforma-assessment> drafts', () => {
   it('saves after a pause, and a new element with the draft id shows everything typed', async () => {
     const namespace = freshNamespace();
@@ -64,20 +83,8 @@ describe('<proforma-assessment> drafts', () => {
   });
 
   it('never lets a stale tab overwrite a newer save, and lets the person choose', async () => {
-    const namespace = freshNamespace();
-    const store = new IndexedDbDraftStore(namespace);
-    await store.save(makeDraft('shared'), undefined);
-    const tabA = await assessment(namespace, 'shared');
-    const tabB = await assessment(namespace, 'shared');
-    await waitUntil(() => tabA.answers['tool-name']?.value === 'Tool shared' && tabB.answers['tool-name']);
+    const { store, tabA, tabB } = await twoTabsInConflict();
 
-    // Both change the draft; A saves first.
-    controlLabelled(questionTitled(tabA, 'Platform'), 'Web').click();
-    controlLabelled(questionTitled(tabB, 'Platform'), 'App').click();
-    await tabA.saveNow();
-    await tabB.saveNow();
-
-    await waitUntil(() => root(tabB).querySelector('[role="alert"]'), 'tab B was not told of the conflict');
     expect(textOf(tabB)).to.contain('This draft was changed in another tab or window');
     expect((await store.get('shared'))?.assessment.answers['platform']?.value, 'A’s save stands').to.equal('web');
 
@@ -92,17 +99,7 @@ describe('<proforma-assessment> drafts', () => {
   });
 
   it('offers the other tab’s version instead, when chosen', async () => {
-    const namespace = freshNamespace();
-    const store = new IndexedDbDraftStore(namespace);
-    await store.save(makeDraft('shared'), undefined);
-    const tabA = await assessment(namespace, 'shared');
-    const tabB = await assessment(namespace, 'shared');
-    await waitUntil(() => tabA.answers['tool-name'] && tabB.answers['tool-name']);
-    controlLabelled(questionTitled(tabA, 'Platform'), 'Web').click();
-    controlLabelled(questionTitled(tabB, 'Platform'), 'App').click();
-    await tabA.saveNow();
-    await tabB.saveNow();
-    await waitUntil(() => root(tabB).querySelector('[role="alert"]'));
+    const { tabB } = await twoTabsInConflict();
 
     [...root(tabB).querySelectorAll('button')].find((b) => b.textContent?.includes('Use the other version'))!.click();
     await tabB.updateComplete;

@@ -1,34 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    --_text: var(--proforma-color-text, #0b0c0c);
-    --_muted: var(--proforma-color-muted, #505a5f);
-    --_background: var(--proforma-color-background, #ffffff);
-    --_surface: var(--proforma-color-surface, #f3f2f1);
-    --_border: var(--proforma-color-border, #6f777b);
-    --_accent: var(--proforma-color-accent, #1d4f91);
-    --_focus: var(--proforma-color-focus, #b35c00);
-    --_approved: var(--proforma-color-approved, #00703c);
-    --_conditions: var(--proforma-color-conditions, #7a4b00);
-    --_not-approved: var(--proforma-color-not-approved, #b10e1e);
-    --_incomplete: var(--proforma-color-incomplete, #505a5f);
-    --_radius: var(--proforma-radius, 4px);
-    display: block;
-    container-type: inline-size;
-    font-family: var(--proforma-font-family, system-ui, sans-serif);
-    font-size: 1rem;
-    line-height: 1.5;
-    color: var(--_text);
-    background: var(--_background);
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  * {
-    box-sizing: border-box;
-  }
-
   .layout {
     display: grid;
     gap: 1.5rem;
@@ -47,12 +19,6 @@ export const styles = css`
     }
   }
 
-  h1,
-  h2,
-  h3 {
-    line-height: 1.25;
-    margin: 0 0 0.5rem;
-  }
   .form-title {
     font-size: 1.75rem;
   }
@@ -62,9 +28,6 @@ export const styles = css`
   h3 {
     font-size: 1.125rem;
     margin-top: 1rem;
-  }
-  p {
-    margin: 0 0 0.5rem;
   }
   .description,
   .help,
@@ -173,10 +136,6 @@ export const styles = css`
     font-weight: 600;
   }
 
-  :focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
   input:focus-visible,
   select:focus-visible,
   textarea:focus-visible {

@@ -20,6 +20,7 @@ import { fetchFormJson, FormLoadError } from '../../internal/load-form.js';
 import { bandWords, outcomeExplanation, outcomeWords, reasonWords } from '../../internal/words.js';
 import { renderQuestion } from './kinds/registry.js';
 import type { QuestionView } from './kinds/view.js';
+import { baseStyles } from '../../internal/base.styles.js';
 import { styles } from './proforma-assessment.styles.js';
 
 const OUTCOME_ICONS = {
@@ -71,7 +72,7 @@ type FormState =
  */
 @localized()
 export class ProformaAssessment extends LitElement {
-  static override styles = styles;
+  static override styles = [baseStyles, styles];
 
   @state() private formState: FormState = { status: 'empty' };
   @state() private score: Score | undefined;

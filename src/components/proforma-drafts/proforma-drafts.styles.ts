@@ -1,37 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    --_text: var(--proforma-color-text, #0b0c0c);
-    --_muted: var(--proforma-color-muted, #505a5f);
-    --_background: var(--proforma-color-background, #ffffff);
-    --_border: var(--proforma-color-border, #6f777b);
-    --_accent: var(--proforma-color-accent, #1d4f91);
-    --_focus: var(--proforma-color-focus, #b35c00);
-    --_warning: var(--proforma-color-conditions, #7a4b00);
-    --_error: var(--proforma-color-not-approved, #b10e1e);
-    --_radius: var(--proforma-radius, 4px);
-    display: block;
-    container-type: inline-size;
-    font-family: var(--proforma-font-family, system-ui, sans-serif);
-    line-height: 1.5;
-    color: var(--_text);
-    background: var(--_background);
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  * {
-    box-sizing: border-box;
-  }
-  h2,
-  h3 {
-    line-height: 1.25;
-    margin: 0 0 0.5rem;
-  }
-  p {
-    margin: 0 0 0.5rem;
-  }
   .hint,
   .note {
     color: var(--_muted);
@@ -64,8 +33,8 @@ export const styles = css`
     color: #fff;
   }
   button.danger {
-    border-color: var(--_error);
-    color: var(--_error);
+    border-color: var(--_not-approved);
+    color: var(--_not-approved);
   }
   .file-button input {
     position: absolute;
@@ -73,8 +42,7 @@ export const styles = css`
     height: 1px;
     opacity: 0;
   }
-  .file-button:focus-within,
-  :focus-visible {
+  .file-button:focus-within {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -112,13 +80,13 @@ export const styles = css`
     margin: 0 0 1rem;
   }
   .warning {
-    border-color: var(--_warning);
+    border-color: var(--_conditions);
   }
   .message ul {
     margin: 0.25rem 0 0;
   }
   .outcome-not-approved {
-    color: var(--_error);
+    color: var(--_not-approved);
   }
   @media print {
     .toolbar,

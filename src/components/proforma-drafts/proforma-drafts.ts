@@ -15,6 +15,7 @@ import type { DraftStore } from '../../services/draft-store.js';
 import { datedFileName, downloadFile } from '../../internal/download.js';
 import { newId } from '../../internal/ids.js';
 import { outcomeWords } from '../../internal/words.js';
+import { baseStyles } from '../../internal/base.styles.js';
 import { styles } from './proforma-drafts.styles.js';
 
 /** What a draft is called: the tool's name. */
@@ -45,7 +46,7 @@ type Message =
  */
 @localized()
 export class ProformaDrafts extends LitElement {
-  static override styles = styles;
+  static override styles = [baseStyles, styles];
 
   private readonly storage = new DraftStoreController(this, (store) => {
     this.listenForSaves();
