@@ -1,9 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { findChromium } from './scripts/find-browser.mjs';
-
-const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+import { chromiumArguments, findChromium } from './scripts/find-browser.mjs';
 
 /** Lists forms/ so a test can put every shipped form through the schema. */
 const formsIndexPlugin = {
@@ -28,14 +26,7 @@ export default {
       launchOptions: {
         executablePath: findChromium(),
         headless: true,
-        args: [
-          ...(runningAsRoot ? ['--no-sandbox'] : []),
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: chromiumArguments(),
       },
     }),
   ],

@@ -157,3 +157,33 @@ export async function answerEverything() {
     answers: element.answers,
   };
 }
+
+/**
+ * scoreAssessment in the page: imports dist/model (`modelUrl`) as ES modules, parses the form
+ * with parseFormDefinition, checks that `answers` score "approved", calls it `warmUp` times, then
+ * times `batches` batches of `callsPerBatch` calls. Returns each batch's time divided by its
+ * calls: the page's clock is coarsened (0.1 ms without cross-origin isolation), too coarse to
+ * time a single call.
+ */
+export async function timeScoring({ modelUrl, formUrl, answers, warmUp, batches, callsPerBatch }) {
+  const { parseFormDefinition, scoreAssessment } = await import(modelUrl);
+  const form = parseFormDefinition(await (await fetch(formUrl)).json());
+  const first = scoreAssessment(form, answers);
+  if (first.outcome !== 'approved') {
+    throw new Error(
+      `scoreAssessment in the page gave "${first.outcome}", not "approved": ${JSON.stringify(first.reasons)}`,
+    );
+  }
+  // Every result is looked at, so that no call can be skipped as unused.
+  let approved = 0;
+  for (let i = 0; i < warmUp; i += 1) if (scoreAssessment(form, answers).outcome === 'approved') approved += 1;
+  await globalThis.bench.settle();
+  const perCallMs = [];
+  for (let batch = 0; batch < batches; batch += 1) {
+    const start = performance.now();
+    for (let i = 0; i < callsPerBatch; i += 1) if (scoreAssessment(form, answers).outcome === 'approved') approved += 1;
+    perCallMs.push((performance.now() - start) / callsPerBatch);
+  }
+  if (approved !== warmUp + batches * callsPerBatch) throw new Error('scoreAssessment did not always give "approved"');
+  return { perCallMs, crossOriginIsolated: globalThis.crossOriginIsolated === true };
+}

@@ -2,7 +2,9 @@
 
 export const FORM_URL = '/forms/social-tool-risk-assessment.json';
 export const SURVEYJS_FORM_URL = '/bench/surveyjs-form.json';
-export const BUNDLE_URL = '/dist/proforma.bundle.js';
+/** What a page that shows only the form loads: the bundle that registers <proforma-assessment> alone. */
+export const BUNDLE_URL = '/dist/proforma-assessment.bundle.js';
+export const MODEL_URL = '/dist/model/index.js';
 export const SURVEYJS_SCRIPTS = [
   '/node_modules/survey-core/survey.core.min.js',
   '/node_modules/survey-js-ui/survey-js-ui.min.js',
@@ -33,9 +35,11 @@ const html = (body) => ({ body, type: 'text/html; charset=utf-8' });
 
 /**
  * @param {object} surveyJsForm The social-tool form converted by to-surveyjs.mjs.
+ * @param {Record<string, string>} modelImports Import map entries for dist/model's bare specifiers
+ *   (from model-imports.mjs), e.g. `zod/mini` to its file under /node_modules.
  * @returns {Record<string, { body: string, type: string }>} Pages by path, for startServer.
  */
-export function benchPages(surveyJsForm) {
+export function benchPages(surveyJsForm, modelImports) {
   return {
     // What a school's page looks like: the bundle and the element naming the default form.
     '/bench/default-form.html': html(
@@ -48,6 +52,15 @@ export function benchPages(surveyJsForm) {
     // The bundle loaded, no element yet: the bench creates one and times it.
     '/bench/proforma.html': html(
       page('proforma: timing', `<script type="module" src="${BUNDLE_URL}"></script>`, '<main id="host"></main>'),
+    ),
+    // dist/model as plain ES modules, its packages found through an import map; the bench
+    // imports MODEL_URL in the page and times scoreAssessment there.
+    '/bench/model.html': html(
+      page(
+        'proforma: model timing',
+        `<script type="importmap">${JSON.stringify({ imports: modelImports })}</script>`,
+        '<main id="host"></main>',
+      ),
     ),
     // SurveyJS as its docs set it up without a framework: two UMD scripts and the theme's CSS.
     '/bench/surveyjs.html': html(

@@ -9,21 +9,23 @@
 import { cp, mkdtemp, readFile, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
-import { findChromium } from '../scripts/find-browser.mjs';
+import { chromiumArguments, findChromium } from '../scripts/find-browser.mjs';
 import { startServer } from '../scripts/serve.mjs';
 import { checkBudgets } from './check-budgets.mjs';
-import { answerEverything, installHelpers, renderProforma, renderSurveyJs } from './in-page.mjs';
-import { BUNDLE_URL, FORM_URL, SERVED_FOLDERS, SURVEYJS_FORM_URL, benchPages } from './pages.mjs';
+import { answerEverything, installHelpers, renderProforma, renderSurveyJs, timeScoring } from './in-page.mjs';
+import { importMapFor } from './model-imports.mjs';
+import { BUNDLE_URL, FORM_URL, MODEL_URL, SERVED_FOLDERS, SURVEYJS_FORM_URL, benchPages } from './pages.mjs';
 import { summarise } from './stats.mjs';
 import { toSurveyJs } from './to-surveyjs.mjs';
 
 const GZIP_LEVEL = 9;
 const SCORE_WARM_UP = 500;
-const SCORE_ITERATIONS = 2000;
+const SCORE_BATCHES = 50;
+const SCORE_CALLS_PER_BATCH = 100;
 const root = new URL('..', import.meta.url);
 
 const { values: options } = parseArgs({
@@ -47,6 +49,7 @@ const gzipBytes = (buffer) => gzipSync(buffer, { level: GZIP_LEVEL }).length;
  */
 async function recordFiles(browser, baseUrl, path, showForm) {
   const page = await browser.newPage();
+  stayLocal(page, baseUrl);
   const bodies = [];
   page.on('response', (response) => {
     const type = response.headers()['content-type'] ?? '';
@@ -74,9 +77,21 @@ async function recordFiles(browser, baseUrl, path, showForm) {
   }
 }
 
+/** Requests a bench page made anywhere but the bench's own server; the run fails if there are any. */
+const offSiteRequests = new Set();
+
+/** Records every request `page` makes that is not to `baseUrl` (or a data: URL). */
+function stayLocal(page, baseUrl) {
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${baseUrl}/`) && !url.startsWith('data:')) offSiteRequests.add(url);
+  });
+}
+
 /** A fresh page at `path` with the in-page helpers installed; `onResponse` sees every response from the start. */
 async function openPage(browser, baseUrl, path, onResponse) {
   const page = await browser.newPage();
+  stayLocal(page, baseUrl);
   await page.setViewport({ width: 1280, height: 900 });
   page.on('pageerror', (error) => console.error(`page error on ${path}: ${error.message}`));
   if (onResponse) page.on('response', onResponse);
@@ -108,30 +123,13 @@ async function snapshotBuild() {
         throw new Error('dist/ kept changing while the bench copied it; stop the rebuilds and run again.');
     }
     await cp(fileURLToPath(new URL('forms', root)), join(folder, 'forms'), { recursive: true });
-    // The copied dist/model imports zod like any package does.
+    // SurveyJS, and the packages dist/model imports (zod), are served from node_modules.
     await symlink(fileURLToPath(new URL('node_modules', root)), join(folder, 'node_modules'), 'dir');
   } catch (error) {
     await rm(folder, { recursive: true, force: true });
     throw error;
   }
   return folder;
-}
-
-/** Median, min and max time of one scoreAssessment call on the full form with complete answers. */
-async function timeScoring(build, form, answers) {
-  const model = pathToFileURL(join(build, 'dist/model/index.js')).href;
-  const { parseFormDefinition, scoreAssessment } = await import(model);
-  const definition = parseFormDefinition(form);
-  const outcome = scoreAssessment(definition, answers).outcome;
-  if (outcome !== 'approved') throw new Error(`scoreAssessment in Node gave "${outcome}", not "approved"`);
-  for (let i = 0; i < SCORE_WARM_UP; i += 1) scoreAssessment(definition, answers);
-  const times = [];
-  for (let i = 0; i < SCORE_ITERATIONS; i += 1) {
-    const start = performance.now();
-    scoreAssessment(definition, answers);
-    times.push(performance.now() - start);
-  }
-  return summarise(times, 4);
 }
 
 const sum = (files, field) => files.reduce((total, file) => total + file[field], 0);
@@ -154,36 +152,33 @@ async function measureAndReport(build, loadAtStart) {
   const form = JSON.parse(await readFile(join(build, 'forms/social-tool-risk-assessment.json'), 'utf8'));
   const surveyJsForm = toSurveyJs(form);
   const visibleAtFirst = form.sections.flatMap((s) => s.questions).filter((q) => !q.visibleWhen).length;
+  // dist/model as the browser loads it: its packages (zod/mini) through an import map.
+  const modelImports = await importMapFor(
+    join(build, 'dist/model'),
+    fileURLToPath(new URL('node_modules', root)),
+    (specifier) => import.meta.resolve(specifier),
+  );
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: install one or set CHROME_PATH.');
 
   const server = await startServer({
     root: build,
     host: '127.0.0.1',
-    folders: SERVED_FOLDERS,
+    folders: [...SERVED_FOLDERS, ...modelImports.folders],
     home: '/bench/default-form.html',
-    pages: benchPages(surveyJsForm),
+    pages: benchPages(surveyJsForm, modelImports.imports),
   });
   const figures = {};
   const files = {};
   let chromium;
-  let answers;
   const userDataDir = await mkdtemp(join(tmpdir(), 'proforma-bench-'));
-  const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   let browser;
   try {
     browser = await puppeteer.launch({
       executablePath,
       headless: true,
       userDataDir,
-      args: [
-        ...(runningAsRoot ? ['--no-sandbox'] : []),
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: chromiumArguments(),
     });
 
     // Bytes: what each page fetches.
@@ -283,19 +278,33 @@ async function measureAndReport(build, loadAtStart) {
         });
       }
 
-      answers = lastPass.answers;
+      // scoreAssessment in the page, on the complete answers the answer pass produced through the UI.
+      const modelPage = await openPage(browser, server.url, '/bench/model.html');
+      const scoring = await modelPage.evaluate(timeScoring, {
+        modelUrl: MODEL_URL,
+        formUrl: FORM_URL,
+        answers: lastPass.answers,
+        warmUp: SCORE_WARM_UP,
+        batches: SCORE_BATCHES,
+        callsPerBatch: SCORE_CALLS_PER_BATCH,
+      });
+      await modelPage.close();
+      figures['proforma.scoreAssessment'] = {
+        ...summarise(scoring.perCallMs, 4),
+        callsPerRun: SCORE_CALLS_PER_BATCH,
+        crossOriginIsolated: scoring.crossOriginIsolated,
+      };
     }
 
     chromium = await browser.version();
+    if (offSiteRequests.size > 0) {
+      throw new Error(`A bench page requested something not on this machine: ${[...offSiteRequests].join(', ')}`);
+    }
   } finally {
     await browser?.close();
     await server.close();
     await rm(userDataDir, { recursive: true, force: true });
   }
-
-  // scoreAssessment in Node, once the browser is closed so that it does not compete for the CPU,
-  // on the complete answers the answer pass produced through the UI.
-  if (answers) figures['proforma.scoreAssessment'] = await timeScoring(build, form, answers);
 
   const results = {
     date: new Date().toISOString(),
@@ -334,7 +343,7 @@ async function measureAndReport(build, loadAtStart) {
 const DEFINITIONS = {
   'proforma.pageJs.gzipBytes':
     'JS a page with <proforma-assessment form-src=…social-tool…> downloads (every script response recorded in Chromium until the form is shown and the network is quiet), each file minified as served, gzip level 9, summed',
-  'proforma.entry.gzipBytes': 'dist/proforma.bundle.js alone, gzip level 9',
+  'proforma.entry.gzipBytes': `${BUNDLE_URL.slice(1)} alone, gzip level 9`,
   'surveyjs.pageJs.gzipBytes':
     'JS the SurveyJS page downloads: survey.core.min.js + survey-js-ui.min.js (UMD builds), gzip level 9, summed',
   'surveyjs.pageCss.gzipBytes': 'SurveyJS default theme CSS (fontless), gzip level 9; not in the ratio',
@@ -348,12 +357,12 @@ const DEFINITIONS = {
   'ratio.firstRender': 'proforma first render / SurveyJS first render (medians)',
   'proforma.answerPass':
     'ms to answer every visible question through the UI (click radios and checkboxes, fill inputs, pick selects, dispatching input/change events and awaiting each re-render) until the outcome is "approved"',
-  'proforma.scoreAssessment': `ms per scoreAssessment(form, answers) on the full form with complete answers, in Node (${SCORE_ITERATIONS} calls after ${SCORE_WARM_UP} to warm up)`,
+  'proforma.scoreAssessment': `ms per scoreAssessment(form, answers) call on the full form (parsed in the page with parseFormDefinition) with the complete answers of the answer pass, in headless Chromium: dist/model loaded as ES modules (its packages through an import map, from node_modules), ${SCORE_WARM_UP} calls to warm up, then ${SCORE_BATCHES} runs of ${SCORE_CALLS_PER_BATCH} calls each timed and divided by ${SCORE_CALLS_PER_BATCH} (the page's clock is too coarse for one call); median, min and max of the runs`,
 };
 
 const ROWS = [
   ['proforma.pageJs.gzipBytes', 'proforma: default-form page JS (gzip -9)', 'B'],
-  ['proforma.entry.gzipBytes', '  of which dist/proforma.bundle.js', 'B'],
+  ['proforma.entry.gzipBytes', `  of which ${BUNDLE_URL.slice(1)}`, 'B'],
   ['surveyjs.pageJs.gzipBytes', 'SurveyJS: page JS (gzip -9)', 'B'],
   ['surveyjs.pageCss.gzipBytes', 'SurveyJS: theme CSS (gzip -9, not in ratio)', 'B'],
   ['ratio.pageJs', 'page JS, ours / SurveyJS', ''],

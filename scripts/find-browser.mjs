@@ -11,6 +11,22 @@ export function findChromium() {
   return candidates.find((path) => path && existsSync(path));
 }
 
+/**
+ * How the tests and the benchmark start Chromium: without a sandbox when running as root (as in
+ * CI), and without the background traffic that a machine with no outside network refuses.
+ */
+export function chromiumArguments() {
+  const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  return [
+    ...(runningAsRoot ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (!findChromium()) {
     console.error(
