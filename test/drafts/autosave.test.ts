@@ -1,4 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { ContextProvider } from '@lit/context';
+import { draftStoreContext } from '../../src/services/contexts.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ProformaAssessment } from '../../src/components/proforma-assessment/proforma-assessment.js';
@@ -169,5 +171,40 @@ describe('<proforma-assessment> drafts', () => {
     expect(saved?.assessment.answers['retired-question']?.notes, 'kept when saved again').to.equal('Checked in 2025');
     expect(saved?.assessment.form.version).to.equal('1.0.0');
     expect(saved?.assessment.revision).to.equal(2);
+  });
+
+  it('uses a store the host page provides through context', async () => {
+    const provided = new MemoryDraftStore();
+    // A plain provider element, as a host page would have (not a fixture: a plain
+    // div waits for an animation frame, which a background test page never gets).
+    const host = document.createElement('div');
+    document.body.append(host);
+    try {
+      new ContextProvider(host, { context: draftStoreContext, initialValue: provided });
+      const element = document.createElement('proforma-assessment') as ProformaAssessment;
+      element.form = kindsForm();
+      host.append(element);
+      await element.updateComplete;
+
+      await typeToolName(element, 'Canva');
+      await element.saveNow();
+
+      const saved = await provided.get(element.draftId);
+      expect(saved?.assessment.tool.name).to.equal('Canva');
+      expect(saved?.assessment.form).to.deep.equal({ id: 'kinds', version: '1.0.0' });
+    } finally {
+      host.remove();
+    }
+  });
+
+  it('says whether the browser agreed to keep drafts under storage pressure', async () => {
+    const element = await assessment(freshNamespace());
+    await typeToolName(element, 'Padlet');
+    await element.saveNow();
+
+    await waitUntil(
+      () => /Drafts stay in this browser|The browser may clear drafts/.test(textOf(element)),
+      'nothing said about persistent storage',
+    );
   });
 });

@@ -1,5 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { DraftConflictError } from '../../src/services/draft-store.js';
+import {
+  DraftConflictError,
+  StorageFullError,
+  StorageUnavailableError,
+  storageError,
+} from '../../src/services/draft-store.js';
 import { IndexedDbDraftStore } from '../../src/services/indexeddb-draft-store.js';
 import { MemoryDraftStore } from '../../src/services/memory-draft-store.js';
 import { freshNamespace, makeDraft, putRawRecord } from './helpers.js';
@@ -88,4 +93,20 @@ describe('IndexedDbDraftStore with a damaged record', () => {
 
     expect((await second.list()).drafts).to.deep.equal([]);
   });
+});
+
+describe('storageError', () => {
+  const cases = [
+    { given: new DOMException('Quota exceeded', 'QuotaExceededError'), expected: StorageFullError },
+    { given: new DOMException('Denied', 'SecurityError'), expected: StorageUnavailableError },
+    { given: new DOMException('Blocked', 'InvalidStateError'), expected: StorageUnavailableError },
+  ];
+  for (const { given, expected } of cases) {
+    it(`turns ${given.name} into ${expected.name}`, () => {
+      const error = storageError(given);
+
+      expect(error).to.be.instanceOf(expected);
+      expect(error.message).to.equal(given.message);
+    });
+  }
 });
