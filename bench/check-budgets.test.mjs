@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { checkBudgets, figureValue } from './check-budgets.mjs';
+import { STATISTICS, checkBudgets, figureValue } from './check-budgets.mjs';
 
 const { budgets } = JSON.parse(await readFile(new URL('./budgets.json', import.meta.url), 'utf8'));
 
@@ -10,6 +10,8 @@ const figures = {
   'proforma.pageJs.gzipBytes': 20000,
   'proforma.firstRender': { median: 20, min: 18, max: 30, runs: 7 },
   'proforma.scoreAssessment': { median: 0.05, min: 0.04, max: 0.2, runs: 1000 },
+  'proforma.autosaveWrite': { median: 10, min: 6, max: 60, runs: 30, p95: 30 },
+  'proforma.draftsListRender': { median: 60, min: 50, max: 90, runs: 7 },
   'ratio.pageJs': 0.05,
   'ratio.firstRender': 0.3,
 };
@@ -21,6 +23,7 @@ test('every budget names a figure, a limit, a unit and whether CI checks it', ()
     assert.equal(typeof budget.limit, 'number', budget.name);
     assert.equal(typeof budget.unit, 'string', budget.name);
     assert.equal(typeof budget.ci, 'boolean', budget.name);
+    if ('statistic' in budget) assert.ok(STATISTICS.includes(budget.statistic), budget.name);
   }
 });
 
@@ -54,6 +57,30 @@ test('a timed figure is checked by its median, not its slowest run', () => {
   );
 });
 
+test('a budget with statistic "p95" is checked by the p95, not the median or the slowest run', () => {
+  const autosave = budgets.find((budget) => budget.figure === 'proforma.autosaveWrite');
+  assert.equal(autosave.statistic, 'p95');
+  // The median (10) and the p95 (30) are inside 50, the slowest run (60) is not: it passes.
+  assert.deepEqual(checkBudgets(figures, [autosave]).failed, []);
+  // Over the median but not the p95 would pass a median budget; the p95 budget fails and says which.
+  const { failed } = checkBudgets(figures, [{ ...autosave, limit: 20 }]);
+  assert.equal(failed.length, 1);
+  assert.equal(failed[0].value, 30);
+  assert.match(failed[0].message, /\(proforma\.autosaveWrite, p95\): 30 ms is over the budget of 20 ms/);
+  assert.deepEqual(checkBudgets(figures, [{ ...autosave, limit: 20, statistic: 'median' }]).failed, []);
+});
+
+test('a p95 budget fails when the figure has no p95, and an unknown statistic fails', () => {
+  const onMedians = [
+    { name: 'x', figure: 'proforma.firstRender', statistic: 'p95', limit: 100, unit: 'ms', ci: false },
+  ];
+  assert.match(checkBudgets(figures, onMedians).failed[0].message, /x \(proforma\.firstRender, p95\): not measured/);
+  const onNumber = [{ ...onMedians[0], figure: 'ratio.pageJs' }];
+  assert.match(checkBudgets(figures, onNumber).failed[0].message, /not measured/);
+  const typo = [{ ...onMedians[0], statistic: 'p99' }];
+  assert.match(checkBudgets(figures, typo).failed[0].message, /unknown statistic "p99"/);
+});
+
 test('ciOnly checks only the byte budgets CI runs, so missing timings do not fail it', () => {
   const bytesOnly = { 'proforma.pageJs.gzipBytes': 20000, 'ratio.pageJs': 0.05 };
   const { passed, failed } = checkBudgets(bytesOnly, budgets, { ciOnly: true });
@@ -66,9 +93,12 @@ test('a budget whose figure was not measured fails', () => {
   assert.match(failed[0].message, /x \(renamed\): not measured/);
 });
 
-test('figureValue reads numbers and medians only', () => {
+test('figureValue reads numbers, medians, and the statistic asked for', () => {
   assert.equal(figureValue(3), 3);
   assert.equal(figureValue({ median: 2, min: 1, max: 5 }), 2);
   assert.equal(figureValue(undefined), undefined);
   assert.equal(figureValue({ min: 1 }), undefined);
+  assert.equal(figureValue({ median: 2, min: 1, max: 5, p95: 4 }, 'p95'), 4);
+  assert.equal(figureValue({ median: 2, min: 1, max: 5 }, 'p95'), undefined);
+  assert.equal(figureValue(3, 'p95'), undefined);
 });

@@ -5,11 +5,11 @@
 /**
  * Puts the helpers the other functions use on `globalThis.bench`; run it once per page load.
  * `waitUntil` resolves with performance.now() at the first moment `isDone()` is true, checking
- * at once and after every DOM change under `root`. `settle` waits for a frame and a moment of
- * quiet, so that loading work does not land in a timing.
+ * at once and after every DOM change under `root` (`what` names the wait if it times out).
+ * `settle` waits for a frame and a moment of quiet, so that loading work does not land in a timing.
  */
 export function installHelpers() {
-  const waitUntil = (root, isDone, timeoutMs = 10000) =>
+  const waitUntil = (root, isDone, timeoutMs = 10000, what = 'every question to be in the DOM') =>
     new Promise((resolve, reject) => {
       if (isDone()) {
         resolve(performance.now());
@@ -25,7 +25,7 @@ export function installHelpers() {
       observer.observe(root, { childList: true, subtree: true });
       const timer = setTimeout(() => {
         observer.disconnect();
-        reject(new Error('timed out waiting for every question to be in the DOM'));
+        reject(new Error(`timed out waiting for ${what}`));
       }, timeoutMs);
     });
   const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)));
@@ -186,4 +186,151 @@ export async function timeScoring({ modelUrl, formUrl, answers, warmUp, batches,
   }
   if (approved !== warmUp + batches * callsPerBatch) throw new Error('scoreAssessment did not always give "approved"');
   return { perCallMs, crossOriginIsolated: globalThis.crossOriginIsolated === true };
+}
+
+/**
+ * Readies a page for timing autosave: a <proforma-assessment> for the form at `formUrl` under
+ * `namespace`, appended and rendered. From then on `globalThis.bench.autosave` records the time of
+ * every `input` event (listened for on the document, capturing), every `complete` event of a
+ * read-write transaction on `databaseName` (the moment IndexedDB has committed a write; heard by
+ * wrapping IDBDatabase.prototype.transaction, the page's code unchanged), and every message on
+ * the BroadcastChannel `channelName`, on which the element announces each save once it is written.
+ */
+export async function prepareAutosave({ formUrl, namespace, expectedQuestions, databaseName, channelName }) {
+  const element = document.createElement('proforma-assessment');
+  element.setAttribute('namespace', namespace);
+  element.setAttribute('form-src', formUrl);
+  document.getElementById('host').append(element);
+  await globalThis.bench.waitUntil(
+    element.shadowRoot,
+    () => element.shadowRoot.querySelectorAll('.question').length === expectedQuestions,
+  );
+
+  const log = { inputs: [], commits: [], heard: [], wake: undefined };
+  document.addEventListener('input', () => log.inputs.push(performance.now()), true);
+  const transaction = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (...args) {
+    const opened = transaction.apply(this, args);
+    if (this.name === databaseName && opened.mode === 'readwrite') {
+      opened.addEventListener('complete', () => log.commits.push(performance.now()));
+    }
+    return opened;
+  };
+  const channel = new BroadcastChannel(channelName);
+  channel.addEventListener('message', (event) => {
+    log.heard.push({ at: performance.now(), id: event.data?.id, revision: event.data?.revision });
+    log.wake?.();
+  });
+  globalThis.bench.autosave = log;
+  await globalThis.bench.settle();
+}
+
+/** Forgets what `prepareAutosave`'s log holds, before the next burst of typing. */
+export function startAutosaveBurst() {
+  const log = globalThis.bench.autosave;
+  log.inputs = [];
+  log.commits = [];
+  log.heard = [];
+}
+
+/**
+ * Waits for the save announced after the last burst of typing, then a moment more (so that a
+ * second save would be seen), and returns what `prepareAutosave`'s log holds.
+ */
+export async function autosaveWritten({ timeoutMs }) {
+  const log = globalThis.bench.autosave;
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no save announced within ${timeoutMs} ms of typing`)), timeoutMs);
+    log.wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    if (log.heard.length > 0) log.wake();
+  });
+  log.wake = undefined;
+  await globalThis.bench.settle();
+  const element = document.querySelector('proforma-assessment');
+  return {
+    inputs: log.inputs,
+    commits: log.commits,
+    heard: log.heard,
+    value: element.shadowRoot.querySelector('#q-tool-name-input')?.value,
+    draftId: element.draftId,
+  };
+}
+
+/**
+ * Writes `count` drafts straight into IndexedDB (database `databaseName`, object store `drafts`,
+ * keyed by assessment id, as the element's store keeps them): each of the form `form` (its id and
+ * version), titled `formTitle`, with `answers` and the tool's name `Tool <n>`, revision 1, dated an
+ * hour apart, the outcomes taken in turn from `outcomes`.
+ */
+export async function seedDrafts({ databaseName, count, form, formTitle, answers, outcomes }) {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open(databaseName);
+    request.onupgradeneeded = () => request.result.createObjectStore('drafts');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const written = db.transaction('drafts', 'readwrite');
+  const store = written.objectStore('drafts');
+  const firstDay = Date.UTC(2026, 0, 5, 9);
+  for (let n = 1; n <= count; n += 1) {
+    const id = crypto.randomUUID();
+    const name = `Tool ${n}`;
+    const created = firstDay + n * 3_600_000;
+    store.put(
+      {
+        assessment: {
+          id,
+          form,
+          tool: { name },
+          answers: { ...answers, 'tool-name': { value: name } },
+          createdAt: new Date(created).toISOString(),
+          updatedAt: new Date(created + 1_800_000).toISOString(),
+          revision: 1,
+        },
+        formTitle,
+        outcome: outcomes[n % outcomes.length],
+      },
+      id,
+    );
+  }
+  await new Promise((resolve, reject) => {
+    written.oncomplete = resolve;
+    written.onerror = written.onabort = () => reject(written.error);
+  });
+  db.close();
+  return count;
+}
+
+/**
+ * The drafts list: a fresh <proforma-drafts namespace="…"> appended; ends when its shadow root
+ * holds `expected` listed drafts (`.draft`). Fails if any record is listed as damaged instead.
+ * `layoutMs` also includes the style and layout the browser then does for it.
+ */
+export async function renderDrafts({ namespace, expected }) {
+  await globalThis.bench.settle();
+  const element = document.createElement('proforma-drafts');
+  element.setAttribute('namespace', namespace);
+  const start = performance.now();
+  document.getElementById('host').append(element);
+  const root = element.shadowRoot;
+  const listed = () => root.querySelectorAll('.draft').length;
+  const damaged = () => [...root.querySelectorAll('[aria-labelledby="damaged-heading"] li')];
+  const domAt = await globalThis.bench.waitUntil(
+    root,
+    () => listed() + damaged().length >= expected,
+    20000,
+    `${expected} drafts to be listed`,
+  );
+  void document.documentElement.offsetHeight;
+  const layoutAt = performance.now();
+  if (listed() !== expected) {
+    const problems = damaged().map((item) => item.textContent.replace(/\s+/g, ' ').trim());
+    throw new Error(
+      `<proforma-drafts> listed ${listed()} drafts of ${expected} and ${problems.length} damaged: ${problems.slice(0, 3).join('; ')}`,
+    );
+  }
+  return { domMs: domAt - start, layoutMs: layoutAt - start, drafts: listed() };
 }

@@ -4,6 +4,8 @@ export const FORM_URL = '/forms/social-tool-risk-assessment.json';
 export const SURVEYJS_FORM_URL = '/bench/surveyjs-form.json';
 /** What a page that shows only the form loads: the bundle that registers <proforma-assessment> alone. */
 export const BUNDLE_URL = '/dist/proforma-assessment.bundle.js';
+/** The bundle that registers every element, <proforma-drafts> among them. */
+export const ALL_ELEMENTS_BUNDLE_URL = '/dist/proforma.bundle.js';
 export const MODEL_URL = '/dist/model/index.js';
 export const SURVEYJS_SCRIPTS = [
   '/node_modules/survey-core/survey.core.min.js',
@@ -49,9 +51,18 @@ export function benchPages(surveyJsForm, modelImports) {
         `<proforma-assessment form-src="${FORM_URL}"></proforma-assessment>`,
       ),
     ),
-    // The bundle loaded, no element yet: the bench creates one and times it.
+    // The bundle loaded, no element yet: the bench creates one and times it (first render, answer
+    // pass, autosave).
     '/bench/proforma.html': html(
       page('proforma: timing', `<script type="module" src="${BUNDLE_URL}"></script>`, '<main id="host"></main>'),
+    ),
+    // Every element registered, no element yet: the bench seeds drafts, then lists them.
+    '/bench/drafts.html': html(
+      page(
+        'proforma: drafts timing',
+        `<script type="module" src="${ALL_ELEMENTS_BUNDLE_URL}"></script>`,
+        '<main id="host"></main>',
+      ),
     ),
     // dist/model as plain ES modules, its packages found through an import map; the bench
     // imports MODEL_URL in the page and times scoreAssessment there.

@@ -3,22 +3,42 @@
 //   node bench/run.mjs               every figure, written to bench/results.json
 //   node bench/run.mjs --bytes-only  only the JS byte figures (no timing), to bench/results.local.json
 //   --check                          exit 1 naming each figure over its budget in bench/budgets.json
-//   --runs N                         timed runs per figure (7 unless given)
+//   --runs N                         timed runs per figure (7 unless given; autosave always times 5 pages × 6 saves)
 //
 // Needs a build (`npm run build`) and Chromium (CHROME_PATH, or /usr/bin/chromium).
+import { randomUUID } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { chromiumArguments, findChromium } from '../scripts/find-browser.mjs';
 import { startServer } from '../scripts/serve.mjs';
 import { checkBudgets } from './check-budgets.mjs';
-import { answerEverything, installHelpers, renderProforma, renderSurveyJs, timeScoring } from './in-page.mjs';
+import {
+  answerEverything,
+  autosaveWritten,
+  installHelpers,
+  prepareAutosave,
+  renderDrafts,
+  renderProforma,
+  renderSurveyJs,
+  seedDrafts,
+  startAutosaveBurst,
+  timeScoring,
+} from './in-page.mjs';
 import { importMapFor } from './model-imports.mjs';
-import { BUNDLE_URL, FORM_URL, MODEL_URL, SERVED_FOLDERS, SURVEYJS_FORM_URL, benchPages } from './pages.mjs';
+import {
+  ALL_ELEMENTS_BUNDLE_URL,
+  BUNDLE_URL,
+  FORM_URL,
+  MODEL_URL,
+  SERVED_FOLDERS,
+  SURVEYJS_FORM_URL,
+  benchPages,
+} from './pages.mjs';
 import { summarise } from './stats.mjs';
 import { toSurveyJs } from './to-surveyjs.mjs';
 
@@ -26,6 +46,14 @@ const GZIP_LEVEL = 9;
 const SCORE_WARM_UP = 500;
 const SCORE_BATCHES = 50;
 const SCORE_CALLS_PER_BATCH = 100;
+/** Autosave: this many freshly loaded pages, each with its first save and then this many more timed. */
+const AUTOSAVE_PAGES = 5;
+const AUTOSAVE_SAVES_PER_PAGE = 6;
+/** What is typed into the tool's name for a page's first save, then before each later one (` v1`, …). */
+const AUTOSAVE_FIRST_TEXT = 'Padlet';
+const DRAFTS_LISTED = 500;
+/** The outcomes the seeded drafts take in turn (OUTCOMES in src/model/scoring.ts). */
+const OUTCOMES = ['approved', 'approved-with-conditions', 'not-approved', 'incomplete'];
 const root = new URL('..', import.meta.url);
 
 const { values: options } = parseArgs({
@@ -132,6 +160,102 @@ async function snapshotBuild() {
   return folder;
 }
 
+/**
+ * The IndexedDB database, and the BroadcastChannel, of a namespace's drafts: draftDatabaseName in
+ * src/services/indexeddb-draft-store.ts and draftChannelName in src/controllers/draft-store-controller.ts.
+ */
+const draftsName = (namespace) => `proforma-${namespace}-drafts`;
+const freshNamespace = () => `bench-${randomUUID().slice(0, 8)}`;
+
+/**
+ * Autosave on AUTOSAVE_PAGES freshly loaded pages, each with a namespace (so a database) of its
+ * own: the tool's name typed with real key presses (puppeteer's keyboard), then the ms from the
+ * last keystroke's input event to the commit of the IndexedDB write, less the debounce. A page's
+ * first save, which also loads the draft code and opens the database, is kept apart. Each burst
+ * of typing must give exactly one commit and one announcement, of the next revision.
+ */
+async function timeAutosave(browser, baseUrl, { expectedQuestions, delayMs }) {
+  const first = [];
+  const later = [];
+  const heard = [];
+  for (let run = 0; run < AUTOSAVE_PAGES; run += 1) {
+    const namespace = freshNamespace();
+    const page = await openPage(browser, baseUrl, '/bench/proforma.html');
+    try {
+      await page.evaluate(prepareAutosave, {
+        formUrl: FORM_URL,
+        namespace,
+        expectedQuestions,
+        databaseName: draftsName(namespace),
+        channelName: draftsName(namespace),
+      });
+      const input = await page.evaluateHandle(() =>
+        document.querySelector('proforma-assessment').shadowRoot.querySelector('#q-tool-name-input'),
+      );
+      await input.click();
+      await input.dispose();
+      let typed = '';
+      for (let save = 0; save <= AUTOSAVE_SAVES_PER_PAGE; save += 1) {
+        const text = save === 0 ? AUTOSAVE_FIRST_TEXT : ` v${save}`;
+        await page.evaluate(startAutosaveBurst);
+        await page.keyboard.type(text);
+        typed += text;
+        const burst = await page.evaluate(autosaveWritten, { timeoutMs: 10000 });
+        const [message] = burst.heard;
+        const problem =
+          burst.value !== typed
+            ? `the field holds "${burst.value}", not "${typed}"`
+            : burst.inputs.length !== text.length
+              ? `${burst.inputs.length} input events for ${text.length} keys`
+              : burst.commits.length !== 1 || burst.heard.length !== 1
+                ? `${burst.commits.length} commits and ${burst.heard.length} announcements, not one of each`
+                : message.id !== burst.draftId || message.revision !== save + 1
+                  ? `announced ${JSON.stringify(message)}, not revision ${save + 1} of ${burst.draftId}`
+                  : undefined;
+        if (problem) throw new Error(`Autosave after typing "${text}": ${problem}`);
+        const lastInput = burst.inputs.at(-1);
+        if (save === 0) first.push(burst.commits[0] - lastInput - delayMs);
+        else {
+          later.push(burst.commits[0] - lastInput - delayMs);
+          heard.push(message.at - lastInput - delayMs);
+        }
+      }
+    } finally {
+      await page.close();
+    }
+  }
+  return { first, later, heard };
+}
+
+/**
+ * The drafts list, `runs` times: DRAFTS_LISTED drafts written into a fresh namespace's database on
+ * one page, then listed by a <proforma-drafts> on a freshly loaded other page.
+ */
+async function timeDraftsList(browser, baseUrl, { form, answers }) {
+  const dom = [];
+  const layout = [];
+  const title = typeof form.title === 'string' ? form.title : (form.title.en ?? Object.values(form.title)[0]);
+  for (let run = 0; run < runs; run += 1) {
+    const namespace = freshNamespace();
+    const seeding = await openPage(browser, baseUrl, '/bench/drafts.html');
+    await seeding.evaluate(seedDrafts, {
+      databaseName: draftsName(namespace),
+      count: DRAFTS_LISTED,
+      form: { id: form.id, version: form.version },
+      formTitle: title,
+      answers,
+      outcomes: OUTCOMES,
+    });
+    await seeding.close();
+    const page = await openPage(browser, baseUrl, '/bench/drafts.html');
+    const listed = await page.evaluate(renderDrafts, { namespace, expected: DRAFTS_LISTED });
+    await page.close();
+    dom.push(listed.domMs);
+    layout.push(listed.layoutMs);
+  }
+  return { dom, layout };
+}
+
 const sum = (files, field) => files.reduce((total, file) => total + file[field], 0);
 const ratio = (ours, theirs) => Number((ours / theirs).toFixed(3));
 
@@ -152,6 +276,11 @@ async function measureAndReport(build, loadAtStart) {
   const form = JSON.parse(await readFile(join(build, 'forms/social-tool-risk-assessment.json'), 'utf8'));
   const surveyJsForm = toSurveyJs(form);
   const visibleAtFirst = form.sections.flatMap((s) => s.questions).filter((q) => !q.visibleWhen).length;
+  // The debounce, from the build being measured (the module has no imports, so Node can load it).
+  const { AUTOSAVE_DELAY_MS: delayMs } = await import(
+    pathToFileURL(join(build, 'dist/controllers/autosave-controller.js')).href
+  );
+  if (typeof delayMs !== 'number') throw new Error('dist/controllers/autosave-controller.js has no AUTOSAVE_DELAY_MS');
   // dist/model as the browser loads it: its packages (zod/mini) through an import map.
   const modelImports = await importMapFor(
     join(build, 'dist/model'),
@@ -294,6 +423,21 @@ async function measureAndReport(build, loadAtStart) {
         callsPerRun: SCORE_CALLS_PER_BATCH,
         crossOriginIsolated: scoring.crossOriginIsolated,
       };
+
+      // Autosave: typing into the tool's name, to the committed IndexedDB write.
+      const autosave = await timeAutosave(browser, server.url, { expectedQuestions: visibleAtFirst, delayMs });
+      figures['proforma.autosaveWrite'] = {
+        ...summarise(autosave.later, 2, { percentiles: [95] }),
+        pages: AUTOSAVE_PAGES,
+        debounceMs: delayMs,
+        heardOnChannel: summarise(autosave.heard, 2, { percentiles: [95] }),
+      };
+      figures['proforma.autosaveFirstWrite'] = { ...summarise(autosave.first), debounceMs: delayMs };
+
+      // The drafts list, 500 drafts with the complete answers of the answer pass.
+      const draftsList = await timeDraftsList(browser, server.url, { form, answers: lastPass.answers });
+      figures['proforma.draftsListRender'] = { ...summarise(draftsList.dom), drafts: DRAFTS_LISTED };
+      figures['proforma.draftsListRenderToLayout'] = { ...summarise(draftsList.layout), drafts: DRAFTS_LISTED };
     }
 
     chromium = await browser.version();
@@ -357,6 +501,11 @@ const DEFINITIONS = {
   'ratio.firstRender': 'proforma first render / SurveyJS first render (medians)',
   'proforma.answerPass':
     'ms to answer every visible question through the UI (click radios and checkboxes, fill inputs, pick selects, dispatching input/change events and awaiting each re-render) until the outcome is "approved"',
+  'proforma.autosaveWrite': `ms from the last keystroke (its input event) to the commit of the IndexedDB write (the complete event of the read-write transaction), less the autosave debounce (AUTOSAVE_DELAY_MS, read from the build; debounceMs): the tool's name typed into <proforma-assessment form-src=…social-tool… namespace="bench-…"> with puppeteer's keyboard, ${AUTOSAVE_SAVES_PER_PAGE} saves on each of ${AUTOSAVE_PAGES} freshly loaded pages (a fresh namespace each), after each page's first save; every burst checked to give one commit and one announcement on the namespace's BroadcastChannel, of the next revision. Median, p95 (nearest rank), min and max of all saves; heardOnChannel: the same to the announcement arriving on the channel`,
+  'proforma.autosaveFirstWrite':
+    "the same for each page's first save, which also loads the draft code (a chunk) and opens the database while the key presses go on; one per page",
+  'proforma.draftsListRender': `ms from appending <proforma-drafts namespace=…> (page loading ${ALL_ELEMENTS_BUNDLE_URL.slice(1)}) to ${DRAFTS_LISTED} .draft items in its shadow root: reading them all from IndexedDB, checking each against the draft schema, sorting and rendering. The ${DRAFTS_LISTED} drafts (the social-tool form, the complete answers of the answer pass, revision 1) are written into a fresh namespace's database from another page first; none may be listed as damaged`,
+  'proforma.draftsListRenderToLayout': 'the same, plus the style and layout the browser does once it is in the DOM',
   'proforma.scoreAssessment': `ms per scoreAssessment(form, answers) call on the full form (parsed in the page with parseFormDefinition) with the complete answers of the answer pass, in headless Chromium: dist/model loaded as ES modules (its packages through an import map, from node_modules), ${SCORE_WARM_UP} calls to warm up, then ${SCORE_BATCHES} runs of ${SCORE_CALLS_PER_BATCH} calls each timed and divided by ${SCORE_CALLS_PER_BATCH} (the page's clock is too coarse for one call); median, min and max of the runs`,
 };
 
@@ -373,6 +522,10 @@ const ROWS = [
   ['ratio.firstRender', 'first render, ours / SurveyJS', ''],
   ['proforma.answerPass', 'proforma: full answer pass via input events', 'ms'],
   ['proforma.scoreAssessment', 'scoreAssessment, full form, complete answers', 'ms'],
+  ['proforma.autosaveWrite', 'proforma: autosave, last key to IndexedDB commit, less debounce', 'ms'],
+  ['proforma.autosaveFirstWrite', "  a page's first save (loads the draft code, opens the database)", 'ms'],
+  ['proforma.draftsListRender', `proforma: <proforma-drafts> listing ${DRAFTS_LISTED} drafts`, 'ms'],
+  ['proforma.draftsListRenderToLayout', `proforma: ${DRAFTS_LISTED} drafts listed, to layout`, 'ms'],
 ];
 
 function printReport(results, budgets, verdict, out) {
@@ -382,20 +535,22 @@ function printReport(results, budgets, verdict, out) {
     if (verdict.passed.some((pass) => pass.figure === key)) return 'ok';
     return '';
   };
-  const table = [['Figure', 'Value/median', 'Min', 'Max', 'Runs', 'Budget', '']];
+  const table = [['Figure', 'Value/median', 'Min', 'Max', 'P95', 'Runs', 'Budget', '']];
   for (const [key, label, unit] of ROWS) {
     const figure = results.figures[key];
     if (figure === undefined) continue;
     const budget = budgetFor(key);
     const withUnit = (value) => `${value}${unit ? ` ${unit}` : ''}`;
-    const limit = budget ? `≤ ${withUnit(budget.limit)}` : '';
-    if (typeof figure === 'number') table.push([label, withUnit(figure), '', '', '', limit, status(key)]);
+    const statistic = budget?.statistic && budget.statistic !== 'median' ? `${budget.statistic} ` : '';
+    const limit = budget ? `${statistic}≤ ${withUnit(budget.limit)}` : '';
+    if (typeof figure === 'number') table.push([label, withUnit(figure), '', '', '', '', limit, status(key)]);
     else {
       table.push([
         label,
         withUnit(figure.median),
         withUnit(figure.min),
         withUnit(figure.max),
+        figure.p95 === undefined ? '' : withUnit(figure.p95),
         String(figure.runs),
         limit,
         status(key),
