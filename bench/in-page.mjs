@@ -260,56 +260,50 @@ export async function autosaveWritten({ timeoutMs }) {
 }
 
 /**
- * Writes `count` drafts straight into IndexedDB (database `databaseName`, object store `drafts`,
- * keyed by assessment id, as the element's store keeps them): each of the form `form` (its id and
- * version), titled `formTitle`, with `answers` and the tool's name `Tool <n>`, revision 1, dated an
- * hour apart, the outcomes taken in turn from `outcomes`.
+ * Puts `count` drafts into a namespace the way a school would: a backup file restored through
+ * <proforma-drafts namespace="…">. Each is of the form `form` (its id and version), titled
+ * `formTitle`, with `answers` and the tool's name `Tool <n>`, revision 1, dated an hour apart,
+ * the outcomes taken in turn from `outcomes`. Resolves with how many drafts the list then holds.
  */
-export async function seedDrafts({ databaseName, count, form, formTitle, answers, outcomes }) {
-  const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open(databaseName);
-    request.onupgradeneeded = () => request.result.createObjectStore('drafts');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  const written = db.transaction('drafts', 'readwrite');
-  const store = written.objectStore('drafts');
+export async function seedDrafts({ namespace, count, form, formTitle, answers, outcomes }) {
   const firstDay = Date.UTC(2026, 0, 5, 9);
-  for (let n = 1; n <= count; n += 1) {
-    const id = crypto.randomUUID();
+  const drafts = Array.from({ length: count }, (_, index) => {
+    const n = index + 1;
     const name = `Tool ${n}`;
     const created = firstDay + n * 3_600_000;
-    store.put(
-      {
-        assessment: {
-          id,
-          form,
-          tool: { name },
-          answers: { ...answers, 'tool-name': { value: name } },
-          createdAt: new Date(created).toISOString(),
-          updatedAt: new Date(created + 1_800_000).toISOString(),
-          revision: 1,
-        },
-        formTitle,
-        outcome: outcomes[n % outcomes.length],
+    return {
+      assessment: {
+        id: crypto.randomUUID(),
+        form,
+        tool: { name },
+        answers: { ...answers, 'tool-name': { value: name } },
+        createdAt: new Date(created).toISOString(),
+        updatedAt: new Date(created + 1_800_000).toISOString(),
+        revision: 1,
       },
-      id,
-    );
-  }
-  await new Promise((resolve, reject) => {
-    written.oncomplete = resolve;
-    written.onerror = written.onabort = () => reject(written.error);
+      formTitle,
+      outcome: outcomes[n % outcomes.length],
+    };
   });
-  db.close();
-  return count;
+  const backup = { kind: 'proforma-drafts-backup', format: 1, exportedAt: new Date().toISOString(), drafts };
+  const element = document.createElement('proforma-drafts');
+  element.setAttribute('namespace', namespace);
+  document.body.append(element);
+  await element.updateComplete;
+  await element.importBackup(new Blob([JSON.stringify(backup)], { type: 'application/json' }));
+  await element.updateComplete;
+  const restored = element.shadowRoot.textContent.match(/Restored (\d+) draft/);
+  element.remove();
+  return restored ? Number(restored[1]) : 0;
 }
 
 /**
- * The drafts list: a fresh <proforma-drafts namespace="…"> appended; ends when its shadow root
- * holds `expected` listed drafts (`.draft`). Fails if any record is listed as damaged instead.
+ * The drafts list: a fresh <proforma-drafts namespace="…"> appended; ends when it shows the
+ * newest drafts it lists at first (`shownAtFirst`, each a `.draft`) and, when there are more, the
+ * button that shows all `expected` of them. Fails if any record is listed as damaged instead.
  * `layoutMs` also includes the style and layout the browser then does for it.
  */
-export async function renderDrafts({ namespace, expected }) {
+export async function renderDrafts({ namespace, expected, shownAtFirst }) {
   await globalThis.bench.settle();
   const element = document.createElement('proforma-drafts');
   element.setAttribute('namespace', namespace);
@@ -317,19 +311,22 @@ export async function renderDrafts({ namespace, expected }) {
   document.getElementById('host').append(element);
   const root = element.shadowRoot;
   const listed = () => root.querySelectorAll('.draft').length;
+  const showAll = () => [...root.querySelectorAll('button')].find((b) => b.textContent.includes('Show all'));
   const damaged = () => [...root.querySelectorAll('[aria-labelledby="damaged-heading"] li')];
+  const firstPage = Math.min(expected, shownAtFirst);
   const domAt = await globalThis.bench.waitUntil(
     root,
-    () => listed() + damaged().length >= expected,
+    () => damaged().length > 0 || (listed() >= firstPage && (expected <= shownAtFirst || showAll() !== undefined)),
     20000,
     `${expected} drafts to be listed`,
   );
   void document.documentElement.offsetHeight;
   const layoutAt = performance.now();
-  if (listed() !== expected) {
+  const offered = showAll()?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+  if (damaged().length > 0 || (expected > shownAtFirst && !offered.includes(`Show all ${expected} drafts`))) {
     const problems = damaged().map((item) => item.textContent.replace(/\s+/g, ' ').trim());
     throw new Error(
-      `<proforma-drafts> listed ${listed()} drafts of ${expected} and ${problems.length} damaged: ${problems.slice(0, 3).join('; ')}`,
+      `<proforma-drafts> listed ${listed()} drafts, offered "${offered}", and ${problems.length} damaged: ${problems.slice(0, 3).join('; ')}`,
     );
   }
   return { domMs: domAt - start, layoutMs: layoutAt - start, drafts: listed() };

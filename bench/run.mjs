@@ -52,6 +52,8 @@ const AUTOSAVE_SAVES_PER_PAGE = 6;
 /** What is typed into the tool's name for a page's first save, then before each later one (` v1`, …). */
 const AUTOSAVE_FIRST_TEXT = 'Padlet';
 const DRAFTS_LISTED = 500;
+/** How many drafts <proforma-drafts> shows before "Show all" (SHOWN_AT_FIRST in its source). */
+const DRAFTS_SHOWN_AT_FIRST = 20;
 /** The outcomes the seeded drafts take in turn (OUTCOMES in src/model/scoring.ts). */
 const OUTCOMES = ['approved', 'approved-with-conditions', 'not-approved', 'incomplete'];
 const root = new URL('..', import.meta.url);
@@ -228,8 +230,8 @@ async function timeAutosave(browser, baseUrl, { expectedQuestions, delayMs }) {
 }
 
 /**
- * The drafts list, `runs` times: DRAFTS_LISTED drafts written into a fresh namespace's database on
- * one page, then listed by a <proforma-drafts> on a freshly loaded other page.
+ * The drafts list, `runs` times: DRAFTS_LISTED drafts restored from a backup into a fresh namespace
+ * on one page, then listed by a <proforma-drafts> on a freshly loaded other page.
  */
 async function timeDraftsList(browser, baseUrl, { form, answers }) {
   const dom = [];
@@ -238,8 +240,8 @@ async function timeDraftsList(browser, baseUrl, { form, answers }) {
   for (let run = 0; run < runs; run += 1) {
     const namespace = freshNamespace();
     const seeding = await openPage(browser, baseUrl, '/bench/drafts.html');
-    await seeding.evaluate(seedDrafts, {
-      databaseName: draftsName(namespace),
+    const seeded = await seeding.evaluate(seedDrafts, {
+      namespace,
       count: DRAFTS_LISTED,
       form: { id: form.id, version: form.version },
       formTitle: title,
@@ -247,8 +249,13 @@ async function timeDraftsList(browser, baseUrl, { form, answers }) {
       outcomes: OUTCOMES,
     });
     await seeding.close();
+    if (seeded !== DRAFTS_LISTED) throw new Error(`restoring the backup gave ${seeded} drafts, not ${DRAFTS_LISTED}`);
     const page = await openPage(browser, baseUrl, '/bench/drafts.html');
-    const listed = await page.evaluate(renderDrafts, { namespace, expected: DRAFTS_LISTED });
+    const listed = await page.evaluate(renderDrafts, {
+      namespace,
+      expected: DRAFTS_LISTED,
+      shownAtFirst: DRAFTS_SHOWN_AT_FIRST,
+    });
     await page.close();
     dom.push(listed.domMs);
     layout.push(listed.layoutMs);
@@ -504,7 +511,7 @@ const DEFINITIONS = {
   'proforma.autosaveWrite': `ms from the last keystroke (its input event) to the commit of the IndexedDB write (the complete event of the read-write transaction), less the autosave debounce (AUTOSAVE_DELAY_MS, read from the build; debounceMs): the tool's name typed into <proforma-assessment form-src=…social-tool… namespace="bench-…"> with puppeteer's keyboard, ${AUTOSAVE_SAVES_PER_PAGE} saves on each of ${AUTOSAVE_PAGES} freshly loaded pages (a fresh namespace each), after each page's first save; every burst checked to give one commit and one announcement on the namespace's BroadcastChannel, of the next revision. Median, p95 (nearest rank), min and max of all saves; heardOnChannel: the same to the announcement arriving on the channel`,
   'proforma.autosaveFirstWrite':
     "the same for each page's first save, which also loads the draft code (a chunk) and opens the database while the key presses go on; one per page",
-  'proforma.draftsListRender': `ms from appending <proforma-drafts namespace=…> (page loading ${ALL_ELEMENTS_BUNDLE_URL.slice(1)}) to ${DRAFTS_LISTED} .draft items in its shadow root: reading them all from IndexedDB, checking each against the draft schema, sorting and rendering. The ${DRAFTS_LISTED} drafts (the social-tool form, the complete answers of the answer pass, revision 1) are written into a fresh namespace's database from another page first; none may be listed as damaged`,
+  'proforma.draftsListRender': `ms from appending <proforma-drafts namespace=…> (page loading ${ALL_ELEMENTS_BUNDLE_URL.slice(1)}) with ${DRAFTS_LISTED} drafts stored, to the newest ${DRAFTS_SHOWN_AT_FIRST} listed (.draft items) and the button that shows all ${DRAFTS_LISTED}: reading their summaries from IndexedDB, checking them, sorting and rendering. The drafts (the social-tool form, the complete answers of the answer pass, revision 1) are restored from a backup file into a fresh namespace on another page first; none may be listed as damaged`,
   'proforma.draftsListRenderToLayout': 'the same, plus the style and layout the browser does once it is in the DOM',
   'proforma.scoreAssessment': `ms per scoreAssessment(form, answers) call on the full form (parsed in the page with parseFormDefinition) with the complete answers of the answer pass, in headless Chromium: dist/model loaded as ES modules (its packages through an import map, from node_modules), ${SCORE_WARM_UP} calls to warm up, then ${SCORE_BATCHES} runs of ${SCORE_CALLS_PER_BATCH} calls each timed and divided by ${SCORE_CALLS_PER_BATCH} (the page's clock is too coarse for one call); median, min and max of the runs`,
 };

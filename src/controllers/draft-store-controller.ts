@@ -30,6 +30,9 @@ export class DraftStoreController implements ReactiveController {
 
   private contextStore: DraftStore | undefined;
   private key: unknown;
+  private markReady: (store: DraftStore) => void = () => {};
+  /** Resolves with the first store found. */
+  readonly ready = new Promise<DraftStore>((resolve) => (this.markReady = resolve));
 
   constructor(
     private readonly host: DraftStoreHost,
@@ -75,6 +78,7 @@ export class DraftStoreController implements ReactiveController {
       }
     }
     this.store = store;
+    this.markReady(store);
     this.onStore(store);
     host.requestUpdate();
   }

@@ -14,6 +14,36 @@ export const DraftSchema = z.object({
 });
 export type Draft = z.infer<typeof DraftSchema>;
 
+/**
+ * What a list of drafts shows, kept beside each draft so that listing
+ * hundreds of drafts reads a few fields each rather than every answer.
+ */
+export const DraftSummarySchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  formId: z.string(),
+  formVersion: z.string(),
+  formTitle: z.optional(z.string()),
+  toolName: z.string(),
+  updatedAt: z.string(),
+  revision: z.number(),
+  outcome: z.optional(z.enum(OUTCOMES)),
+});
+export type DraftSummary = z.infer<typeof DraftSummarySchema>;
+
+export function summarizeDraft(draft: Draft): DraftSummary {
+  const { assessment } = draft;
+  return {
+    id: assessment.id,
+    formId: assessment.form.id,
+    formVersion: assessment.form.version,
+    ...(draft.formTitle === undefined ? {} : { formTitle: draft.formTitle }),
+    toolName: assessment.tool.name,
+    updatedAt: assessment.updatedAt,
+    revision: assessment.revision,
+    ...(draft.outcome === undefined ? {} : { outcome: draft.outcome }),
+  };
+}
+
 /** A stored record that could not be read as a draft; its raw data is kept for download. */
 export interface DamagedDraft {
   id: string;
@@ -81,7 +111,10 @@ export class BackupFileError extends Error {
  * good file is reported in `rejected` and the rest still merge. A draft here
  * is never replaced by an older or equal revision.
  */
-export function mergeBackup(existing: ReadonlyArray<Draft>, backup: unknown): BackupMerge {
+export function mergeBackup(
+  existing: ReadonlyArray<Pick<DraftSummary, 'id' | 'revision'>>,
+  backup: unknown,
+): BackupMerge {
   if (typeof backup !== 'object' || backup === null || (backup as { kind?: unknown }).kind !== BACKUP_KIND) {
     throw new BackupFileError('This file is not a proforma drafts backup.');
   }
@@ -90,7 +123,7 @@ export function mergeBackup(existing: ReadonlyArray<Draft>, backup: unknown): Ba
     throw new BackupFileError(`This backup is in format ${String(format)}, which this version cannot read.`);
   if (!Array.isArray(drafts)) throw new BackupFileError('This backup has no list of drafts.');
 
-  const revisionHere = new Map(existing.map((draft) => [draft.assessment.id, draft.assessment.revision]));
+  const revisionHere = new Map(existing.map((draft) => [draft.id, draft.revision]));
   const incoming = new Map<string, Draft>();
   const rejected: RejectedRecord[] = [];
   drafts.forEach((raw, index) => {

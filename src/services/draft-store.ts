@@ -1,8 +1,8 @@
-import type { DamagedDraft, Draft } from '../model/draft.js';
+import type { DamagedDraft, Draft, DraftSummary } from '../model/draft.js';
 
 /** Every draft kept in one place, and the records that could not be read. */
-export interface DraftListing {
-  drafts: Draft[];
+export interface DraftListing<T = Draft> {
+  drafts: T[];
   damaged: DamagedDraft[];
 }
 
@@ -14,7 +14,10 @@ export interface DraftListing {
 export interface DraftStore {
   /** False when drafts last only as long as the page. */
   readonly persistent: boolean;
+  /** Every draft in full, and every record that is not one: for backups. */
   list(): Promise<DraftListing>;
+  /** What a list of drafts shows, read quickly; a draft without a readable summary is listed as damaged. */
+  summaries(): Promise<DraftListing<DraftSummary>>;
   get(id: string): Promise<Draft | undefined>;
   /**
    * Saves a draft whose revision is one above `expectedRevision` (the revision

@@ -1,4 +1,4 @@
-import { readDraft, type Draft } from '../model/draft.js';
+import { readDraft, summarizeDraft, type Draft, type DraftSummary } from '../model/draft.js';
 import { checkRevision, type DraftListing, type DraftStore } from './draft-store.js';
 
 /** Drafts kept in memory: for tests, and for when the browser will not store data. */
@@ -19,6 +19,11 @@ export class MemoryDraftStore implements DraftStore {
       else listing.damaged.push({ id, raw, problem: read.problem });
     }
     return listing;
+  }
+
+  async summaries(): Promise<DraftListing<DraftSummary>> {
+    const listing = await this.list();
+    return { drafts: listing.drafts.map(summarizeDraft), damaged: listing.damaged };
   }
 
   async get(id: string): Promise<Draft | undefined> {

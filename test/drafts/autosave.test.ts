@@ -115,6 +115,7 @@ describe('<proforma-assessment> drafts', () => {
     const full: DraftStore = {
       persistent: true,
       list: () => memory.list(),
+      summaries: () => memory.summaries(),
       get: (id) => memory.get(id),
       save: async () => {
         throw new StorageFullError('QuotaExceededError');

@@ -56,6 +56,39 @@ for (const { name, make } of stores) {
       expect(refused).to.be.instanceOf(DraftConflictError);
     });
 
+    it('lists summaries of every draft: what a list shows, without the answers', async () => {
+      const store = make();
+      await store.save(makeDraft('a', { tool: { name: 'Padlet' } }, { outcome: 'approved' }), undefined);
+
+      const { drafts, damaged } = await store.summaries();
+
+      expect(damaged).to.deep.equal([]);
+      expect(drafts).to.deep.equal([
+        {
+          id: 'a',
+          formId: 'kinds',
+          formVersion: '1.0.0',
+          formTitle: 'Every kind',
+          toolName: 'Padlet',
+          updatedAt: '2026-11-02T09:00:00.000Z',
+          revision: 1,
+          outcome: 'approved',
+        },
+      ]);
+    });
+
+    it('keeps summaries in step with saves and deletes', async () => {
+      const store = make();
+      await store.save(makeDraft('a', { revision: 1 }), undefined);
+      await store.save(makeDraft('a', { revision: 2, tool: { name: 'Renamed' } }), 1);
+      await store.save(makeDraft('b'), undefined);
+      await store.delete('b');
+
+      const { drafts } = await store.summaries();
+
+      expect(drafts.map((d) => [d.id, d.toolName, d.revision])).to.deep.equal([['a', 'Renamed', 2]]);
+    });
+
     it('deletes and restores', async () => {
       const store = make();
       const draft = makeDraft('a');
@@ -84,6 +117,19 @@ describe('IndexedDbDraftStore with a damaged record', () => {
     expect(listing.damaged[0]!.id).to.equal('broken');
     expect(listing.damaged[0]!.raw).to.deep.equal({ assessment: { id: 'broken', answers: 'not an object' } });
     expect(listing.damaged[0]!.problem).to.match(/not a valid draft at assessment/);
+  });
+
+  it('lists summaries with the damaged record apart, and a draft stored without a summary as usual', async () => {
+    const namespace = freshNamespace();
+    const store = new IndexedDbDraftStore(namespace);
+    await store.save(makeDraft('good'), undefined);
+    await putRawRecord(namespace, 'broken', 'not a draft');
+    await putRawRecord(namespace, 'no-summary', makeDraft('no-summary'));
+
+    const listing = await store.summaries();
+
+    expect(listing.drafts.map((d) => d.id).sort()).to.deep.equal(['good', 'no-summary']);
+    expect(listing.damaged.map((d) => [d.id, d.raw])).to.deep.equal([['broken', 'not a draft']]);
   });
 
   it('keeps two namespaces apart', async () => {

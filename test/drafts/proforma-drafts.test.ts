@@ -47,6 +47,27 @@ describe('<proforma-drafts>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('shows the newest twenty, and the rest on request with focus on the first of them', async () => {
+    const namespace = freshNamespace();
+    const store = new IndexedDbDraftStore(namespace);
+    await store.restore(
+      Array.from({ length: 60 }, (_, i) =>
+        makeDraft(`d${String(i).padStart(2, '0')}`, {
+          updatedAt: `2026-11-01T10:${String(i).padStart(2, '0')}:00.000Z`,
+        }),
+      ),
+    );
+    const element = await draftsList(namespace);
+    expect(titles(element)).to.have.lengthOf(20);
+    expect(titles(element)[0], 'newest first').to.equal('Tool d59');
+
+    button(element.shadowRoot!, 'Show all 60 drafts').click();
+    await element.updateComplete;
+
+    expect(titles(element)).to.have.lengthOf(60);
+    expect(element.shadowRoot!.activeElement?.textContent).to.equal('Tool d39');
+  });
+
   it('opens a draft by firing proforma-open-draft', async () => {
     const namespace = freshNamespace();
     await new IndexedDbDraftStore(namespace).save(makeDraft('a'), undefined);
@@ -187,6 +208,7 @@ describe('<proforma-drafts>', () => {
     };
     try {
       button(element.shadowRoot!, 'Download a backup of all drafts').click();
+      await waitUntil(() => saved, 'no file was offered');
     } finally {
       URL.createObjectURL = originalCreate;
     }

@@ -8,6 +8,7 @@ import {
   type BackupMerge,
   type DamagedDraft,
   type Draft,
+  type DraftSummary,
 } from '../../model/draft.js';
 import { draftChannelName, DraftStoreController } from '../../controllers/draft-store-controller.js';
 import { ProformaOpenDraftEvent } from '../../draft-events.js';
@@ -19,7 +20,11 @@ import { baseStyles } from '../../internal/base.styles.js';
 import { styles } from './proforma-drafts.styles.js';
 
 /** What a draft is called: the tool's name. */
-const draftTitle = (draft: Draft): string => draft.assessment.tool.name || msg('Untitled assessment');
+const draftTitle = (draft: Draft | DraftSummary): string =>
+  ('toolName' in draft ? draft.toolName : draft.assessment.tool.name) || msg('Untitled assessment');
+
+/** Drafts shown at first, newest first; the rest are a button away, so a long history stays quick. */
+const SHOWN_AT_FIRST = 20;
 
 /** The forms this library ships, known unless the host page says otherwise. */
 const BUILT_IN_FORMS = 'social-tool-risk-assessment social-media-account-request';
@@ -53,7 +58,8 @@ export class ProformaDrafts extends LitElement {
     void this.refresh(store);
   });
 
-  @state() private drafts: Draft[] = [];
+  @state() private drafts: DraftSummary[] = [];
+  @state() private showAll = false;
   @state() private damaged: DamagedDraft[] = [];
   @state() private loaded = false;
   @state() private message: Message | undefined;
@@ -89,8 +95,8 @@ export class ProformaDrafts extends LitElement {
   async refresh(store = this.storage.store): Promise<void> {
     if (!store) return;
     try {
-      const listing = await store.list();
-      this.drafts = listing.drafts.sort((a, b) => b.assessment.updatedAt.localeCompare(a.assessment.updatedAt));
+      const listing = await store.summaries();
+      this.drafts = listing.drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
       this.damaged = listing.damaged;
     } catch {
       this.message = {
@@ -116,11 +122,25 @@ export class ProformaDrafts extends LitElement {
     return this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
 
-  private openDraft(draft: Draft): void {
-    this.dispatchEvent(new ProformaOpenDraftEvent({ draftId: draft.assessment.id, formId: draft.assessment.form.id }));
+  private openDraft(draft: DraftSummary): void {
+    this.dispatchEvent(new ProformaOpenDraftEvent({ draftId: draft.id, formId: draft.formId }));
   }
 
-  private async duplicate(draft: Draft): Promise<void> {
+  /** The whole draft behind a summary, or a message saying it cannot be read. */
+  private async fullDraft(summary: DraftSummary): Promise<Draft | undefined> {
+    const draft = await this.storage.store?.get(summary.id).catch(() => undefined);
+    if (!draft) {
+      this.message = {
+        kind: 'error',
+        text: msg(str`“${draftTitle(summary)}” could not be read. Download a backup to keep what can be kept.`),
+      };
+    }
+    return draft;
+  }
+
+  private async duplicate(summary: DraftSummary): Promise<void> {
+    const draft = await this.fullDraft(summary);
+    if (!draft) return;
     const now = new Date().toISOString();
     const copy: Draft = {
       ...draft,
@@ -132,8 +152,11 @@ export class ProformaDrafts extends LitElement {
     );
   }
 
-  private async deleteDraft(draft: Draft): Promise<void> {
-    await this.write(() => this.storage.store!.delete(draft.assessment.id));
+  private async deleteDraft(summary: DraftSummary): Promise<void> {
+    // Kept whole, so that Undo puts back exactly what was there.
+    const draft = await this.fullDraft(summary);
+    if (!draft) return;
+    await this.write(() => this.storage.store!.delete(summary.id));
     this.message = { kind: 'deleted', draft };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>('#undo')?.focus();
@@ -163,8 +186,20 @@ export class ProformaDrafts extends LitElement {
     await this.refresh();
   }
 
-  private downloadBackup(): void {
-    const backup = makeBackup([...this.drafts, ...this.damaged]);
+  private async downloadBackup(): Promise<void> {
+    const store = this.storage.store;
+    if (!store) return;
+    let listing;
+    try {
+      listing = await store.list();
+    } catch {
+      this.message = {
+        kind: 'error',
+        text: msg('Your drafts could not be read: this browser is not letting us use its storage.'),
+      };
+      return;
+    }
+    const backup = makeBackup([...listing.drafts, ...listing.damaged]);
     downloadFile(
       datedFileName('proforma-drafts-backup', 'json'),
       new Blob([JSON.stringify(backup, null, 2)], { type: 'application/json' }),
@@ -180,6 +215,8 @@ export class ProformaDrafts extends LitElement {
 
   /** Restores drafts from a backup file: all valid ones, never over a newer draft already here. */
   async importBackup(file: Blob): Promise<void> {
+    const store = await this.storage.ready;
+    await this.refresh(store);
     let merge: BackupMerge;
     try {
       const text = await file.text();
@@ -204,7 +241,7 @@ export class ProformaDrafts extends LitElement {
       let written = true;
       await this.write(async () => {
         try {
-          await this.storage.store!.restore(merge.toWrite);
+          await store.restore(merge.toWrite);
         } catch (error) {
           written = false;
           throw error;
@@ -213,6 +250,13 @@ export class ProformaDrafts extends LitElement {
       if (!written) return;
     }
     this.message = { kind: 'imported', merge };
+  }
+
+  private async showAllDrafts(): Promise<void> {
+    this.showAll = true;
+    await this.updateComplete;
+    // Focus the first draft that was not shown before, so the keyboard carries on from there.
+    this.renderRoot.querySelectorAll<HTMLElement>('.draft h3')[SHOWN_AT_FIRST]?.focus();
   }
 
   private onFileChosen(event: Event): void {
@@ -250,24 +294,32 @@ export class ProformaDrafts extends LitElement {
           : this.drafts.length === 0
             ? html`<p>${msg('No drafts yet. A draft is saved as soon as you start answering a form.')}</p>`
             : html`<ul class="drafts" part="list">
-                ${this.drafts.map((draft) => this.renderDraft(draft, known.has(draft.assessment.form.id), date))}
+                ${(this.showAll ? this.drafts : this.drafts.slice(0, SHOWN_AT_FIRST)).map((draft) =>
+                  this.renderDraft(draft, known.has(draft.formId), date),
+                )}
               </ul>`
+      }
+      ${
+        !this.showAll && this.drafts.length > SHOWN_AT_FIRST
+          ? html`<button type="button" @click=${this.showAllDrafts}>
+              ${msg(str`Show all ${this.drafts.length} drafts`)}
+            </button>`
+          : nothing
       }
       ${this.damaged.length === 0 ? nothing : this.renderDamaged()}
     </section>`;
   }
 
-  private renderDraft(draft: Draft, formKnown: boolean, date: Intl.DateTimeFormat): TemplateResult {
-    const { assessment } = draft;
+  private renderDraft(draft: DraftSummary, formKnown: boolean, date: Intl.DateTimeFormat): TemplateResult {
     const title = draftTitle(draft);
-    const headingId = `draft-${assessment.id}`;
+    const headingId = `draft-${draft.id}`;
     return html`<li class="draft" aria-labelledby=${headingId}>
-      <h3 id=${headingId}>${title}</h3>
+      <h3 id=${headingId} tabindex="-1">${title}</h3>
       <dl class="facts">
         <dt>${msg('Form')}</dt>
-        <dd>${draft.formTitle ?? assessment.form.id} (${msg(str`version ${assessment.form.version}`)})</dd>
+        <dd>${draft.formTitle ?? draft.formId} (${msg(str`version ${draft.formVersion}`)})</dd>
         <dt>${msg('Last edited')}</dt>
-        <dd>${date.format(new Date(assessment.updatedAt))}</dd>
+        <dd>${date.format(new Date(draft.updatedAt))}</dd>
         <dt>${msg('Outcome')}</dt>
         <dd class=${`outcome-${draft.outcome ?? 'incomplete'}`}>${outcomeWords(draft.outcome ?? 'incomplete')}</dd>
       </dl>
@@ -275,7 +327,7 @@ export class ProformaDrafts extends LitElement {
         formKnown
           ? nothing
           : html`<p class="note">
-              ${msg(str`This page does not have the form “${assessment.form.id}”, so this draft cannot be opened here. It is kept, and it is in the backup.`)}
+              ${msg(str`This page does not have the form “${draft.formId}”, so this draft cannot be opened here. It is kept, and it is in the backup.`)}
             </p>`
       }
       <div class="actions">
@@ -290,9 +342,9 @@ export class ProformaDrafts extends LitElement {
     </li>`;
   }
 
-  private renderOpen(draft: Draft, title: string): TemplateResult {
+  private renderOpen(draft: DraftSummary, title: string): TemplateResult {
     if (this.openHref) {
-      const href = this.openHref.replace('{id}', encodeURIComponent(draft.assessment.id));
+      const href = this.openHref.replace('{id}', encodeURIComponent(draft.id));
       return html`<a class="file-button" href=${href}>${msg(str`Open ${title}`)}</a>`;
     }
     return html`<button type="button" class="primary" @click=${() => this.openDraft(draft)}>
