@@ -15,7 +15,7 @@ export type SaveStatus =
   | { state: 'conflict'; theirs: Draft }
   /** Another tab saved a newer version and this one had no unsaved changes, so it took it. */
   | { state: 'updated-elsewhere'; at: Date }
-  | { state: 'failed'; reason: 'full' | 'unavailable' };
+  | { state: 'failed'; reason: 'full' | 'unavailable' | 'damaged' };
 
 /** Message posted on a namespace's channel after every save, so other tabs can catch up. */
 interface SavedMessage {
@@ -48,6 +48,7 @@ export class AutosaveController implements ReactiveController {
   private saving: Promise<void> | undefined;
   private channel: BroadcastChannel | undefined;
   private channelName = '';
+  private connected = false;
   private markStoreReady: () => void = () => {};
   /** Resolves once a store is known, so that a save asked for before then is not dropped. */
   private readonly storeReady = new Promise<void>((resolve) => (this.markStoreReady = resolve));
@@ -60,16 +61,22 @@ export class AutosaveController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
+    if (this.channelName && !this.channel) this.openChannel();
     document.addEventListener('visibilitychange', this.onVisibilityChange);
     window.addEventListener('pagehide', this.onPageHide);
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
     window.removeEventListener('pagehide', this.onPageHide);
-    void this.flush();
-    this.channel?.close();
-    this.channel = undefined;
+    // The channel stays open until this last save is announced to other tabs.
+    void this.flush().finally(() => {
+      if (this.connected) return;
+      this.channel?.close();
+      this.channel = undefined;
+    });
   }
 
   /** Whether a store has been given. */
@@ -88,14 +95,21 @@ export class AutosaveController implements ReactiveController {
     this.markStoreReady();
     if (channelName !== this.channelName) {
       this.channel?.close();
+      this.channel = undefined;
       this.channelName = channelName;
-      this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : undefined;
-      this.channel?.addEventListener('message', this.onMessage);
+      if (this.connected) this.openChannel();
     }
   }
 
-  /** Opens a saved draft; resolves to `undefined` when there is none under that id. */
+  private openChannel(): void {
+    if (typeof BroadcastChannel !== 'function') return;
+    this.channel = new BroadcastChannel(this.channelName);
+    this.channel.addEventListener('message', this.onMessage);
+  }
+
+  /** Opens a saved draft, first saving the one open now; resolves to `undefined` when there is none under that id. */
   async open(id: string): Promise<Draft | undefined> {
+    await this.flush();
     this.draftId = id;
     this.baseRevision = undefined;
     this.unsaved = false;
@@ -154,13 +168,16 @@ export class AutosaveController implements ReactiveController {
   private async save(store: DraftStore): Promise<void> {
     const draft = this.drafts.currentDraft();
     const revision = (this.baseRevision ?? 0) + 1;
-    const next: Draft = { ...draft, assessment: { ...draft.assessment, revision } };
+    // Saved under the draft this controller has open, even if the host has
+    // already been asked to open another.
+    const id = this.draftId ?? draft.assessment.id;
+    const next: Draft = { ...draft, assessment: { ...draft.assessment, id, revision } };
     this.unsaved = false;
     this.setStatus({ state: 'saving' });
     try {
       await store.save(next, this.baseRevision);
       this.baseRevision = revision;
-      this.draftId = next.assessment.id;
+      this.draftId = id;
       this.setStatus({ state: 'saved', at: new Date() });
       this.channel?.postMessage({ id: next.assessment.id, revision } satisfies SavedMessage);
     } catch (error) {
@@ -171,7 +188,8 @@ export class AutosaveController implements ReactiveController {
       if (name === 'DraftConflictError') {
         this.setStatus({ state: 'conflict', theirs: (error as { stored: Draft }).stored });
       } else {
-        this.setStatus({ state: 'failed', reason: name === 'StorageFullError' ? 'full' : 'unavailable' });
+        const reason = name === 'StorageFullError' ? 'full' : name === 'DraftDamagedError' ? 'damaged' : 'unavailable';
+        this.setStatus({ state: 'failed', reason });
       }
     }
   }
@@ -194,6 +212,8 @@ export class AutosaveController implements ReactiveController {
     if (id !== this.draftId || !this.store) return;
     if (this.baseRevision !== undefined && revision <= this.baseRevision) return;
     const theirs = await this.store.get(id);
+    // The person may have opened another draft meanwhile.
+    if (id !== this.draftId) return;
     if (!theirs || (this.baseRevision !== undefined && theirs.assessment.revision <= this.baseRevision)) return;
     if (this.unsaved || this.saving) {
       this.setStatus({ state: 'conflict', theirs });

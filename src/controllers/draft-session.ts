@@ -41,6 +41,8 @@ export class DraftSession {
   readonly storage: DraftStoreController;
   /** Set when `draft-id` named a draft this browser does not have. */
   draftMissing = false;
+  /** True while the draft named by `draft-id` is being read, so its form is not yet to be edited. */
+  opening = false;
   /** The form the opened draft was made with. */
   draftForm: { id: string; version: string } | undefined;
 
@@ -149,7 +151,8 @@ export class DraftSession {
       host.requestUpdate();
       return;
     }
-    const draft = await this.autosave.open(id);
+    this.opening = true;
+    const draft = await this.autosave.open(id).finally(() => (this.opening = false));
     if (id !== host.draftId) return;
     this.draftMissing = draft === undefined;
     if (draft) this.showDraft(draft);

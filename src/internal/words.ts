@@ -18,19 +18,6 @@ export function outcomeWords(outcome: Outcome): string {
   }
 }
 
-export function outcomeExplanation(outcome: Outcome): string {
-  switch (outcome) {
-    case 'approved':
-      return msg('The tool meets the requirements.');
-    case 'approved-with-conditions':
-      return msg('The tool can be used once the conditions are met.');
-    case 'not-approved':
-      return msg('The tool cannot be used with pupils as things stand.');
-    case 'incomplete':
-      return msg('Answer the questions below to see the outcome.');
-  }
-}
-
 export function ratingWords(rating: ItemRating): string {
   switch (rating) {
     case 'met':

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { AssessmentSchema, type Assessment } from './assessment.js';
+import type { Answer, Answers } from './answers.js';
+import { AssessmentSchema } from './assessment.js';
 import type { FormDefinition } from './form-definition.js';
 import { OUTCOMES } from './scoring.js';
 import { jsonPath } from './form-rules.js';
@@ -60,10 +61,10 @@ export function readDraft(raw: unknown): { draft: Draft } | { problem: string } 
   return { problem: `not a valid draft${where} (${first?.code ?? 'unknown problem'})` };
 }
 
-/** Answers a draft holds for questions its form no longer asks: kept, never dropped. */
-export function answersNoLongerAsked(form: FormDefinition, assessment: Assessment): string[] {
+/** Answers held for questions a form no longer asks: kept with the draft, never dropped. */
+export function answersNoLongerAsked(form: FormDefinition, answers: Answers): Array<[string, Answer]> {
   const asked = new Set(form.sections.flatMap((section) => section.questions.map((question) => question.id)));
-  return Object.keys(assessment.answers).filter((id) => !asked.has(id));
+  return Object.entries(answers).filter(([id]) => !asked.has(id));
 }
 
 export const BACKUP_KIND = 'proforma-drafts-backup';

@@ -62,7 +62,7 @@ export interface HazardScore {
 
 export interface Score {
   outcome: Outcome;
-  /** Weighted readiness percentage (whole number), or `null` when nothing is scored. */
+  /** Weighted readiness percentage, a whole number rounded down, or `null` when nothing is scored. */
   readiness: number | null;
   sections: SectionScore[];
   hazards: HazardScore[];
@@ -156,17 +156,20 @@ export function scoreAssessment(form: FormDefinition, answers: Answers): Score {
       }
     }
     if (sectionScore.possible > 0) {
-      sectionScore.readiness = Math.round((100 * sectionScore.points) / sectionScore.possible);
+      sectionScore.readiness = Math.floor((100 * sectionScore.points) / sectionScore.possible);
     }
     sections.push(sectionScore);
   }
 
   const scored = sections.filter((s) => s.possible > 0 && s.weight > 0);
   const totalWeight = scored.reduce((sum, s) => sum + s.weight, 0);
-  const readiness =
+  const exactReadiness =
     totalWeight === 0
       ? null
-      : Math.round(scored.reduce((sum, s) => sum + (s.weight * s.points) / s.possible, 0) * (100 / totalWeight));
+      : scored.reduce((sum, s) => sum + (s.weight * s.points) / s.possible, 0) * (100 / totalWeight);
+  // Shown as a whole number rounded down, so that 79.6% never reads as the 80% it falls short of;
+  // thresholds are compared with the exact figure.
+  const readiness = exactReadiness === null ? null : Math.floor(exactReadiness);
 
   let highestResidualBand: RiskBand | null = null;
   const tooRisky: Reason[] = [];
@@ -212,7 +215,7 @@ export function scoreAssessment(form: FormDefinition, answers: Answers): Score {
     );
   }
   const { approved, approvedWithConditions } = scoring.readiness;
-  if (readiness !== null && readiness < approvedWithConditions) {
+  if (readiness !== null && exactReadiness! < approvedWithConditions) {
     return result('not-approved', [
       { code: 'readiness-too-low', readiness, threshold: approvedWithConditions },
       ...weakItems,
@@ -220,14 +223,14 @@ export function scoreAssessment(form: FormDefinition, answers: Answers): Score {
   }
   const conditions: Reason[] = [];
   if (readiness === null) conditions.push({ code: 'nothing-applicable' });
-  else if (readiness < approved) {
+  else if (exactReadiness! < approved) {
     conditions.push({ code: 'readiness-below-approval', readiness, threshold: approved }, ...weakItems);
   }
   conditions.push(...aboveApproval);
   if (conditions.length > 0) return result('approved-with-conditions', conditions);
   return result('approved', [
     { code: 'critical-none-failed', count: criticalCount },
-    { code: 'readiness-met', readiness: readiness ?? 100, threshold: approved },
+    { code: 'readiness-met', readiness: readiness!, threshold: approved },
     { code: 'residual-risk-within', band: highestResidualBand },
   ]);
 }

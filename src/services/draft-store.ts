@@ -1,4 +1,4 @@
-import type { DamagedDraft, Draft, DraftSummary } from '../model/draft.js';
+import { readDraft, type DamagedDraft, type Draft, type DraftSummary } from '../model/draft.js';
 
 /** Every draft kept in one place, and the records that could not be read. */
 export interface DraftListing<T = Draft> {
@@ -44,6 +44,11 @@ export class StorageFullError extends Error {
   override name = 'StorageFullError';
 }
 
+/** The record stored under this draft's id cannot be read; it is kept, not overwritten. */
+export class DraftDamagedError extends Error {
+  override name = 'DraftDamagedError';
+}
+
 /** The browser does not let this page store data. */
 export class StorageUnavailableError extends Error {
   override name = 'StorageUnavailableError';
@@ -53,6 +58,7 @@ export class StorageUnavailableError extends Error {
 export function storageError(error: unknown): Error {
   if (
     error instanceof DraftConflictError ||
+    error instanceof DraftDamagedError ||
     error instanceof StorageFullError ||
     error instanceof StorageUnavailableError
   ) {
@@ -64,8 +70,15 @@ export function storageError(error: unknown): Error {
   return new StorageUnavailableError(message);
 }
 
-/** Checks `expectedRevision` against what is stored; throws `DraftConflictError` when it has moved on. */
-export function checkRevision(stored: Draft | undefined, expectedRevision: number | undefined): void {
-  if (stored === undefined) return;
-  if (stored.assessment.revision !== expectedRevision) throw new DraftConflictError(stored);
+/**
+ * Checks what is stored under a draft's id before a save: throws
+ * `DraftDamagedError` when it is a record that cannot be read (so it is never
+ * overwritten), and `DraftConflictError` when the stored draft has moved on
+ * from `expectedRevision`.
+ */
+export function checkRevision(raw: unknown, expectedRevision: number | undefined): void {
+  if (raw === undefined) return;
+  const read = readDraft(raw);
+  if ('problem' in read) throw new DraftDamagedError(`The record stored under this id cannot be read: ${read.problem}`);
+  if (read.draft.assessment.revision !== expectedRevision) throw new DraftConflictError(read.draft);
 }

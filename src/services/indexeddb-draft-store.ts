@@ -82,8 +82,7 @@ export class IndexedDbDraftStore implements DraftStore {
     // Read, compare and write in one transaction: a save from a stale tab
     // throws before anything is written, and a draft never lacks its summary.
     await this.run('readwrite', async (store) => {
-      const read = readDraft(await promisifyRequest(store.get(draft.assessment.id)));
-      checkRevision('draft' in read ? read.draft : undefined, expectedRevision);
+      checkRevision(await promisifyRequest(store.get(draft.assessment.id)), expectedRevision);
       put(store, draft);
       await promisifyRequest(store.transaction);
     });

@@ -32,7 +32,7 @@ export class MemoryDraftStore implements DraftStore {
   }
 
   async save(draft: Draft, expectedRevision: number | undefined): Promise<void> {
-    checkRevision(await this.get(draft.assessment.id), expectedRevision);
+    checkRevision(this.records.get(draft.assessment.id), expectedRevision);
     this.records.set(draft.assessment.id, structuredClone(draft));
   }
 

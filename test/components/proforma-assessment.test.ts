@@ -194,6 +194,17 @@ describe('<proforma-assessment> answering', () => {
     expect(reasons).to.contain('Strangers contact pupils scores 6, Medium (amber)');
     await expect(element).to.be.accessible();
   });
+
+  it('lists what the form says must be done about items only partly met', async () => {
+    const element = await renderAssessment();
+    element.answers = { ...completeAnswers({ likelihood: 1, impact: 1 }), moderation: { value: 'partly' } };
+    await element.updateComplete;
+
+    expect(outcomeText(element)).to.contain('Approved with conditions');
+    const reason = root(element).querySelector('.reasons li.item-partly-met')!;
+    expect(reason.querySelector('a')!.textContent).to.equal('Partly met: Comments are moderated');
+    expect(reason.textContent).to.contain('To do: Turn on moderation.');
+  });
 });
 
 describe('<proforma-assessment> question kinds', () => {

@@ -208,4 +208,35 @@ describe('<proforma-assessment> drafts', () => {
       'nothing said about persistent storage',
     );
   });
+
+  it('saves the open draft before opening another named by draft-id', async () => {
+    const memory = new MemoryDraftStore();
+    await memory.restore([makeDraft('first'), makeDraft('second')]);
+    const element = await assessment(freshNamespace(), 'first', memory);
+    await waitUntil(() => element.answers['tool-name']?.value === 'Tool first');
+    controlLabelled(questionTitled(element, 'Platform'), 'App').click();
+
+    element.draftId = 'second';
+    await waitUntil(() => element.answers['tool-name']?.value === 'Tool second', 'second draft not opened');
+
+    expect((await memory.get('first'))?.assessment.answers['platform']?.value, 'saved under the first').to.equal('app');
+    expect((await memory.get('second'))?.assessment.answers['platform'], 'not under the second').to.equal(undefined);
+  });
+
+  it('never overwrites a damaged record stored under the draft id', async () => {
+    const memory = new MemoryDraftStore();
+    memory.putRaw('broken', { assessment: 'not readable' });
+    const element = await assessment(freshNamespace(), 'broken', memory);
+    await waitUntil(() => textOf(element).includes('There is no saved draft broken'));
+
+    await typeToolName(element, 'Padlet');
+    await element.saveNow();
+    await element.updateComplete;
+
+    expect(saveStatus(element)).to.equal('Not saved: a damaged draft is kept under this id');
+    expect((await memory.list()).damaged[0]?.raw, 'the damaged data is kept').to.deep.equal({
+      assessment: 'not readable',
+    });
+    expect(element.answers['tool-name']?.value).to.equal('Padlet');
+  });
 });

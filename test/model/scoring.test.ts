@@ -89,7 +89,8 @@ describe('scoreAssessment', () => {
       { ratings: ['met', 'partly'], readiness: 75, points: 3, possible: 4 },
       { ratings: ['met', 'not-applicable'], readiness: 100, points: 2, possible: 2 },
       { ratings: ['partly', 'not-applicable', 'not-applicable'], readiness: 50, points: 1, possible: 2 },
-      { ratings: ['met', 'met', 'partly', 'not-met'], readiness: 63, points: 5, possible: 8 },
+      { ratings: ['met', 'met', 'partly', 'not-met'], readiness: 62, points: 5, possible: 8 },
+      { ratings: ['met', 'partly', 'partly'], readiness: 66, points: 4, possible: 6 },
     ];
     for (const { ratings, readiness, points, possible } of cases) {
       it(`${ratings.join(', ')} ⇒ ${points}/${possible} = ${readiness}%`, () => {
@@ -297,6 +298,15 @@ describe('scoreAssessment', () => {
         expect(score.reasons).to.deep.equal(reasons);
       });
     }
+
+    it('compares the exact readiness with the threshold, and shows it rounded down', () => {
+      // 79.5% must not pass for the 80% that approval needs, nor be shown as 80%.
+      const score = scoreWeighted(79.5, 20.5);
+
+      expect(score.readiness).to.equal(79);
+      expect(score.outcome).to.equal('approved-with-conditions');
+      expect(score.reasons[0]).to.deep.equal({ code: 'readiness-below-approval', readiness: 79, threshold: 80 });
+    });
 
     it('lists partly met items among the reasons for conditions', () => {
       const score = scoreItems('met', 'partly');

@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { AutosaveController } from '../../controllers/autosave-controller.js';
 import type { Answers } from '../../model/answers.js';
-import { allQuestions, type FormDefinition } from '../../model/form-definition.js';
+import type { FormDefinition } from '../../model/form-definition.js';
+import { answersNoLongerAsked } from '../../model/draft.js';
 import { clockTime } from '../../internal/ids.js';
 
 export interface DraftStatusActions {
@@ -38,7 +39,9 @@ export function renderSaveStatus(
       case 'failed':
         return status.reason === 'full'
           ? msg('Not saved: this browser’s storage is full')
-          : msg('Not saved: this browser is not letting us store data');
+          : status.reason === 'damaged'
+            ? msg('Not saved: a damaged draft is kept under this id')
+            : msg('Not saved: this browser is not letting us store data');
     }
   })();
   const persistence =
@@ -89,9 +92,13 @@ export function renderDraftAlerts(
             ? msg(
                 'Your latest answers are not saved: this browser’s storage is full. Download a backup now, then delete drafts you no longer need.',
               )
-            : msg(
-                'Your latest answers are not saved: this browser is not letting us store data. Download a backup now so nothing is lost.',
-              )
+            : status.reason === 'damaged'
+              ? msg(
+                  'Your latest answers are not saved: the draft stored under this id is damaged, and it is kept as it is. Download a backup of your answers, then start a new assessment from it.',
+                )
+              : msg(
+                  'Your latest answers are not saved: this browser is not letting us store data. Download a backup now so nothing is lost.',
+                )
         }
       </p>
       ${backupButton}
@@ -141,8 +148,7 @@ export function renderDraftNotices(
 
 /** Answers the draft holds for questions this form no longer asks: shown, kept, not scored. */
 export function renderNoLongerAsked(form: FormDefinition, answers: Answers): TemplateResult | typeof nothing {
-  const asked = new Set(allQuestions(form).map(({ question }) => question.id));
-  const kept = Object.entries(answers).filter(([id]) => !asked.has(id));
+  const kept = answersNoLongerAsked(form, answers);
   if (kept.length === 0) return nothing;
   return html`<section class="section no-longer-asked" aria-labelledby="no-longer-asked">
     <h2 id="no-longer-asked">${msg('Answers to questions no longer asked')}</h2>

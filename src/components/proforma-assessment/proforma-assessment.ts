@@ -17,7 +17,7 @@ import { visibleQuestionIds } from '../../model/visibility.js';
 import { ProformaChangeEvent, ProformaFormErrorEvent } from '../../events.js';
 import type { DraftStore } from '../../services/draft-store.js';
 import { fetchFormJson, FormLoadError } from '../../internal/load-form.js';
-import { bandWords, outcomeExplanation, outcomeWords, reasonWords } from '../../internal/words.js';
+import { bandWords, outcomeWords, reasonWords } from '../../internal/words.js';
 import { renderQuestion } from './kinds/registry.js';
 import type { QuestionView } from './kinds/view.js';
 import { baseStyles } from '../../internal/base.styles.js';
@@ -132,6 +132,12 @@ export class ProformaAssessment extends LitElement {
   private changedBeforeDrafts = false;
   private draftsLoading: Promise<void> | undefined;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A form still loading when the element was moved was cancelled: load it again.
+    if (this.formState.status === 'loading' && this.loadController?.signal.aborted) this.loadForm();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.loadController?.abort();
@@ -166,16 +172,23 @@ export class ProformaAssessment extends LitElement {
     return this.formState.status === 'ready' ? this.formState.form : undefined;
   }
 
+  /** True until the draft named by `draft-id` has been read: answers typed before then would be lost. */
+  private get openingDraft(): boolean {
+    return !this.noAutosave && this.draftId !== '' && (this.drafts?.opening ?? true);
+  }
+
   /** The language the form's texts are shown in. */
   get language(): string {
     return this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
 
   private loadForm(): void {
+    // Each load cancels the one before, so that a late answer never replaces a newer form.
     this.loadController?.abort();
-    this.loadController = undefined;
+    const controller = new AbortController();
+    this.loadController = controller;
     if (this.form !== undefined && this.form !== null) {
-      this.acceptDefinition(this.form);
+      this.acceptDefinition(this.form, controller.signal);
       return;
     }
     if (!this.formSrc) {
@@ -183,12 +196,10 @@ export class ProformaAssessment extends LitElement {
       return;
     }
     const source = this.formSrc;
-    const controller = new AbortController();
-    this.loadController = controller;
     this.formState = { status: 'loading', source };
     fetchFormJson(source, controller.signal).then(
       (json) => {
-        if (!controller.signal.aborted) this.acceptDefinition(json, source);
+        if (!controller.signal.aborted) this.acceptDefinition(json, controller.signal, source);
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -198,7 +209,7 @@ export class ProformaAssessment extends LitElement {
     );
   }
 
-  private acceptDefinition(input: unknown, source?: string): void {
+  private acceptDefinition(input: unknown, signal: AbortSignal, source?: string): void {
     try {
       const form = checkFormDefinition(input);
       if (form) {
@@ -210,17 +221,16 @@ export class ProformaAssessment extends LitElement {
       this.showDefinitionProblems(error, source);
       return;
     }
-    void this.describeSchemaProblems(input, source);
+    void this.describeSchemaProblems(input, signal, source);
   }
 
   /** The definition fails the schema: the code that words each problem loads only now. */
-  private async describeSchemaProblems(input: unknown, source?: string): Promise<void> {
+  private async describeSchemaProblems(input: unknown, signal: AbortSignal, source?: string): Promise<void> {
     const describer = await import('../../model/parse-form-definition.js');
     try {
       describer.parseFormDefinition(input);
     } catch (error) {
-      // Only if this definition is still the one asked for.
-      if (this.form === input || source === this.formSrc) this.showDefinitionProblems(error, source);
+      if (!signal.aborted) this.showDefinitionProblems(error, source);
     }
   }
 
@@ -353,7 +363,7 @@ export class ProformaAssessment extends LitElement {
     const language = this.language;
     const visible = visibleQuestionIds(form, this.currentAnswers);
     return html`<div class="layout">
-      <div class="form" part="form">
+      <div class="form" part="form" ?inert=${this.openingDraft}>
         ${this.noAutosave ? nothing : this.drafts?.renderAlerts(language, form)}
         <header>
           <h1 class="form-title">${resolveText(form.title, language)}</h1>
@@ -400,10 +410,13 @@ export class ProformaAssessment extends LitElement {
   private renderScorePanel(form: FormDefinition, language: string): TemplateResult | typeof nothing {
     const score = this.score;
     if (!score) return nothing;
-    const titles = new Map(
-      allQuestions(form).map(({ question }) => [question.id, resolveText(question.title, language)]),
-    );
-    const title = (id: string) => titles.get(id) ?? id;
+    const questions = new Map(allQuestions(form).map(({ question }) => [question.id, question]));
+    const title = (id: string) => resolveText(questions.get(id)?.title ?? id, language);
+    // What the form says must be done about an item that is not fully met.
+    const condition = (id: string) => {
+      const question = questions.get(id);
+      return question?.kind === 'item' && question.condition ? resolveText(question.condition, language) : '';
+    };
     const reasons = this.showAllReasons ? score.reasons : score.reasons.slice(0, REASONS_SHOWN_AT_FIRST);
     const hidden = score.reasons.length - reasons.length;
     const reasonsHeading =
@@ -421,7 +434,6 @@ export class ProformaAssessment extends LitElement {
         <span class="outcome-icon" aria-hidden="true">${OUTCOME_ICONS[score.outcome]}</span>
         <span>${outcomeWords(score.outcome)}</span>
       </p>
-      <p class="explanation">${outcomeExplanation(score.outcome)}</p>
       <p class="visually-hidden" role="status">${this.announcement}</p>
       <dl class="figures">
         <dt>${msg('Readiness')}</dt>
@@ -451,11 +463,11 @@ export class ProformaAssessment extends LitElement {
       </dl>
       <h3>${reasonsHeading}</h3>
       <ul class="reasons">
-        ${reasons.map((reason) => this.renderReason(reason, title))}
+        ${reasons.map((reason) => this.renderReason(reason, title, condition))}
       </ul>
       ${
         hidden > 0
-          ? html`<button type="button" class="secondary" @click=${() => (this.showAllReasons = true)}>
+          ? html`<button type="button" class="secondary" @click=${this.showEveryReason}>
               ${msg(str`Show all ${score.reasons.length}`)}
             </button>`
           : nothing
@@ -485,13 +497,26 @@ export class ProformaAssessment extends LitElement {
     </aside>`;
   }
 
-  private renderReason(reason: Reason, title: (id: string) => string): TemplateResult {
+  private async showEveryReason(): Promise<void> {
+    this.showAllReasons = true;
+    await this.updateComplete;
+    // The button is gone: carry focus to the first reason that was not shown before.
+    this.renderRoot.querySelectorAll<HTMLElement>('.reasons li')[REASONS_SHOWN_AT_FIRST]?.querySelector('a')?.focus();
+  }
+
+  private renderReason(
+    reason: Reason,
+    title: (id: string) => string,
+    condition: (id: string) => string,
+  ): TemplateResult {
     const words = reasonWords(reason, title);
     if (!('questionId' in reason)) return html`<li>${words}</li>`;
+    const toDo =
+      reason.code === 'item-partly-met' || reason.code === 'item-not-met' ? condition(reason.questionId) : '';
     return html`<li class=${reason.code}>
       <a href=${`#q-${reason.questionId}`} @click=${(event: Event) => this.goToQuestion(event, reason.questionId)}
         >${words}</a
-      >
+      >${toDo ? html`<br />${msg('To do:')} ${toDo}` : nothing}
     </li>`;
   }
 }

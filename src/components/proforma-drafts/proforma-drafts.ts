@@ -81,6 +81,11 @@ export class ProformaDrafts extends LitElement {
 
   private channel: BroadcastChannel | undefined;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.storage.store && !this.channel) this.listenForSaves();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.channel?.close();
@@ -109,6 +114,8 @@ export class ProformaDrafts extends LitElement {
 
   private listenForSaves(): void {
     this.channel?.close();
+    this.channel = undefined;
+    if (!this.isConnected) return;
     this.channel =
       typeof BroadcastChannel === 'function' ? new BroadcastChannel(draftChannelName(this.namespace)) : undefined;
     this.channel?.addEventListener('message', () => void this.refresh());
@@ -156,20 +163,30 @@ export class ProformaDrafts extends LitElement {
     // Kept whole, so that Undo puts back exactly what was there.
     const draft = await this.fullDraft(summary);
     if (!draft) return;
-    await this.write(() => this.storage.store!.delete(summary.id));
+    if (!(await this.write(() => this.storage.store!.delete(summary.id)))) return;
     this.message = { kind: 'deleted', draft };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>('#undo')?.focus();
   }
 
   private async undoDelete(draft: Draft): Promise<void> {
-    await this.write(() => this.storage.store!.restore([draft]), msg(str`“${draftTitle(draft)}” is back.`));
+    const restored = await this.write(
+      () => this.storage.store!.restore([draft]),
+      msg(str`“${draftTitle(draft)}” is back.`),
+    );
+    if (!restored) return;
+    // The Undo button is gone: carry focus to the draft that came back.
+    this.showAll ||= this.drafts.findIndex((summary) => summary.id === draft.assessment.id) >= SHOWN_AT_FIRST;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#draft-${CSS.escape(draft.assessment.id)}`)?.focus();
   }
 
-  /** Runs a change to the store, says how it went, and re-reads the list. */
-  private async write(change: () => Promise<void>, done?: string): Promise<void> {
+  /** Runs a change to the store, says how it went, and re-reads the list; true when it was made. */
+  private async write(change: () => Promise<void>, done?: string): Promise<boolean> {
+    let made = false;
     try {
       await change();
+      made = true;
       if (done) this.message = { kind: 'done', text: done };
       this.announceChange();
     } catch (error) {
@@ -184,6 +201,7 @@ export class ProformaDrafts extends LitElement {
       };
     }
     await this.refresh();
+    return made;
   }
 
   private async downloadBackup(): Promise<void> {
@@ -237,18 +255,7 @@ export class ProformaDrafts extends LitElement {
       };
       return;
     }
-    if (merge.toWrite.length > 0) {
-      let written = true;
-      await this.write(async () => {
-        try {
-          await store.restore(merge.toWrite);
-        } catch (error) {
-          written = false;
-          throw error;
-        }
-      });
-      if (!written) return;
-    }
+    if (merge.toWrite.length > 0 && !(await this.write(() => store.restore(merge.toWrite)))) return;
     this.message = { kind: 'imported', merge };
   }
 

@@ -53,11 +53,11 @@ export const renderHazard: QuestionRenderer<'hazard'> = (view) => {
   const suggested = view.question.suggestedControls;
   return groupField(
     view,
-    html`<div class="hazard-stage">
-        <p class="stage-title">${msg('Before controls')}</p>
+    html`<fieldset class="hazard-stage">
+        <legend class="stage-title">${msg('Before controls')}</legend>
         ${ratingSelect(view, 'before', 'likelihood', hazard)} ${ratingSelect(view, 'before', 'impact', hazard)}
         ${riskLine(view, hazard.before, msg('Risk before controls'))}
-      </div>
+      </fieldset>
       <label for=${controlsId}>${msg('Controls the school will put in place')}</label>
       ${
         suggested
@@ -73,10 +73,10 @@ export const renderHazard: QuestionRenderer<'hazard'> = (view) => {
         .value=${hazard.controls ?? ''}
         @input=${(event: Event) => view.setValue({ ...answerValue(view.question, view.answer), controls: inputValue(event) })}
       ></textarea>
-      <div class="hazard-stage">
-        <p class="stage-title">${msg('After controls')}</p>
+      <fieldset class="hazard-stage">
+        <legend class="stage-title">${msg('After controls')}</legend>
         ${ratingSelect(view, 'after', 'likelihood', hazard)} ${ratingSelect(view, 'after', 'impact', hazard)}
         ${riskLine(view, hazard.after, msg('Risk after controls'))}
-      </div>`,
+      </fieldset>`,
   );
 };
