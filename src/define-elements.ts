@@ -1,5 +1,6 @@
 import { ProformaAssessment } from './components/proforma-assessment/proforma-assessment.js';
 import { ProformaDrafts } from './components/proforma-drafts/proforma-drafts.js';
+import { ProformaSignature } from './components/proforma-signature/proforma-signature.js';
 import { defineElement, type DefineOptions } from './define-element.js';
 
 export type { DefineOptions } from './define-element.js';
@@ -8,6 +9,7 @@ export type { DefineOptions } from './define-element.js';
 export const proformaElements = {
   'proforma-assessment': ProformaAssessment,
   'proforma-drafts': ProformaDrafts,
+  'proforma-signature': ProformaSignature,
 } as const;
 
 /** Registers every proforma element with the page; see `defineElement`. */

@@ -3,6 +3,11 @@ export * from './events.js';
 export * from './draft-events.js';
 export { ProformaAssessment } from './components/proforma-assessment/proforma-assessment.js';
 export { ProformaDrafts } from './components/proforma-drafts/proforma-drafts.js';
+export {
+  ProformaSignature,
+  ProformaSignatureChangeEvent,
+  type SignatureMethod,
+} from './components/proforma-signature/proforma-signature.js';
 export { questionRenderers } from './components/proforma-assessment/kinds/registry.js';
 export type { QuestionRenderer, QuestionView } from './components/proforma-assessment/kinds/view.js';
 export { FormLoadError } from './internal/load-form.js';
