@@ -3,7 +3,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
-const dependencies = ['lit', '@lit/', 'zod', 'idb-keyval', 'jspdf', 'tslib'];
+const dependencies = ['lit', '@lit/', 'zod', 'idb-keyval', 'jspdf', 'tslib', 'pkijs', 'asn1js', 'canonicalize'];
 const isDependency = (id) =>
   dependencies.some((name) => id === name || id.startsWith(name.endsWith('/') ? name : `${name}/`));
 
@@ -23,6 +23,7 @@ export default [
       'register/proforma-assessment': 'src/register/proforma-assessment.ts',
       'register/proforma-drafts': 'src/register/proforma-drafts.ts',
       'model/index': 'src/model/index.ts',
+      signing: 'src/signing.ts',
     },
     external: isDependency,
     onwarn,

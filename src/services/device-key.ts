@@ -1,0 +1,155 @@
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { storageError } from './draft-store.js';
+
+/** Who signs: what the device key's certificate says about its holder. */
+export interface Signer {
+  name: string;
+  role: string;
+  school: string;
+}
+
+/**
+ * This browser's signing key for a namespace: an ECDSA P-256 private key that
+ * cannot be exported, and a self-issued certificate naming the signer. The
+ * identity is the signer's own word; the register's list of trusted
+ * fingerprints is what ties a key to a person.
+ */
+export interface DeviceKey {
+  privateKey: CryptoKey;
+  /** The certificate, DER-encoded. */
+  certificate: Uint8Array;
+  /** SHA-256 of the certificate, as upper-case hex pairs joined by colons. */
+  fingerprint: string;
+  signer: Signer;
+  createdAt: string;
+}
+
+interface StoredKey extends DeviceKey {
+  publicKey: CryptoKey;
+}
+
+const KEY_ALGORITHM: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
+const RECORD = 'device-key';
+const YEARS_VALID = 5;
+
+// Object identifiers of the name parts the certificate carries.
+const COMMON_NAME = '2.5.4.3';
+const TITLE = '2.5.4.12';
+const ORGANIZATION = '2.5.4.10';
+
+export function keyDatabaseName(namespace: string): string {
+  return `proforma-${namespace || 'default'}-keys`;
+}
+
+/** SHA-256 of `bytes` as "AB:CD:…", the way certificate viewers show fingerprints. */
+export async function sha256Fingerprint(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
+  return [...digest].map((byte) => byte.toString(16).padStart(2, '0').toUpperCase()).join(':');
+}
+
+const sameSigner = (a: Signer, b: Signer) => a.name === b.name && a.role === b.role && a.school === b.school;
+
+/** Keeps one device key per namespace in this browser's IndexedDB. */
+export class DeviceKeyStore {
+  private readonly store: UseStore;
+
+  constructor(readonly namespace = 'default') {
+    this.store = createStore(keyDatabaseName(namespace), 'keys');
+  }
+
+  /** The device key, if one has been made in this browser. */
+  async get(): Promise<DeviceKey | undefined> {
+    try {
+      const stored = await get<StoredKey>(RECORD, this.store);
+      return stored && withoutPublicKey(stored);
+    } catch (error) {
+      throw storageError(error);
+    }
+  }
+
+  /**
+   * The device key for this signer, made at the first signing. When the
+   * signer's name, role or school has changed, the same key gets a new
+   * certificate (and so a new fingerprint).
+   */
+  async getOrCreate(signer: Signer): Promise<DeviceKey> {
+    let stored: StoredKey | undefined;
+    try {
+      stored = await get<StoredKey>(RECORD, this.store);
+    } catch (error) {
+      throw storageError(error);
+    }
+    if (stored && sameSigner(stored.signer, signer)) return withoutPublicKey(stored);
+    const keys = stored ?? (await newKeyPair());
+    return this.keep(keys.privateKey, keys.publicKey, signer);
+  }
+
+  /** A new key and certificate, for when the old key is lost or no longer trusted. */
+  async reissue(signer: Signer): Promise<DeviceKey> {
+    const keys = await newKeyPair();
+    return this.keep(keys.privateKey, keys.publicKey, signer);
+  }
+
+  /** Forgets the device key. */
+  async remove(): Promise<void> {
+    try {
+      await del(RECORD, this.store);
+    } catch (error) {
+      throw storageError(error);
+    }
+  }
+
+  private async keep(privateKey: CryptoKey, publicKey: CryptoKey, signer: Signer): Promise<DeviceKey> {
+    const certificate = await selfIssuedCertificate(privateKey, publicKey, signer);
+    const stored: StoredKey = {
+      privateKey,
+      publicKey,
+      certificate,
+      fingerprint: await sha256Fingerprint(certificate),
+      signer: { ...signer },
+      createdAt: new Date().toISOString(),
+    };
+    try {
+      await set(RECORD, stored, this.store);
+    } catch (error) {
+      throw storageError(error);
+    }
+    return withoutPublicKey(stored);
+  }
+}
+
+function withoutPublicKey(stored: StoredKey): DeviceKey {
+  const { privateKey, certificate, fingerprint, signer, createdAt } = stored;
+  return { privateKey, certificate, fingerprint, signer, createdAt };
+}
+
+/** A P-256 key pair whose private half can sign but never leave the browser. */
+async function newKeyPair(): Promise<CryptoKeyPair> {
+  return crypto.subtle.generateKey(KEY_ALGORITHM, false, ['sign', 'verify']);
+}
+
+/** An X.509 certificate for the signer's own key, signed by that key. */
+async function selfIssuedCertificate(privateKey: CryptoKey, publicKey: CryptoKey, signer: Signer): Promise<Uint8Array> {
+  const certificate = new pkijs.Certificate();
+  certificate.version = 2;
+  const serial = crypto.getRandomValues(new Uint8Array(16));
+  serial[0]! &= 0x7f; // A positive number, as X.509 requires.
+  certificate.serialNumber = new asn1js.Integer({ valueHex: serial });
+  for (const name of [certificate.subject, certificate.issuer]) {
+    name.typesAndValues.push(
+      new pkijs.AttributeTypeAndValue({ type: COMMON_NAME, value: new asn1js.Utf8String({ value: signer.name }) }),
+      new pkijs.AttributeTypeAndValue({ type: TITLE, value: new asn1js.Utf8String({ value: signer.role }) }),
+      new pkijs.AttributeTypeAndValue({ type: ORGANIZATION, value: new asn1js.Utf8String({ value: signer.school }) }),
+    );
+  }
+  const now = new Date();
+  certificate.notBefore.value = now;
+  const until = new Date(now);
+  until.setUTCFullYear(until.getUTCFullYear() + YEARS_VALID);
+  certificate.notAfter.value = until;
+  await certificate.subjectPublicKeyInfo.importKey(publicKey);
+  await certificate.sign(privateKey, 'SHA-256');
+  return new Uint8Array(certificate.toSchema(true).toBER(false));
+}
