@@ -7,3 +7,4 @@ export * from './form-rules.js';
 export * from './parse-form-definition.js';
 export * from './scoring.js';
 export * from './draft.js';
+export * from './canonical-json.js';
