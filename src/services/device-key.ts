@@ -125,6 +125,19 @@ function withoutPublicKey(stored: StoredKey): DeviceKey {
   return { privateKey, certificate, fingerprint, signer, createdAt };
 }
 
+/** A new device key for the signer, not kept anywhere; `DeviceKeyStore` is what keeps one. */
+export async function createDeviceKey(signer: Signer): Promise<DeviceKey> {
+  const { privateKey, publicKey } = await newKeyPair();
+  const certificate = await selfIssuedCertificate(privateKey, publicKey, signer);
+  return {
+    privateKey,
+    certificate,
+    fingerprint: await sha256Fingerprint(certificate),
+    signer: { ...signer },
+    createdAt: new Date().toISOString(),
+  };
+}
+
 /** A P-256 key pair whose private half can sign but never leave the browser. */
 async function newKeyPair(): Promise<CryptoKeyPair> {
   return crypto.subtle.generateKey(KEY_ALGORITHM, false, ['sign', 'verify']);
