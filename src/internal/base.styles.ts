@@ -42,4 +42,35 @@ export const baseStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
+  input[type='text'],
+  input[type='url'],
+  input[type='date'],
+  input[type='number'],
+  select,
+  textarea {
+    display: block;
+    width: 100%;
+    max-width: 40rem;
+    min-height: 2.75rem;
+    padding: 0.4rem 0.5rem;
+    font: inherit;
+    color: var(--_text);
+    background: var(--_background);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  button {
+    font: inherit;
+    min-height: 2.75rem;
+    padding: 0.4rem 1rem;
+    border-radius: var(--_radius);
+    border: 2px solid var(--_accent);
+    background: var(--_background);
+    color: var(--_accent);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: #fff;
+  }
 `;

@@ -19,7 +19,25 @@ await build({
 });
 const { createDeviceKey, signDetached } = await import(bundle);
 
-const openssl = (args) => execFileSync('openssl', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const openssl = (args) =>
+  execFileSync('openssl', args, { cwd: folder, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** `openssl cms -verify` of a detached DER signature over a file; throws when OpenSSL refuses it. */
+const opensslVerify = (signatureFile, dataFile) =>
+  openssl([
+    'cms',
+    '-verify',
+    '-binary',
+    '-inform',
+    'DER',
+    '-in',
+    signatureFile,
+    '-content',
+    dataFile,
+    '-noverify',
+    '-out',
+    '/dev/null',
+  ]);
 
 test('OpenSSL verifies a detached signature made with a device key', async () => {
   const key = await createDeviceKey({ name: 'Łukasz Nowak', role: 'Class teacher', school: 'Ysgol Gwyn' });
@@ -27,26 +45,9 @@ test('OpenSSL verifies a detached signature made with a device key', async () =>
   writeFileSync(join(folder, 'data.bin'), data);
   writeFileSync(join(folder, 'signature.der'), await signDetached(data, key));
 
-  const verified = execFileSync(
-    'openssl',
-    [
-      'cms',
-      '-verify',
-      '-binary',
-      '-inform',
-      'DER',
-      '-in',
-      'signature.der',
-      '-content',
-      'data.bin',
-      '-noverify',
-      '-out',
-      '/dev/null',
-    ],
-    { cwd: folder, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const verified = opensslVerify('signature.der', 'data.bin');
   assert.equal(verified, '');
-  const printed = openssl(['cms', '-cmsout', '-print', '-inform', 'DER', '-in', join(folder, 'signature.der')]);
+  const printed = openssl(['cms', '-cmsout', '-print', '-inform', 'DER', '-in', 'signature.der']);
   assert.match(printed, /signingCertificateV2|id-smime-aa-signingCertificateV2/);
   assert.match(printed, /ecdsa-with-SHA256/);
 });
@@ -58,24 +59,5 @@ test('OpenSSL refuses the signature when a byte of the data changes', async () =
   data[0] ^= 1;
   writeFileSync(join(folder, 'changed.bin'), data);
 
-  assert.throws(() =>
-    execFileSync(
-      'openssl',
-      [
-        'cms',
-        '-verify',
-        '-binary',
-        '-inform',
-        'DER',
-        '-in',
-        'signature2.der',
-        '-content',
-        'changed.bin',
-        '-noverify',
-        '-out',
-        '/dev/null',
-      ],
-      { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] },
-    ),
-  );
+  assert.throws(() => opensslVerify('signature2.der', 'changed.bin'));
 });

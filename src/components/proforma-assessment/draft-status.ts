@@ -66,7 +66,7 @@ export function renderDraftAlerts(
   actions: DraftStatusActions,
 ): TemplateResult | typeof nothing {
   const status = autosave.status;
-  const backupButton = html`<button type="button" @click=${actions.downloadBackup}>
+  const backupButton = html`<button type="button" class="primary" @click=${actions.downloadBackup}>
     ${msg('Download a backup of your answers')}
   </button>`;
   if (status.state === 'conflict') {
@@ -78,8 +78,8 @@ export function renderDraftAlerts(
         )}
       </p>
       <div class="actions">
-        <button type="button" @click=${actions.keepMine}>${msg('Keep my version')}</button>
-        <button type="button" class="secondary" @click=${actions.takeTheirs}>${msg('Use the other version')}</button>
+        <button type="button" class="primary" @click=${actions.keepMine}>${msg('Keep my version')}</button>
+        <button type="button" @click=${actions.takeTheirs}>${msg('Use the other version')}</button>
         ${backupButton}
       </div>
     </div>`;

@@ -103,23 +103,6 @@ export const styles = css`
   label {
     display: block;
   }
-  input[type='text'],
-  input[type='url'],
-  input[type='date'],
-  input[type='number'],
-  select,
-  textarea {
-    display: block;
-    width: 100%;
-    max-width: 40rem;
-    min-height: 2.75rem;
-    padding: 0.4rem 0.5rem;
-    font: inherit;
-    color: var(--_text);
-    background: var(--_background);
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-  }
   .short {
     max-width: 12rem;
   }
@@ -154,21 +137,6 @@ export const styles = css`
   }
   details[open] > summary {
     margin-bottom: 0.5rem;
-  }
-
-  button {
-    font: inherit;
-    min-height: 2.75rem;
-    padding: 0.4rem 1rem;
-    border-radius: var(--_radius);
-    border: 2px solid var(--_accent);
-    background: var(--_accent);
-    color: #fff;
-    cursor: pointer;
-  }
-  button.secondary {
-    background: var(--_background);
-    color: var(--_accent);
   }
 
   ol.people {

@@ -467,7 +467,7 @@ export class ProformaAssessment extends LitElement {
       </ul>
       ${
         hidden > 0
-          ? html`<button type="button" class="secondary" @click=${this.showEveryReason}>
+          ? html`<button type="button" @click=${this.showEveryReason}>
               ${msg(str`Show all ${score.reasons.length}`)}
             </button>`
           : nothing

@@ -15,22 +15,17 @@ export const styles = css`
   .toolbar {
     margin-bottom: 1rem;
   }
-  button,
+  /* A file input and a link dressed as the buttons beside them. */
   .file-button {
     font: inherit;
     min-height: 2.75rem;
     padding: 0.4rem 1rem;
     border-radius: var(--_radius);
     border: 2px solid var(--_accent);
-    background: var(--_background);
     color: var(--_accent);
     cursor: pointer;
     display: inline-flex;
     align-items: center;
-  }
-  button.primary {
-    background: var(--_accent);
-    color: #fff;
   }
   button.danger {
     border-color: var(--_not-approved);

@@ -54,7 +54,7 @@ export const renderPeople: QuestionRenderer<'people'> = (view) => {
               </span>
               ${
                 rows.length > 1
-                  ? html`<button type="button" class="secondary" @click=${() => remove(index)}>
+                  ? html`<button type="button" @click=${() => remove(index)}>
                       ${msg(str`Remove person ${index + 1}`)}
                     </button>`
                   : ''
@@ -62,6 +62,6 @@ export const renderPeople: QuestionRenderer<'people'> = (view) => {
             </li>`,
         )}
       </ol>
-      <button type="button" class="secondary" id=${`${view.id}-add`} @click=${add}>${msg('Add a person')}</button>`,
+      <button type="button" id=${`${view.id}-add`} @click=${add}>${msg('Add a person')}</button>`,
   );
 };
