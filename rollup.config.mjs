@@ -3,7 +3,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
-const dependencies = ['lit', '@lit/', 'zod', 'idb-keyval', 'jspdf', 'tslib', 'pkijs', 'asn1js', 'canonicalize'];
+const dependencies = ['lit', '@lit/', 'zod', 'idb-keyval', 'jspdf', 'jspdf-autotable', 'tslib', 'pkijs', 'asn1js', 'canonicalize'];
 const isDependency = (id) =>
   dependencies.some((name) => id === name || id.startsWith(name.endsWith('/') ? name : `${name}/`));
 

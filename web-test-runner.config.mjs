@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArguments, findChromium } from './scripts/find-browser.mjs';
+import { pdfToolsPlugin } from './test/plugins/pdf-tools.mjs';
 
 /** Lists forms/ so a test can put every shipped form through the schema. */
 const formsIndexPlugin = {
@@ -20,7 +21,11 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), formsIndexPlugin],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    formsIndexPlugin,
+    pdfToolsPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

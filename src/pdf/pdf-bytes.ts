@@ -1,0 +1,105 @@
+// Small helpers for reading and writing the bytes of a PDF file. A PDF's
+// structure (dictionaries, cross-reference tables, trailers) is ASCII, so it
+// is handled as Latin-1 text, one character per byte, and offsets in the text
+// are offsets in the file.
+
+const encoder = new TextEncoder();
+
+/** One character per byte: the file's offsets stay the text's offsets. */
+export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  let text = '';
+  // In slices, so that a large file does not overflow the argument list.
+  for (let at = start; at < end; at += 0x8000) {
+    text += String.fromCharCode(...bytes.subarray(at, Math.min(at + 0x8000, end)));
+  }
+  return text;
+}
+
+/** Text that is ASCII only, as bytes. */
+export function ascii(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+export function concatBytes(parts: ReadonlyArray<Uint8Array>): Uint8Array {
+  const joined = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return joined;
+}
+
+export function toHex(bytes: Uint8Array): string {
+  let hex = '';
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  return hex.toUpperCase();
+}
+
+export function fromHex(hex: string): Uint8Array {
+  const bytes = new Uint8Array(hex.length >> 1);
+  for (let index = 0; index < bytes.length; index += 1) {
+    bytes[index] = parseInt(hex.slice(index * 2, index * 2 + 2), 16);
+  }
+  return bytes;
+}
+
+/**
+ * A PDF text string: plain ASCII as a literal string, anything else as
+ * UTF-16 with its byte-order mark, which every reader understands.
+ */
+export function pdfTextString(text: string): string {
+  if (/^[\x20-\x7e]*$/.test(text)) return `(${text.replace(/[\\()]/g, (character) => `\\${character}`)})`;
+  let hex = 'FEFF';
+  for (let index = 0; index < text.length; index += 1) hex += text.charCodeAt(index).toString(16).padStart(4, '0');
+  return `<${hex.toUpperCase()}>`;
+}
+
+/** A moment as a PDF date, in UTC: "D:20261121103000Z". */
+export function pdfDate(date: Date): string {
+  return `D:${date.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
+}
+
+/** Reads a PDF date ("D:20261121103000Z", "D:20261121113000+01'00'"); `undefined` when it is not one. */
+export function readPdfDate(text: string): Date | undefined {
+  const match = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}'?\d{2}'?)?/.exec(text);
+  if (!match) return undefined;
+  const [, year, month = '01', day = '01', hour = '00', minute = '00', second = '00', zone = 'Z'] = match;
+  const offset = zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.replace(/'/g, '').slice(3, 5)}`;
+  const date = new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}${offset}`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * The dictionary of the last definition of object `number` in `text`, as
+ * text without its outer `<<` `>>`; `undefined` when there is none. Only for
+ * the plain dictionaries our own files hold (no strings containing `>>`).
+ */
+export function objectDictionary(text: string, number: number): { body: string; start: number } | undefined {
+  const header = new RegExp(`(?:^|[\\r\\n\\s])${number} 0 obj\\s*<<`, 'g');
+  let found: RegExpExecArray | null = null;
+  for (let match = header.exec(text); match; match = header.exec(text)) found = match;
+  return found ? dictionaryFrom(text, found.index + found[0].length) : undefined;
+}
+
+/** The dictionary whose body starts at `start`, just after its `<<`. */
+export function dictionaryFrom(text: string, start: number): { body: string; start: number } | undefined {
+  const end = matchingDictionaryEnd(text, start);
+  return end === -1 ? undefined : { body: text.slice(start, end), start };
+}
+
+/** Where the dictionary opened just before `start` closes, counting nested `<<` `>>`. */
+function matchingDictionaryEnd(text: string, start: number): number {
+  let depth = 1;
+  for (let at = start; at < text.length - 1; at += 1) {
+    if (text[at] === '<' && text[at + 1] === '<') {
+      depth += 1;
+      at += 1;
+    } else if (text[at] === '>' && text[at + 1] === '>') {
+      depth -= 1;
+      if (depth === 0) return at;
+      at += 1;
+    }
+  }
+  return -1;
+}
