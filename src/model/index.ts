@@ -8,3 +8,4 @@ export * from './parse-form-definition.js';
 export * from './scoring.js';
 export * from './draft.js';
 export * from './canonical-json.js';
+export * from './report.js';
