@@ -3,7 +3,18 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
-const dependencies = ['lit', '@lit/', 'zod', 'idb-keyval', 'jspdf', 'jspdf-autotable', 'tslib', 'pkijs', 'asn1js', 'canonicalize'];
+const dependencies = [
+  'lit',
+  '@lit/',
+  'zod',
+  'idb-keyval',
+  'jspdf',
+  'jspdf-autotable',
+  'tslib',
+  'pkijs',
+  'asn1js',
+  'canonicalize',
+];
 const isDependency = (id) =>
   dependencies.some((name) => id === name || id.startsWith(name.endsWith('/') ? name : `${name}/`));
 
@@ -24,6 +35,11 @@ export default [
       'register/proforma-drafts': 'src/register/proforma-drafts.ts',
       'model/index': 'src/model/index.ts',
       signing: 'src/signing.ts',
+      pdf: 'src/pdf.ts',
+      'register/proforma-export': 'src/register/proforma-export.ts',
+      'register/proforma-verify': 'src/register/proforma-verify.ts',
+      // Started by URL as a module worker, so no import reaches it: named here to be built.
+      'pdf/export-worker': 'src/pdf/export-worker.ts',
     },
     external: isDependency,
     onwarn,
@@ -41,7 +57,36 @@ export default [
   // Separate builds, so that neither shares a chunk with the other.
   scriptBundle('proforma.bundle', 'src/define.ts'),
   scriptBundle('proforma-assessment.bundle', 'src/register/proforma-assessment.ts'),
+  // The PDF export's worker for the bundles, self-contained: a worker shares no chunk with the page.
+  {
+    input: { 'chunks/export-worker': 'src/pdf/export-worker.ts' },
+    onwarn,
+    output: { dir: 'dist', entryFileNames: '[name].js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+    plugins: bundlePlugins(),
+  },
 ];
+
+/** jsPDF's optional helpers for HTML and SVG, which proforma never calls, kept out of every bundle. */
+function leaveOutJsPdfExtras() {
+  const leftOut = new Set(['html2canvas', 'dompurify', 'canvg']);
+  const prefix = '\0left-out:';
+  return {
+    name: 'leave-out-jspdf-extras',
+    resolveId: (id) => (leftOut.has(id) ? `${prefix}${id}` : null),
+    load: (id) =>
+      id.startsWith(prefix) ? `throw new Error('${id.slice(prefix.length)} is not included in proforma.');` : null,
+  };
+}
+
+function bundlePlugins() {
+  return [
+    leaveOutJsPdfExtras(),
+    nodeResolve({ exportConditions: ['production'] }),
+    typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false }),
+    minifyTemplateLiterals(),
+    terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+  ];
+}
 
 /** One self-contained bundle; what it loads on demand goes to dist/chunks/, found beside it. */
 function scriptBundle(name, input) {
@@ -58,11 +103,6 @@ function scriptBundle(name, input) {
       format: 'es',
       sourcemap: true,
     },
-    plugins: [
-      nodeResolve({ exportConditions: ['production'] }),
-      typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false }),
-      minifyTemplateLiterals(),
-      terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
-    ],
+    plugins: bundlePlugins(),
   };
 }

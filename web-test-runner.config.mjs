@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArguments, findChromium } from './scripts/find-browser.mjs';
@@ -16,7 +16,21 @@ const formsIndexPlugin = {
   },
 };
 
+/**
+ * Serves a source module asked for by its built name (`export-worker.js`), as a
+ * module worker started by URL asks for it, from its TypeScript file.
+ */
+function sourceByBuiltName(context, next) {
+  const path = context.path;
+  if (path.startsWith('/src/') && path.endsWith('.js') && !existsSync(`.${path}`)) {
+    const source = `${path.slice(0, -3)}.ts`;
+    if (existsSync(`.${source}`)) context.path = source;
+  }
+  return next();
+}
+
 export default {
+  middleware: [sourceByBuiltName],
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,

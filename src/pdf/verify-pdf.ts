@@ -162,7 +162,7 @@ async function readAssessment(text: string, bytes: Uint8Array): Promise<Attached
   const dataStart = /^\s*>>\s*stream\r?\n/.exec(text.slice(dictionary.start + dictionary.body.length));
   if (!dataStart) return unreadable('its data cannot be found');
   const from = dictionary.start + dictionary.body.length + dataStart[0].length;
-  let data = bytes.slice(from, from + Number(length[1]));
+  let data: Uint8Array = bytes.slice(from, from + Number(length[1]));
   try {
     if (/\/Filter\s*\/FlateDecode/.test(dictionary.body)) data = await inflate(data);
     const json: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(data));

@@ -22,10 +22,10 @@ function fromBase64(text: string): Uint8Array {
 
 /** Runs poppler or qpdf on the PDF, on the test runner's machine. */
 export async function runPdfTool(tool: PdfTool, pdf: Uint8Array): Promise<ToolResult> {
-  const result = await executeServerCommand<{ code: number; stdout: string; stderr: string; pdf?: string }>(
-    'pdf-tool',
-    { tool, pdf: toBase64(pdf) },
-  );
+  const result = await executeServerCommand<
+    { code: number; stdout: string; stderr: string; pdf?: string },
+    { tool: PdfTool; pdf: string }
+  >('pdf-tool', { tool, pdf: toBase64(pdf) });
   if (!result) throw new Error(`pdf-tool ${tool} gave no answer`);
   return { ...result, pdf: result.pdf === undefined ? undefined : fromBase64(result.pdf) };
 }
