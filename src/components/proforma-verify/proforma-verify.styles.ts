@@ -1,0 +1,145 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .hint,
+  .note {
+    color: var(--_muted);
+  }
+  .drop-zone {
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+    padding: 1rem;
+    margin-bottom: 1rem;
+  }
+  .drop-zone.dragging {
+    border-style: solid;
+    border-color: var(--_accent);
+    background: var(--_surface);
+  }
+  .drop-zone label {
+    display: block;
+    font-weight: 600;
+    margin-bottom: 0.25rem;
+  }
+  .drop-zone input {
+    display: block;
+    max-width: 100%;
+    margin-bottom: 0.5rem;
+    font: inherit;
+  }
+  .drop-zone input::file-selector-button {
+    font: inherit;
+    min-height: 2.75rem;
+    padding: 0.4rem 1rem;
+    margin-inline-end: 0.75rem;
+    border-radius: var(--_radius);
+    border: 2px solid var(--_accent);
+    background: var(--_background);
+    color: var(--_accent);
+    cursor: pointer;
+  }
+  .drop-zone .hint {
+    margin: 0;
+  }
+  .results {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  .result {
+    border-inline-start: 6px solid var(--_incomplete);
+    padding: 0.5rem 0 0.5rem 1rem;
+    margin-bottom: 1rem;
+  }
+  .result h3 {
+    font-size: 1.125rem;
+    overflow-wrap: anywhere;
+  }
+  .result h4 {
+    font-size: 1rem;
+    margin: 0.75rem 0 0.25rem;
+  }
+  .result-valid {
+    border-color: var(--_approved);
+  }
+  .result-invalid {
+    border-color: var(--_not-approved);
+  }
+  .result-unsigned,
+  .result-unchecked {
+    border-color: var(--_conditions);
+  }
+  /* The words say the status; the icon and colour only repeat it. */
+  .headline {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+    font-weight: 600;
+  }
+  .icon {
+    flex: none;
+    width: 1.5rem;
+    height: 1.5rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2.5;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .result-valid .icon {
+    color: var(--_approved);
+  }
+  .result-invalid .icon {
+    color: var(--_not-approved);
+  }
+  .result-unsigned .icon,
+  .result-unchecked .icon {
+    color: var(--_conditions);
+  }
+  .problems {
+    margin: 0 0 0.5rem;
+    padding-inline-start: 1.5rem;
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: max-content minmax(0, 1fr);
+    gap: 0 1rem;
+    margin: 0 0 0.5rem;
+  }
+  .facts dt {
+    font-weight: 600;
+  }
+  .facts dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .fingerprint {
+    font-family: ui-monospace, 'Cascadia Mono', Consolas, monospace;
+    overflow-wrap: anywhere;
+  }
+  .outcome-not-approved {
+    color: var(--_not-approved);
+  }
+  @container (max-width: 30rem) {
+    .facts {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .facts dd {
+      margin-bottom: 0.25rem;
+    }
+  }
+  @media (forced-colors: active) {
+    .result,
+    .drop-zone {
+      border-color: CanvasText;
+    }
+    .icon {
+      color: CanvasText;
+    }
+  }
+  @media print {
+    .drop-zone {
+      display: none;
+    }
+  }
+`;

@@ -1,0 +1,402 @@
+import { LitElement, html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { Assessment } from '../../model/assessment.js';
+import type { FormDefinition } from '../../model/form-definition.js';
+import { scoreAssessment } from '../../model/scoring.js';
+import { resolveText } from '../../model/text.js';
+// Types only: the verifier pulls in pkijs, so it is loaded when a file is chosen (see `checkFiles`).
+import type { PdfProblem, PdfSigner, PdfVerification } from '../../pdf/verify-pdf.js';
+import { ProformaVerifiedEvent } from '../../events.js';
+import { outcomeWords } from '../../internal/words.js';
+import { baseStyles } from '../../internal/base.styles.js';
+import { styles } from './proforma-verify.styles.js';
+
+/** One chosen or dropped file, from the moment it is chosen until its check is done. */
+type FileCheck =
+  | { fileName: string; state: 'checking' }
+  | { fileName: string; state: 'checked'; result: PdfVerification }
+  /** The browser could not read the file, e.g. it was moved or deleted after being chosen. */
+  | { fileName: string; state: 'unopenable' }
+  /** The check itself failed, e.g. its code could not be loaded. */
+  | { fileName: string; state: 'failed' };
+
+/** Problems the headline already states, so the list below it does not repeat them. */
+type ListedProblem = Exclude<PdfProblem, { code: 'not-a-pdf' } | { code: 'no-signature' }>;
+
+const isListed = (problem: PdfProblem): problem is ListedProblem =>
+  problem.code !== 'not-a-pdf' && problem.code !== 'no-signature';
+
+const ICONS = {
+  valid: svg`<circle cx="12" cy="12" r="10" /><path d="M7 12.5l3.5 3.5L17 9" />`,
+  invalid: svg`<circle cx="12" cy="12" r="10" /><path d="M8.5 8.5l7 7M15.5 8.5l-7 7" />`,
+  warning: svg`<path d="M12 3L2 21h20z" /><path d="M12 10v5M12 18v.01" />`,
+  checking: svg`<circle cx="12" cy="12" r="10" /><path d="M12 7v5l3 2" />`,
+} satisfies Record<string, SVGTemplateResult>;
+
+/** "Łukasz Nowak (Teacher, Ysgol Gwyn)": whom the certificate names. */
+function signerWords(signer: PdfSigner): string {
+  const name = signer.name || msg('someone who gave no name');
+  const details = [signer.role, signer.school].filter(Boolean).join(', ');
+  return details ? `${name} (${details})` : name;
+}
+
+/** Problems in plain words, for the person deciding whether to accept the file. */
+function problemWords(problem: ListedProblem): string {
+  switch (problem.code) {
+    case 'incomplete-file':
+      return msg('The file is incomplete: it may have been cut short while downloading or copying.');
+    case 'signature-removed':
+      return msg('The signature has been removed from the file, or emptied.');
+    case 'signature-unreadable':
+      return msg(
+        'The signature in the file cannot be read: it is damaged, or not a kind of signature this page checks.',
+      );
+    case 'byte-ranges-wrong':
+      return msg(
+        'The file was re-saved or rearranged by another program after signing, so the signature no longer fits it.',
+      );
+    case 'changed-after-signing':
+      return msg('Something was added to the file after it was signed.');
+    case 'signature-mismatch':
+      return msg('The file was changed after it was signed: its contents no longer match the signature.');
+    case 'no-assessment':
+      return msg('The file does not carry the assessment’s data, so there is nothing to show or import from it.');
+    case 'assessment-unreadable':
+      return msg(str`The assessment’s data in the file cannot be read (${problem.detail}).`);
+    case 'signer-not-trusted':
+      return msg(
+        str`The key that signed it is not one of the keys your school trusts. Its fingerprint is ${problem.fingerprint}.`,
+      );
+  }
+}
+
+/**
+ * Fingerprints as the verifier writes them ("AB:CD:…"), whichever way they were
+ * copied: tools print them in lower case, or without colons.
+ */
+function normalFingerprint(fingerprint: string): string {
+  const hex = fingerprint.replace(/[^0-9a-f]/gi, '').toUpperCase();
+  return hex.length === 64 ? hex.match(/../g)!.join(':') : fingerprint.trim().toUpperCase();
+}
+
+/** A date format for `language`, or for the browser's own language when the page's tag is not one Intl knows. */
+function dateFormat(language: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(language, options);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, options);
+  }
+}
+
+/**
+ * Checks signed assessment PDFs: who signed each one, with which key, and
+ * whether it has been changed since; and, for a valid one, what it assesses.
+ * Choose files with the file input, or drop them onto the element.
+ *
+ * @summary Check a signed assessment PDF and see its summary.
+ *
+ * @fires proforma-verified - A file's check finished (once per file, valid or not); `detail` has `fileName` and `result`.
+ *
+ * @csspart drop-zone - The box holding the file input, where files can also be dropped.
+ * @csspart results - The list of results, one per file.
+ *
+ * @cssprop --proforma-color-accent - Buttons, and the drop zone while a file is dragged over it.
+ * @cssprop --proforma-color-approved - Mark of a valid file.
+ * @cssprop --proforma-color-not-approved - Mark of a file that is not valid.
+ * @cssprop --proforma-color-conditions - Mark of an unsigned or unchecked file.
+ * @cssprop --proforma-color-focus - Focus outline colour.
+ * @cssprop --proforma-font-family - Font of the whole element.
+ */
+@localized()
+export class ProformaVerify extends LitElement {
+  static override styles = [baseStyles, styles];
+
+  @state() private checks: FileCheck[] = [];
+  @state() private dragging = false;
+
+  /** Fingerprints of the keys your school trusts; when any are given, a PDF signed by another key is not valid. */
+  @property({ attribute: false }) trustedFingerprints: string[] = [];
+
+  /** Form definitions; when one matches a valid PDF's form, its outcome and readiness are shown. */
+  @property({ attribute: false }) forms: FormDefinition[] = [];
+
+  /** Goes up with every choice of files, so that the results of an earlier choice still being checked are dropped. */
+  private batch = 0;
+
+  constructor() {
+    super();
+    // The whole element takes drops; keyboard users have the file input.
+    this.addEventListener('dragover', (event) => this.onDragOver(event));
+    this.addEventListener('dragleave', (event) => this.onDragLeave(event));
+    this.addEventListener('drop', (event) => this.onDrop(event));
+  }
+
+  private get language(): string | undefined {
+    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || undefined;
+  }
+
+  private onDragOver(event: DragEvent): void {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    this.dragging = true;
+  }
+
+  private onDragLeave(event: DragEvent): void {
+    // Moving between parts of the element fires dragleave too; only leaving it counts.
+    if (event.relatedTarget instanceof Node && this.contains(event.relatedTarget)) return;
+    this.dragging = false;
+  }
+
+  private onDrop(event: DragEvent): void {
+    const files = event.dataTransfer?.files;
+    if (!files || files.length === 0) return;
+    event.preventDefault();
+    this.dragging = false;
+    void this.checkFiles([...files]);
+  }
+
+  private onFilesChosen(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    // Cleared, so that choosing the same file again (say, after downloading it again) checks it again.
+    input.value = '';
+    void this.checkFiles(files);
+  }
+
+  /** Checks the files one after another, showing each result as it comes and firing `proforma-verified` for it. */
+  private async checkFiles(files: File[]): Promise<void> {
+    if (files.length === 0) return;
+    this.batch += 1;
+    const batch = this.batch;
+    this.checks = files.map((file) => ({ fileName: file.name, state: 'checking' }));
+    let verifier: typeof import('../../pdf/verify-pdf.js') | undefined;
+    try {
+      verifier = await import('../../pdf/verify-pdf.js');
+    } catch {
+      verifier = undefined;
+    }
+    const trusted = this.trustedFingerprints.map(normalFingerprint).filter(Boolean);
+    for (const [index, file] of files.entries()) {
+      const check = await checkFile(file, verifier, trusted);
+      if (batch !== this.batch) return;
+      this.checks = this.checks.with(index, check);
+      if (check.state === 'checked') {
+        this.dispatchEvent(new ProformaVerifiedEvent({ fileName: file.name, result: check.result }));
+      }
+    }
+  }
+
+  override render(): TemplateResult {
+    // The results region is not atomic, as a status region would be by default, so
+    // that each result is read once as it arrives rather than all again each time.
+    return html`<section aria-labelledby="verify-heading">
+      <h2 id="verify-heading">${msg('Check a signed assessment')}</h2>
+      <div class=${this.dragging ? 'drop-zone dragging' : 'drop-zone'} part="drop-zone">
+        <label for="file">${msg('Choose a signed PDF')}</label>
+        <input
+          id="file"
+          type="file"
+          accept="application/pdf,.pdf"
+          multiple
+          aria-describedby="file-hint"
+          @change=${this.onFilesChosen}
+        />
+        <p class="hint" id="file-hint">
+          ${msg('You can choose several at once, or drop them here. Each is checked in this browser: nothing is sent anywhere.')}
+        </p>
+      </div>
+      <div role="status" aria-live="polite" aria-atomic="false">
+        ${
+          this.checks.length === 0
+            ? nothing
+            : html`<ul class="results" part="results">
+                ${this.checks.map((check, index) => this.renderCheck(check, index))}
+              </ul>`
+        }
+      </div>
+    </section>`;
+  }
+
+  private renderCheck(check: FileCheck, index: number): TemplateResult {
+    const headingId = `result-${index}`;
+    const kind =
+      check.state === 'checked' ? check.result.status : check.state === 'checking' ? 'checking' : 'unchecked';
+    return html`<li class=${`result result-${kind}`} aria-labelledby=${headingId}>
+      <h3 id=${headingId}>${check.fileName}</h3>
+      ${check.state === 'checked' ? this.renderResult(check.result) : this.renderUnchecked(check)}
+    </li>`;
+  }
+
+  private renderUnchecked(check: Exclude<FileCheck, { state: 'checked' }>): TemplateResult {
+    switch (check.state) {
+      case 'checking':
+        return this.renderHeadline(ICONS.checking, msg('Checking…'));
+      case 'unopenable':
+        return this.renderHeadline(
+          ICONS.warning,
+          msg('Not checked: this file could not be opened. It may have been moved or deleted; choose it again.'),
+        );
+      case 'failed':
+        return this.renderHeadline(
+          ICONS.warning,
+          msg('Not checked: something went wrong on this page while checking the file. Reload the page and try again.'),
+        );
+    }
+  }
+
+  private renderHeadline(icon: SVGTemplateResult, words: string): TemplateResult {
+    return html`<p class="headline">
+      <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${icon}</svg>
+      <span>${words}</span>
+    </p>`;
+  }
+
+  private renderResult(result: PdfVerification): TemplateResult {
+    const listed = result.problems.filter(isListed);
+    const icon = result.status === 'valid' ? ICONS.valid : result.status === 'unsigned' ? ICONS.warning : ICONS.invalid;
+    return html`${this.renderHeadline(icon, this.headline(result))}
+    ${
+      listed.length === 0
+        ? nothing
+        : html`<ul class="problems">
+            ${listed.map((problem) => html`<li>${problemWords(problem)}</li>`)}
+          </ul>`
+    }
+    ${result.signer ? this.renderKey(result.signer, result.problems) : nothing}
+    ${result.status === 'valid' && result.assessment ? this.renderAssessment(result.assessment) : nothing}`;
+  }
+
+  private headline(result: PdfVerification): string {
+    const language = this.language;
+    const who = result.signer ? signerWords(result.signer) : undefined;
+    const date = result.signedAt && dateFormat(language, { dateStyle: 'long' }).format(result.signedAt);
+    const time = result.signedAt && dateFormat(language, { timeStyle: 'short' }).format(result.signedAt);
+    switch (result.status) {
+      case 'valid':
+        if (who && date && time) return msg(str`Valid: signed by ${who} on ${date} at ${time}, and not changed since.`);
+        return who
+          ? msg(str`Valid: signed by ${who}, and not changed since.`)
+          : msg('Valid: signed, and not changed since.');
+      case 'unsigned':
+        return msg(
+          'Not signed: this PDF has no digital signature, so nothing shows who made it or that it is unchanged.',
+        );
+      case 'invalid':
+        if (result.problems.some((problem) => problem.code === 'not-a-pdf')) {
+          return msg('Not valid: this file is not a PDF.');
+        }
+        if (who && date && time) {
+          return msg(str`Not valid: signed by ${who} on ${date} at ${time}, but it cannot be relied on.`);
+        }
+        return who
+          ? msg(str`Not valid: signed by ${who}, but it cannot be relied on.`)
+          : msg('Not valid: its signature cannot be checked.');
+    }
+  }
+
+  /** The signing key's fingerprint, for the IT lead to compare with the one recorded for this person. */
+  private renderKey(signer: PdfSigner, problems: PdfProblem[]): TemplateResult {
+    const trusted = this.trustedFingerprints.map(normalFingerprint);
+    const untrusted = problems.some((problem) => problem.code === 'signer-not-trusted');
+    return html`<dl class="facts">
+        <dt>${msg('Key fingerprint')}</dt>
+        <dd><code class="fingerprint">${signer.fingerprint}</code></dd>
+      </dl>
+      ${
+        untrusted
+          ? nothing
+          : trusted.includes(signer.fingerprint)
+            ? html`<p class="note">${msg('This key is one of the keys your school trusts.')}</p>`
+            : html`<p class="note">
+                ${msg(str`Compare this fingerprint with the one recorded for ${signer.name || msg('the signer')}.`)}
+              </p>`
+      }`;
+  }
+
+  private renderAssessment(assessment: Assessment): TemplateResult {
+    const language = this.language;
+    const form =
+      this.forms.find((each) => each.id === assessment.form.id && each.version === assessment.form.version) ??
+      this.forms.find((each) => each.id === assessment.form.id);
+    const score = form ? scoreAssessment(form, assessment.answers) : undefined;
+    const { id: formId, version } = assessment.form;
+    const formTitle = form ? resolveText(form.title, language) : '';
+    const formWords = formTitle
+      ? msg(str`${formTitle} (${formId}, version ${version})`)
+      : msg(str`${formId}, version ${version}`);
+    const updated = new Date(assessment.updatedAt);
+    const when = dateFormat(language, { dateStyle: 'long', timeStyle: 'short' });
+    const percent = new Intl.NumberFormat(when.resolvedOptions().locale, { style: 'percent' });
+    return html`<h4>${msg('The assessment')}</h4>
+      <dl class="facts">
+        <dt>${msg('Tool')}</dt>
+        <dd>${assessment.tool.name || msg('Not named')}</dd>
+        ${
+          assessment.tool.url
+            ? html`<dt>${msg('Web address')}</dt>
+                <dd>${assessment.tool.url}</dd>`
+            : nothing
+        }
+        ${
+          assessment.tool.vendor
+            ? html`<dt>${msg('Made by')}</dt>
+                <dd>${assessment.tool.vendor}</dd>`
+            : nothing
+        }
+        <dt>${msg('Form')}</dt>
+        <dd>${formWords}</dd>
+        <dt>${msg('Assessment id')}</dt>
+        <dd>${assessment.id}</dd>
+        <dt>${msg('Last updated')}</dt>
+        <dd>${Number.isNaN(updated.getTime()) ? assessment.updatedAt : when.format(updated)}</dd>
+        ${
+          score
+            ? html`<dt>${msg('Outcome')}</dt>
+                <dd class=${`outcome-${score.outcome}`}>${outcomeWords(score.outcome)}</dd>
+                <dt>${msg('Readiness')}</dt>
+                <dd>${score.readiness === null ? msg('Not scored') : percent.format(score.readiness / 100)}</dd>`
+            : nothing
+        }
+      </dl>
+      ${
+        form && form.version !== assessment.form.version
+          ? html`<p class="note">
+              ${msg(
+                str`The outcome is worked out with version ${form.version} of the form, the one this page has; the assessment was made with version ${assessment.form.version}.`,
+              )}
+            </p>`
+          : nothing
+      }`;
+  }
+}
+
+/** Reads and checks one file; never throws. */
+async function checkFile(
+  file: File,
+  verifier: typeof import('../../pdf/verify-pdf.js') | undefined,
+  trustedFingerprints: string[],
+): Promise<FileCheck> {
+  const fileName = file.name;
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return { fileName, state: 'unopenable' };
+  }
+  if (!verifier) return { fileName, state: 'failed' };
+  try {
+    // An empty list would trust no one; no list means any key is shown for the reader to compare.
+    const options = trustedFingerprints.length > 0 ? { trustedFingerprints } : {};
+    return { fileName, state: 'checked', result: await verifier.verifyPdf(bytes, options) };
+  } catch {
+    return { fileName, state: 'failed' };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'proforma-verify': ProformaVerify;
+  }
+}
