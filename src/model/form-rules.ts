@@ -31,27 +31,45 @@ export function formatProblem(problem: FormDefinitionProblem): string {
 }
 
 /**
+ * A rule a schema cannot express, broken: where, which rule, and what it
+ * found. Worded by `ruleMessage` (in rule-messages.ts), which loads only when
+ * a definition has problems.
+ */
+export type RuleProblem = { path: string } & (
+  | { rule: 'section-id-used' | 'question-id-used'; id: string; earlier: string }
+  | { rule: 'option-twice'; value: string }
+  | { rule: 'min-above-max'; min: number; max: number }
+  | { rule: 'depends-on-itself' | 'no-such-question'; id: string }
+  | { rule: 'impossible-answer'; answer: unknown; id: string; possible: ReadonlyArray<string> }
+  | { rule: 'cycle'; ids: string[] }
+  | { rule: 'tool-question-kind'; id: string; kind: string }
+  | { rule: 'readiness-order' | 'review-order'; conditions: number; approved: number }
+  | { rule: 'bands-order'; green: number; amber: number; red: number }
+  | { rule: 'residual-risk-order'; approved: string; conditions: string }
+);
+
+/** True when the definition says it is in a newer format than this library reads. */
+export function isNewerFormat(input: unknown): boolean {
+  const format = typeof input === 'object' && input !== null ? (input as { format?: unknown }).format : undefined;
+  return typeof format === 'string' && Number.parseInt(format, 10) > SUPPORTED_FORMAT_MAJOR;
+}
+
+/**
  * Checks a form definition quickly, for pages that show forms: returns the
- * typed definition; throws `FormDefinitionError` when it is for a newer format
- * or breaks a rule; returns `undefined` when it fails the schema, leaving
- * `parseFormDefinition` (loaded only then) to say how.
+ * typed definition, or `undefined` when anything is wrong with it (a newer
+ * format, the schema, a rule), leaving `parseFormDefinition` (loaded only
+ * then) to say what.
  */
 export function checkFormDefinition(input: unknown): FormDefinition | undefined {
-  const newer = newerFormatProblem(input);
-  if (newer) throw new FormDefinitionError([newer], true);
+  if (isNewerFormat(input)) return undefined;
   const result = FormDefinitionSchema.safeParse(input);
-  if (!result.success) return undefined;
-  const problems = checkRules(result.data);
-  if (problems.length > 0) throw new FormDefinitionError(problems);
+  if (!result.success || checkRules(result.data).length > 0) return undefined;
   return result.data;
 }
 
 export function newerFormatProblem(input: unknown): FormDefinitionProblem | undefined {
-  if (typeof input !== 'object' || input === null) return undefined;
-  const format = (input as { format?: unknown }).format;
-  if (typeof format !== 'string') return undefined;
-  const major = Number.parseInt(format, 10);
-  if (!(major > SUPPORTED_FORMAT_MAJOR)) return undefined;
+  if (!isNewerFormat(input)) return undefined;
+  const format = (input as { format: string }).format;
   return {
     path: 'format',
     message:
@@ -74,8 +92,8 @@ export /**
  * when the schema has already failed the groups that can still run report
  * their problems too, and every problem is listed at once.
  */
-function checkRules(form: FormDefinition, bestEffort = false): FormDefinitionProblem[] {
-  const problems: FormDefinitionProblem[] = [];
+function checkRules(form: FormDefinition, bestEffort = false): RuleProblem[] {
+  const problems: RuleProblem[] = [];
   const questions = new Map<string, { question: Question; path: string }>();
   for (const rule of [checkIds, checkVisibility, checkToolQuestions, checkThresholds]) {
     try {
@@ -90,36 +108,27 @@ function checkRules(form: FormDefinition, bestEffort = false): FormDefinitionPro
 
 type QuestionIndex = Map<string, { question: Question; path: string }>;
 
-function checkIds(form: FormDefinition, problems: FormDefinitionProblem[], questions: QuestionIndex): void {
+function checkIds(form: FormDefinition, problems: RuleProblem[], questions: QuestionIndex): void {
   const sectionIds = new Map<string, string>();
   form.sections.forEach((section, s) => {
     const sectionPath = `sections[${s}]`;
     if (typeof section.id !== 'string') return;
     const earlierSection = sectionIds.get(section.id);
     if (earlierSection) {
-      problems.push({
-        path: `${sectionPath}.id`,
-        message: `section id "${section.id}" is already used by ${earlierSection}`,
-      });
+      problems.push({ path: `${sectionPath}.id`, rule: 'section-id-used', id: section.id, earlier: earlierSection });
     } else sectionIds.set(section.id, sectionPath);
     section.questions.forEach((question, q) => {
       if (typeof question.id !== 'string') return;
       const questionPath = `${sectionPath}.questions[${q}]`;
       const earlier = questions.get(question.id);
       if (earlier) {
-        problems.push({
-          path: `${questionPath}.id`,
-          message: `question id "${question.id}" is already used by ${earlier.path}`,
-        });
+        problems.push({ path: `${questionPath}.id`, rule: 'question-id-used', id: question.id, earlier: earlier.path });
       } else questions.set(question.id, { question, path: questionPath });
       if ('options' in question && Array.isArray(question.options)) {
         const seen = new Set<string>();
         question.options.forEach((option, o) => {
           if (seen.has(option.value)) {
-            problems.push({
-              path: `${questionPath}.options[${o}].value`,
-              message: `option "${option.value}" appears twice`,
-            });
+            problems.push({ path: `${questionPath}.options[${o}].value`, rule: 'option-twice', value: option.value });
           }
           seen.add(option.value);
         });
@@ -130,7 +139,7 @@ function checkIds(form: FormDefinition, problems: FormDefinitionProblem[], quest
         question.max !== undefined &&
         question.min > question.max
       ) {
-        problems.push({ path: `${questionPath}.min`, message: `min ${question.min} is above max ${question.max}` });
+        problems.push({ path: `${questionPath}.min`, rule: 'min-above-max', min: question.min, max: question.max });
       }
     });
   });
@@ -144,7 +153,7 @@ function possibleAnswers(question: Question): ReadonlyArray<string> | undefined 
   return undefined;
 }
 
-function checkVisibility(form: FormDefinition, problems: FormDefinitionProblem[], questions: QuestionIndex): void {
+function checkVisibility(form: FormDefinition, problems: RuleProblem[], questions: QuestionIndex): void {
   const dependsOn = new Map<string, string>();
   form.sections.forEach((section, s) =>
     section.questions.forEach((question, q) => {
@@ -153,21 +162,18 @@ function checkVisibility(form: FormDefinition, problems: FormDefinitionProblem[]
       const path = `sections[${s}].questions[${q}].visibleWhen`;
       const controller = questions.get(target)?.question;
       if (target === question.id) {
-        problems.push({ path: `${path}.question`, message: `question "${question.id}" cannot depend on itself` });
+        problems.push({ path: `${path}.question`, rule: 'depends-on-itself', id: question.id });
         return;
       }
       if (!controller) {
-        problems.push({ path: `${path}.question`, message: `names question "${target}", which is not in this form` });
+        problems.push({ path: `${path}.question`, rule: 'no-such-question', id: target });
         return;
       }
       dependsOn.set(question.id, target);
       const possible = possibleAnswers(controller);
       (Array.isArray(answers) ? answers : []).forEach((answer, a) => {
         if (possible && !possible.includes(answer as string)) {
-          problems.push({
-            path: `${path}.answers[${a}]`,
-            message: `${JSON.stringify(answer)} is not an answer "${target}" can have (${possible.map((p) => `"${p}"`).join(', ')})`,
-          });
+          problems.push({ path: `${path}.answers[${a}]`, rule: 'impossible-answer', answer, id: target, possible });
         }
       });
     }),
@@ -184,28 +190,22 @@ function checkVisibility(form: FormDefinition, problems: FormDefinitionProblem[]
     const cycle = [...chain].sort().join(' ');
     if (reported.has(cycle)) continue;
     reported.add(cycle);
-    problems.push({
-      path: `${questions.get(start)?.path ?? ''}.visibleWhen`,
-      message: `visibleWhen forms a cycle: ${[...chain, start].map((id) => `"${id}"`).join(' → ')}`,
-    });
+    problems.push({ path: `${questions.get(start)?.path ?? ''}.visibleWhen`, rule: 'cycle', ids: [...chain, start] });
   }
 }
 
-function checkToolQuestions(form: FormDefinition, problems: FormDefinitionProblem[], questions: QuestionIndex): void {
+function checkToolQuestions(form: FormDefinition, problems: RuleProblem[], questions: QuestionIndex): void {
   for (const [field, id] of Object.entries(form.toolQuestions ?? {})) {
     const kind = questions.get(id)?.question.kind;
     if (kind === undefined) {
-      problems.push({ path: `toolQuestions.${field}`, message: `names question "${id}", which is not in this form` });
+      problems.push({ path: `toolQuestions.${field}`, rule: 'no-such-question', id });
     } else if (kind !== 'text' && kind !== 'url') {
-      problems.push({
-        path: `toolQuestions.${field}`,
-        message: `question "${id}" is a ${kind} question; it must be text or url`,
-      });
+      problems.push({ path: `toolQuestions.${field}`, rule: 'tool-question-kind', id, kind });
     }
   }
 }
 
-function checkThresholds(form: FormDefinition, problems: FormDefinitionProblem[]): void {
+function checkThresholds(form: FormDefinition, problems: RuleProblem[]): void {
   const { readiness, riskBands, residualRisk } = form.scoring;
   // Compared only where both sides are numbers: the schema reports any that are not.
   const numbers = (...values: unknown[]) => values.every((value) => typeof value === 'number');
@@ -215,24 +215,25 @@ function checkThresholds(form: FormDefinition, problems: FormDefinitionProblem[]
   ) {
     problems.push({
       path: 'scoring.readiness.approvedWithConditions',
-      message: `${readiness.approvedWithConditions}% is above the ${readiness.approved}% needed for approval; it must not be`,
+      rule: 'readiness-order',
+      conditions: readiness.approvedWithConditions,
+      approved: readiness.approved,
     });
   }
   if (
     numbers(riskBands.green, riskBands.amber, riskBands.red) &&
     !(riskBands.green < riskBands.amber && riskBands.amber < riskBands.red)
   ) {
-    problems.push({
-      path: 'scoring.riskBands',
-      message: `bands must rise: green (${riskBands.green}) < amber (${riskBands.amber}) < red (${riskBands.red})`,
-    });
+    problems.push({ path: 'scoring.riskBands', rule: 'bands-order', ...riskBands });
   }
   const approvedBand = RISK_BANDS.indexOf(residualRisk.approved);
   const conditionsBand = RISK_BANDS.indexOf(residualRisk.approvedWithConditions);
   if (approvedBand >= 0 && conditionsBand >= 0 && approvedBand > conditionsBand) {
     problems.push({
       path: 'scoring.residualRisk.approved',
-      message: `approval allows "${residualRisk.approved}" risk, more than approval with conditions ("${residualRisk.approvedWithConditions}")`,
+      rule: 'residual-risk-order',
+      approved: residualRisk.approved,
+      conditions: residualRisk.approvedWithConditions,
     });
   }
   const review = form.scoring.reviewMonths;
@@ -243,7 +244,9 @@ function checkThresholds(form: FormDefinition, problems: FormDefinitionProblem[]
   ) {
     problems.push({
       path: 'scoring.reviewMonths.approvedWithConditions',
-      message: `a review ${review.approvedWithConditions} months after approval with conditions is later than after approval (${review.approved}); it should be sooner`,
+      rule: 'review-order',
+      conditions: review.approvedWithConditions,
+      approved: review.approved,
     });
   }
 }

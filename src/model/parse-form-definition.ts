@@ -5,8 +5,10 @@ import {
   checkRules,
   FormDefinitionError,
   jsonPath,
+  newerFormatProblem,
   type FormDefinitionProblem,
 } from './form-rules.js';
+import { ruleMessage } from './rule-messages.js';
 
 /**
  * Checks `input` against the form-definition schema and the rules a schema
@@ -16,9 +18,12 @@ import {
 export function parseFormDefinition(input: unknown): FormDefinition {
   const form = checkFormDefinition(input);
   if (form) return form;
+  const newer = newerFormatProblem(input);
+  if (newer) throw new FormDefinitionError([newer], true);
   const result = FormDefinitionSchema.safeParse(input);
   const problems = result.error?.issues.flatMap((issue) => describeIssue(issue, input)) ?? [];
-  throw new FormDefinitionError([...problems, ...checkRules(input as FormDefinition, true)]);
+  const broken = checkRules(input as FormDefinition, !result.success).map(ruleMessage);
+  throw new FormDefinitionError([...problems, ...broken]);
 }
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
