@@ -73,8 +73,11 @@ function leaveOutJsPdfExtras() {
   return {
     name: 'leave-out-jspdf-extras',
     resolveId: (id) => (leftOut.has(id) ? `${prefix}${id}` : null),
+    // Fails when called, never when loaded: a worker bundle evaluates it at start.
     load: (id) =>
-      id.startsWith(prefix) ? `throw new Error('${id.slice(prefix.length)} is not included in proforma.');` : null,
+      id.startsWith(prefix)
+        ? `export default () => { throw new Error('${id.slice(prefix.length)} is not included in proforma.'); };`
+        : null,
   };
 }
 

@@ -331,3 +331,112 @@ export async function renderDrafts({ namespace, expected, shownAtFirst }) {
   }
   return { domMs: domAt - start, layoutMs: layoutAt - start, drafts: listed() };
 }
+
+/**
+ * Shows the social-tool form with complete answers on a page that loaded only the form's bundle,
+ * and stops links with `download` from saving files (the export's download is recorded instead).
+ * Long main-thread tasks are recorded from here on, for `exportThroughPanel`.
+ */
+export async function prepareExport({ formUrl, answers, namespace }) {
+  const form = await (await fetch(formUrl)).json();
+  const click = HTMLAnchorElement.prototype.click;
+  globalThis.bench.downloads = [];
+  HTMLAnchorElement.prototype.click = function (...args) {
+    if (this.download) globalThis.bench.downloads.push(this.download);
+    else click.apply(this, args);
+  };
+  globalThis.bench.longTasks = [];
+  new PerformanceObserver((list) => globalThis.bench.longTasks.push(...list.getEntries())).observe({
+    type: 'longtask',
+  });
+  const element = document.createElement('proforma-assessment');
+  element.setAttribute('namespace', namespace);
+  element.setAttribute('school-name', 'Ysgol Gwyn');
+  element.form = form;
+  element.answers = answers;
+  document.getElementById('host').append(element);
+  await element.updateComplete;
+  const outcome = element.shadowRoot.querySelector('[part="outcome"]')?.textContent?.trim();
+  if (!/Approved/.test(outcome ?? '')) throw new Error(`the complete answers give "${outcome}", not an approval`);
+}
+
+/**
+ * One export through the page's own UI: "Sign and save as PDF" opened (the first time), the
+ * signer's name and role and a typed signature filled in, "Sign and save PDF" pressed. `ms` runs
+ * from the press to `proforma-pdf-exported`; `longestTaskMs` is the longest main-thread task in
+ * that time. The PDF comes back as base64 for the verify timing.
+ */
+export async function exportThroughPanel({ timeoutMs = 20000 }) {
+  const element = document.querySelector('proforma-assessment');
+  const root = element.shadowRoot;
+  const opener = [...root.querySelectorAll('button')].find((button) => /Sign and save as PDF/.test(button.textContent));
+  if (opener) opener.click();
+  const submit = () => root.querySelector('proforma-export')?.shadowRoot?.querySelector('button[type=submit]');
+  // The panel renders into its own shadow root, which no observer here sees: poll for it.
+  for (const start = performance.now(); !submit(); await new Promise((resolve) => setTimeout(resolve, 10))) {
+    if (performance.now() - start > timeoutMs) throw new Error('timed out waiting for the export panel');
+  }
+  const panel = root.querySelector('proforma-export');
+  const fill = (input, value) => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  };
+  fill(panel.shadowRoot.querySelector('#signer-name'), 'Łukasz Nowak');
+  fill(panel.shadowRoot.querySelector('#signer-role'), 'Class teacher');
+  fill(panel.shadowRoot.querySelector('#signer-school'), 'Ysgol Gwyn');
+  const pad = panel.shadowRoot.querySelector('proforma-signature');
+  fill(pad.shadowRoot.querySelector('#typed'), 'Łukasz Nowak');
+  await panel.updateComplete;
+  await globalThis.bench.settle();
+  const exported = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no proforma-pdf-exported')), timeoutMs);
+    panel.addEventListener(
+      'proforma-pdf-exported',
+      (event) => {
+        clearTimeout(timer);
+        resolve({ at: performance.now(), detail: event.detail });
+      },
+      { once: true },
+    );
+  });
+  const pressed = performance.now();
+  submit().click();
+  const { at, detail } = await exported;
+  const during = globalThis.bench.longTasks.filter((task) => task.startTime >= pressed && task.startTime <= at);
+  let binary = '';
+  for (let index = 0; index < detail.pdf.length; index += 0x8000) {
+    binary += String.fromCharCode(...detail.pdf.subarray(index, index + 0x8000));
+  }
+  return {
+    ms: at - pressed,
+    longestTaskMs: Math.max(0, ...during.map((task) => task.duration)),
+    bytes: detail.pdf.length,
+    fileName: detail.fileName,
+    downloads: [...globalThis.bench.downloads],
+    pdfBase64: btoa(binary),
+  };
+}
+
+/**
+ * Checks a PDF with a fresh <proforma-verify> (page loading every element): the file chosen
+ * through its input, `ms` to the result shown. The first check loads the verify code (a chunk).
+ */
+export async function verifyThroughElement({ pdfBase64, fileName }) {
+  const bytes = Uint8Array.from(atob(pdfBase64), (character) => character.charCodeAt(0));
+  const host = document.getElementById('host');
+  host.replaceChildren();
+  const element = document.createElement('proforma-verify');
+  host.append(element);
+  await element.updateComplete;
+  await globalThis.bench.settle();
+  const input = element.shadowRoot.querySelector('input[type=file]');
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([bytes], fileName, { type: 'application/pdf' }));
+  const start = performance.now();
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  const result = () => element.shadowRoot.querySelector('.result .headline');
+  const shown = () => Boolean(result()) && !/^\s*Checking/.test(result().textContent);
+  const at = await globalThis.bench.waitUntil(element.shadowRoot, shown, 10000, 'the result');
+  return { ms: at - start, headline: result().textContent.replace(/\s+/g, ' ').trim() };
+}

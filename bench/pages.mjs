@@ -6,6 +6,8 @@ export const SURVEYJS_FORM_URL = '/bench/surveyjs-form.json';
 export const BUNDLE_URL = '/dist/proforma-assessment.bundle.js';
 /** The bundle that registers every element, <proforma-drafts> among them. */
 export const ALL_ELEMENTS_BUNDLE_URL = '/dist/proforma.bundle.js';
+/** The module worker that makes the signed PDF, loaded only when the person exports. */
+export const EXPORT_WORKER_URL = '/dist/chunks/export-worker.js';
 export const MODEL_URL = '/dist/model/index.js';
 export const SURVEYJS_SCRIPTS = [
   '/node_modules/survey-core/survey.core.min.js',
@@ -60,6 +62,14 @@ export function benchPages(surveyJsForm, modelImports) {
     '/bench/drafts.html': html(
       page(
         'proforma: drafts timing',
+        `<script type="module" src="${ALL_ELEMENTS_BUNDLE_URL}"></script>`,
+        '<main id="host"></main>',
+      ),
+    ),
+    // Every element registered: the bench checks an exported PDF with a <proforma-verify>.
+    '/bench/verify.html': html(
+      page(
+        'proforma: verify timing',
         `<script type="module" src="${ALL_ELEMENTS_BUNDLE_URL}"></script>`,
         '<main id="host"></main>',
       ),

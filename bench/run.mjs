@@ -20,7 +20,9 @@ import { checkBudgets } from './check-budgets.mjs';
 import {
   answerEverything,
   autosaveWritten,
+  exportThroughPanel,
   installHelpers,
+  prepareExport,
   prepareAutosave,
   renderDrafts,
   renderProforma,
@@ -28,11 +30,13 @@ import {
   seedDrafts,
   startAutosaveBurst,
   timeScoring,
+  verifyThroughElement,
 } from './in-page.mjs';
 import { importMapFor } from './model-imports.mjs';
 import {
   ALL_ELEMENTS_BUNDLE_URL,
   BUNDLE_URL,
+  EXPORT_WORKER_URL,
   FORM_URL,
   MODEL_URL,
   SERVED_FOLDERS,
@@ -263,6 +267,69 @@ async function timeDraftsList(browser, baseUrl, { form, answers }) {
   return { dom, layout };
 }
 
+/** Exports on each fresh page: the first is cold (loads the export code), the rest warm. */
+const EXPORTS_PER_PAGE = 3;
+
+/**
+ * The signed PDF, `runs` times: on a freshly loaded form page with complete answers, exported
+ * EXPORTS_PER_PAGE times through the page's own "Sign and save as PDF" panel. The first export
+ * loads the export code (the panel, then the worker); the scripts it fetches are listed by the
+ * page's resource timing. The last PDF is then checked `runs` times with <proforma-verify>, its
+ * first check (loading the verify code) kept apart.
+ */
+async function timeExport(browser, baseUrl, { answers, pageScripts, build }) {
+  const cold = [];
+  const warm = [];
+  const longestTask = [];
+  const loadedOnExport = new Set();
+  let last;
+  for (let run = 0; run < runs; run += 1) {
+    const page = await openPage(browser, baseUrl, '/bench/proforma.html');
+    await page.evaluate(prepareExport, { formUrl: FORM_URL, answers, namespace: freshNamespace() });
+    await page.waitForNetworkIdle({ idleTime: 300, timeout: 15000 });
+    const before = new Set(await page.evaluate(scriptsFetched));
+    for (let count = 0; count < EXPORTS_PER_PAGE; count += 1) {
+      const exported = await page.evaluate(exportThroughPanel, {});
+      if (exported.downloads.at(-1) !== exported.fileName) {
+        throw new Error(`the export offered ${JSON.stringify(exported.downloads)}, not ${exported.fileName}`);
+      }
+      (count === 0 ? cold : warm).push(exported.ms);
+      longestTask.push(exported.longestTaskMs);
+      last = exported;
+    }
+    for (const url of await page.evaluate(scriptsFetched)) {
+      if (!before.has(url)) loadedOnExport.add(url);
+    }
+    await page.close();
+  }
+  const preloaded = [...loadedOnExport].filter((url) => pageScripts.has(url));
+  if (preloaded.length > 0) throw new Error(`The form page already loads export code: ${preloaded.join(', ')}`);
+  const exportFiles = [];
+  for (const url of loadedOnExport) {
+    const body = await readFile(join(build, url));
+    exportFiles.push({ url, kind: 'js', role: 'loaded on export', bytes: body.length, gzipBytes: gzipBytes(body) });
+  }
+  const checks = [];
+  const page = await openPage(browser, baseUrl, '/bench/verify.html');
+  const check = async () => {
+    const checked = await page.evaluate(verifyThroughElement, { pdfBase64: last.pdfBase64, fileName: last.fileName });
+    if (!/^Valid/.test(checked.headline)) throw new Error(`<proforma-verify> said "${checked.headline}"`);
+    return checked.ms;
+  };
+  const firstCheck = await check();
+  for (let run = 0; run < runs; run += 1) checks.push(await check());
+  await page.close();
+  return { cold, warm, longestTask, fileBytes: last.bytes, exportFiles, firstCheck, checks };
+}
+
+/** Paths of the scripts the page (not its workers) has fetched so far. */
+function scriptsFetched() {
+  return performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.endsWith('.js'));
+}
+
 const sum = (files, field) => files.reduce((total, file) => total + file[field], 0);
 const ratio = (ours, theirs) => Number((ours / theirs).toFixed(3));
 
@@ -347,6 +414,8 @@ async function measureAndReport(build, loadAtStart) {
       surveyJsFiles.filter((file) => file.kind === 'css'),
       'gzipBytes',
     );
+    // The export's module worker, read from the build: loaded only on export (checked in the full run).
+    figures['proforma.exportWorker.gzipBytes'] = gzipBytes(await readFile(join(build, EXPORT_WORKER_URL)));
     figures['ratio.pageJs'] = ratio(figures['proforma.pageJs.gzipBytes'], figures['surveyjs.pageJs.gzipBytes']);
 
     if (!bytesOnly) {
@@ -445,6 +514,17 @@ async function measureAndReport(build, loadAtStart) {
       const draftsList = await timeDraftsList(browser, server.url, { form, answers: lastPass.answers });
       figures['proforma.draftsListRender'] = { ...summarise(draftsList.dom), drafts: DRAFTS_LISTED };
       figures['proforma.draftsListRenderToLayout'] = { ...summarise(draftsList.layout), drafts: DRAFTS_LISTED };
+
+      // The signed PDF: exported through the form's own panel, then checked with <proforma-verify>.
+      const exports = await timeExport(browser, server.url, { answers: lastPass.answers, pageScripts, build });
+      figures['proforma.exportCold'] = summarise(exports.cold);
+      figures['proforma.exportWarm'] = summarise(exports.warm);
+      figures['proforma.exportLongestTask'] = summarise(exports.longestTask);
+      figures['proforma.exportFile.bytes'] = exports.fileBytes;
+      figures['proforma.exportJs.gzipBytes'] = sum(exports.exportFiles, 'gzipBytes');
+      figures['proforma.verify'] = summarise(exports.checks);
+      figures['proforma.verifyFirst'] = exports.firstCheck;
+      files.proforma.push(...exports.exportFiles);
     }
 
     chromium = await browser.version();
@@ -513,6 +593,16 @@ const DEFINITIONS = {
     "the same for each page's first save, which also loads the draft code (a chunk) and opens the database while the key presses go on; one per page",
   'proforma.draftsListRender': `ms from appending <proforma-drafts namespace=…> (page loading ${ALL_ELEMENTS_BUNDLE_URL.slice(1)}) with ${DRAFTS_LISTED} drafts stored, to the newest ${DRAFTS_SHOWN_AT_FIRST} listed (.draft items) and the button that shows all ${DRAFTS_LISTED}: reading their summaries from IndexedDB, checking them, sorting and rendering. The drafts (the social-tool form, the complete answers of the answer pass, revision 1) are restored from a backup file into a fresh namespace on another page first; none may be listed as damaged`,
   'proforma.draftsListRenderToLayout': 'the same, plus the style and layout the browser does once it is in the DOM',
+  'proforma.exportCold': `ms from pressing "Sign and save PDF" in the form's own panel (opened with "Sign and save as PDF"; name, role, school and a typed signature filled in) to proforma-pdf-exported, on a freshly loaded page showing the social-tool form with the complete answers of the answer pass (namespace with no device key yet): loads the export code (the panel's chunks, then the module worker), makes the device key and its certificate, loads the fonts, lays out, attaches and signs. One per page`,
+  'proforma.exportWarm': `the same, exporting again on the same page (${EXPORTS_PER_PAGE - 1} per page): the code and fonts cached, the key already made; each export still starts a fresh worker`,
+  'proforma.exportLongestTask':
+    'the longest main-thread task (PerformanceObserver longtask, 50 ms or more; 0 when none) during each export: how long the page could not respond',
+  'proforma.exportFile.bytes': 'size of the signed PDF of the full social-tool form, in bytes',
+  'proforma.exportJs.gzipBytes':
+    'JS the page fetched for its first export and not before (resource timing: the panel chunks and the module worker), gzip level 9, summed',
+  'proforma.exportWorker.gzipBytes': `${EXPORT_WORKER_URL.slice(1)}, the module worker that makes the signed PDF (jsPDF, the layout, pkijs and the signing), read from the build, gzip level 9`,
+  'proforma.verify': `ms from choosing the exported PDF in a fresh <proforma-verify>'s file input to its result shown ("Valid: …"), the verify code already loaded: reading the file, checking the CMS signature and byte ranges, reading the attached assessment through the schema, rendering`,
+  'proforma.verifyFirst': 'the same on a freshly loaded page, loading the verify code (a chunk) first; one run',
   'proforma.scoreAssessment': `ms per scoreAssessment(form, answers) call on the full form (parsed in the page with parseFormDefinition) with the complete answers of the answer pass, in headless Chromium: dist/model loaded as ES modules (its packages through an import map, from node_modules), ${SCORE_WARM_UP} calls to warm up, then ${SCORE_BATCHES} runs of ${SCORE_CALLS_PER_BATCH} calls each timed and divided by ${SCORE_CALLS_PER_BATCH} (the page's clock is too coarse for one call); median, min and max of the runs`,
 };
 
@@ -533,6 +623,14 @@ const ROWS = [
   ['proforma.autosaveFirstWrite', "  a page's first save (loads the draft code, opens the database)", 'ms'],
   ['proforma.draftsListRender', `proforma: <proforma-drafts> listing ${DRAFTS_LISTED} drafts`, 'ms'],
   ['proforma.draftsListRenderToLayout', `proforma: ${DRAFTS_LISTED} drafts listed, to layout`, 'ms'],
+  ['proforma.exportCold', 'proforma: signed PDF export, cold', 'ms'],
+  ['proforma.exportWarm', 'proforma: signed PDF export, warm', 'ms'],
+  ['proforma.exportLongestTask', '  longest main-thread task during an export', 'ms'],
+  ['proforma.exportFile.bytes', 'proforma: signed PDF of the full form', 'B'],
+  ['proforma.exportJs.gzipBytes', 'proforma: JS loaded on export (gzip -9)', 'B'],
+  ['proforma.exportWorker.gzipBytes', 'proforma: export worker, loaded only on export (gzip -9)', 'B'],
+  ['proforma.verify', 'proforma: verify the signed PDF', 'ms'],
+  ['proforma.verifyFirst', '  first check on a fresh page (loads the verify code)', 'ms'],
 ];
 
 function printReport(results, budgets, verdict, out) {

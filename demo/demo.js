@@ -16,3 +16,14 @@ assessment.addEventListener('proforma-change', (event) => {
   const { answers, score } = event.detail;
   lastChange.textContent = `Host page heard proforma-change: ${Object.keys(answers).length} answers, outcome ${score.outcome}.`;
 });
+
+assessment.addEventListener('proforma-pdf-exported', (event) => {
+  lastChange.textContent = `Host page heard proforma-pdf-exported: ${event.detail.fileName}, key ${event.detail.fingerprint}.`;
+});
+
+// The verifier scores a valid PDF's assessment with the forms this page knows.
+const verify = document.querySelector('proforma-verify');
+fetch('../forms/social-tool-risk-assessment.json')
+  .then((response) => response.json())
+  .then((form) => (verify.forms = [form]))
+  .catch(() => {});

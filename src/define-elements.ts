@@ -1,6 +1,8 @@
 import { ProformaAssessment } from './components/proforma-assessment/proforma-assessment.js';
+import { ProformaExport } from './components/proforma-export/proforma-export.js';
 import { ProformaDrafts } from './components/proforma-drafts/proforma-drafts.js';
 import { ProformaSignature } from './components/proforma-signature/proforma-signature.js';
+import { ProformaVerify } from './components/proforma-verify/proforma-verify.js';
 import { defineElement, type DefineOptions } from './define-element.js';
 
 export type { DefineOptions } from './define-element.js';
@@ -9,7 +11,9 @@ export type { DefineOptions } from './define-element.js';
 export const proformaElements = {
   'proforma-assessment': ProformaAssessment,
   'proforma-drafts': ProformaDrafts,
+  'proforma-export': ProformaExport,
   'proforma-signature': ProformaSignature,
+  'proforma-verify': ProformaVerify,
 } as const;
 
 /** Registers every proforma element with the page; see `defineElement`. */

@@ -8,6 +8,8 @@ export {
   ProformaSignatureChangeEvent,
   type SignatureMethod,
 } from './components/proforma-signature/proforma-signature.js';
+export { ProformaVerify } from './components/proforma-verify/proforma-verify.js';
+export type { PdfProblem, PdfProblemCode, PdfSigner, PdfVerification } from './pdf/verify-pdf.js';
 export { questionRenderers } from './components/proforma-assessment/kinds/registry.js';
 export type { QuestionRenderer, QuestionView } from './components/proforma-assessment/kinds/view.js';
 export { FormLoadError } from './internal/load-form.js';
@@ -17,3 +19,5 @@ export * from './services/draft-store.js';
 export { MemoryDraftStore } from './services/memory-draft-store.js';
 export { IndexedDbDraftStore } from './services/indexeddb-draft-store.js';
 export { draftStoreContext } from './services/contexts.js';
+export { ProformaExport } from './components/proforma-export/proforma-export.js';
+export * from './export-events.js';

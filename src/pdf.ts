@@ -1,7 +1,8 @@
 // The signed PDF: export, verification and the parts they are made of. Kept out of
 // the main entry because jsPDF and pkijs are large; pages load it only to export or verify.
 export { exportAssessmentPdf, type ExportPdfOptions, type ExportProgress, type PdfFonts } from './pdf/export-pdf.js';
-export { exportAssessmentPdfInWorker, PdfExportError } from './pdf/export-pdf-in-worker.js';
+export { exportAssessmentPdfInWorker, PdfExportError, type WorkerExportOptions } from './pdf/export-pdf-in-worker.js';
+export type { ExportResult, KeyInBrowser } from './pdf/export-request.js';
 export {
   verifyPdf,
   ASSESSMENT_ATTACHMENT,

@@ -42,6 +42,11 @@ export class AutosaveController implements ReactiveController {
   private store: DraftStore | undefined;
   /** The revision this copy is based on; `undefined` until first saved or opened. */
   private baseRevision: number | undefined;
+
+  /** The revision last saved or opened, 0 before the first save. */
+  get savedRevision(): number {
+    return this.baseRevision ?? 0;
+  }
   private draftId: string | undefined;
   private unsaved = false;
   private timer: ReturnType<typeof setTimeout> | undefined;

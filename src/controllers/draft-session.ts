@@ -3,6 +3,7 @@ import { toolFromAnswers, type Answers } from '../model/answers.js';
 import { makeBackup, type Draft } from '../model/draft.js';
 import type { FormDefinition } from '../model/form-definition.js';
 import type { Score } from '../model/scoring.js';
+import type { Assessment } from '../model/assessment.js';
 import { resolveText } from '../model/text.js';
 import { ProformaDraftCreatedEvent } from '../draft-events.js';
 import type { DraftStore } from '../services/draft-store.js';
@@ -104,6 +105,13 @@ export class DraftSession {
       ...(form ? { formTitle: resolveText(form.title, this.host.language) } : {}),
       ...(score ? { outcome: score.outcome } : {}),
     };
+  }
+
+  /** The assessment as it stands, with the revision it has once its changes are saved. */
+  currentAssessment(): Assessment {
+    const { assessment } = this.currentDraft();
+    const { savedRevision, hasUnsavedChanges } = this.autosave;
+    return { ...assessment, revision: savedRevision + (hasUnsavedChanges ? 1 : 0) };
   }
 
   renderStatus(locale: string): TemplateResult {

@@ -24,3 +24,18 @@ export function datedFileName(name: string, extension: string, date = new Date()
       .toLowerCase() || 'proforma';
   return `${safe}-${date.toISOString().slice(0, 10)}.${extension}`;
 }
+
+/**
+ * Whether this page may not download files: a sandboxed frame without
+ * `allow-downloads`. An opaque origin means a sandbox without
+ * `allow-same-origin`; a same-origin frame's own sandbox can be read.
+ */
+export function downloadsBlocked(): boolean {
+  if (self.origin === 'null') return true;
+  try {
+    const frame = window.frameElement as HTMLIFrameElement | null;
+    return frame !== null && frame.sandbox.length > 0 && !frame.sandbox.contains('allow-downloads');
+  } catch {
+    return false;
+  }
+}

@@ -1,30 +1,19 @@
 // The export runs here, in a module worker, so that the page stays responsive
 // while the PDF is laid out and signed.
-import { exportAssessmentPdf, type ExportPdfOptions, type ExportProgress } from './export-pdf.js';
-import type { Assessment } from '../model/assessment.js';
-import type { FormDefinition } from '../model/form-definition.js';
-
-export interface ExportRequest {
-  assessment: Assessment;
-  form: FormDefinition;
-  options: Omit<ExportPdfOptions, 'onProgress'>;
-}
+import type { ExportProgress } from './export-pdf.js';
+import { runExportRequest, type ExportRequest, type ExportResult } from './export-request.js';
 
 export type ExportReply =
   | { type: 'progress'; progress: ExportProgress }
-  | { type: 'done'; pdf: Uint8Array }
+  | { type: 'done'; result: ExportResult }
   | { type: 'failed'; message: string };
 
 // `self` is the worker's global scope; the options form of postMessage is the same in a worker.
 self.addEventListener('message', async (event: MessageEvent<ExportRequest>) => {
   const reply = (message: ExportReply, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
   try {
-    const { assessment, form, options } = event.data;
-    const pdf = await exportAssessmentPdf(assessment, form, {
-      ...options,
-      onProgress: (progress) => reply({ type: 'progress', progress }),
-    });
-    reply({ type: 'done', pdf }, [pdf.buffer]);
+    const result = await runExportRequest(event.data, (progress) => reply({ type: 'progress', progress }));
+    reply({ type: 'done', result }, [result.pdf.buffer]);
   } catch (error) {
     reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }

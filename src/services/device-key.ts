@@ -1,5 +1,3 @@
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { storageError } from './draft-store.js';
 
@@ -32,12 +30,6 @@ interface StoredKey extends DeviceKey {
 
 const KEY_ALGORITHM: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
 const RECORD = 'device-key';
-const YEARS_VALID = 5;
-
-// Object identifiers of the name parts the certificate carries.
-const COMMON_NAME = '2.5.4.3';
-const TITLE = '2.5.4.12';
-const ORGANIZATION = '2.5.4.10';
 
 export function keyDatabaseName(namespace: string): string {
   return `proforma-${namespace || 'default'}-keys`;
@@ -102,7 +94,7 @@ export class DeviceKeyStore {
   }
 
   private async keep(privateKey: CryptoKey, publicKey: CryptoKey, signer: Signer): Promise<DeviceKey> {
-    const certificate = await selfIssuedCertificate(privateKey, publicKey, signer);
+    const certificate = await certify(privateKey, publicKey, signer);
     const stored: StoredKey = {
       privateKey,
       publicKey,
@@ -128,7 +120,7 @@ function withoutPublicKey(stored: StoredKey): DeviceKey {
 /** A new device key for the signer, not kept anywhere; `DeviceKeyStore` is what keeps one. */
 export async function createDeviceKey(signer: Signer): Promise<DeviceKey> {
   const { privateKey, publicKey } = await newKeyPair();
-  const certificate = await selfIssuedCertificate(privateKey, publicKey, signer);
+  const certificate = await certify(privateKey, publicKey, signer);
   return {
     privateKey,
     certificate,
@@ -138,31 +130,16 @@ export async function createDeviceKey(signer: Signer): Promise<DeviceKey> {
   };
 }
 
+/**
+ * The signer's certificate. Its code (pkijs, large) loads only when a
+ * certificate is made, so reading the key and its fingerprint stays light.
+ */
+async function certify(privateKey: CryptoKey, publicKey: CryptoKey, signer: Signer): Promise<Uint8Array> {
+  const certificates = await import('./certificate.js');
+  return certificates.selfIssuedCertificate(privateKey, publicKey, signer);
+}
+
 /** A P-256 key pair whose private half can sign but never leave the browser. */
 async function newKeyPair(): Promise<CryptoKeyPair> {
   return crypto.subtle.generateKey(KEY_ALGORITHM, false, ['sign', 'verify']);
-}
-
-/** An X.509 certificate for the signer's own key, signed by that key. */
-async function selfIssuedCertificate(privateKey: CryptoKey, publicKey: CryptoKey, signer: Signer): Promise<Uint8Array> {
-  const certificate = new pkijs.Certificate();
-  certificate.version = 2;
-  const serial = crypto.getRandomValues(new Uint8Array(16));
-  serial[0]! &= 0x7f; // A positive number, as X.509 requires.
-  certificate.serialNumber = new asn1js.Integer({ valueHex: serial });
-  for (const name of [certificate.subject, certificate.issuer]) {
-    name.typesAndValues.push(
-      new pkijs.AttributeTypeAndValue({ type: COMMON_NAME, value: new asn1js.Utf8String({ value: signer.name }) }),
-      new pkijs.AttributeTypeAndValue({ type: TITLE, value: new asn1js.Utf8String({ value: signer.role }) }),
-      new pkijs.AttributeTypeAndValue({ type: ORGANIZATION, value: new asn1js.Utf8String({ value: signer.school }) }),
-    );
-  }
-  const now = new Date();
-  certificate.notBefore.value = now;
-  const until = new Date(now);
-  until.setUTCFullYear(until.getUTCFullYear() + YEARS_VALID);
-  certificate.notAfter.value = until;
-  await certificate.subjectPublicKeyInfo.importKey(publicKey);
-  await certificate.sign(privateKey, 'SHA-256');
-  return new Uint8Array(certificate.toSchema(true).toBER(false));
 }

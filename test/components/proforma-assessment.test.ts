@@ -1,4 +1,4 @@
-import { aTimeout, expect, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ProformaChangeEvent, ProformaFormErrorEvent } from '../../src/events.js';
 import {
@@ -330,6 +330,7 @@ describe('<proforma-assessment> bad input', () => {
 
   it('explains a definition written for a newer format', async () => {
     const element = await renderAssessment({ ...kindsForm(), format: '2.0', somethingNew: true });
+    await waitUntil(() => root(element).querySelector('[role="alert"]'), 'no alert shown');
     const message = root(element).querySelector('[role="alert"]')!.textContent!;
     expect(message).to.contain('This form needs a newer version of proforma');
     expect(message).to.contain('format 2.0');

@@ -102,7 +102,7 @@ describe('exportAssessmentPdfInWorker', () => {
     const assessment = completeSocialAssessment(form);
     const progress: ExportProgress[] = [];
 
-    const pdf = await exportAssessmentPdfInWorker(assessment, form, {
+    const { pdf, key: signedWith } = await exportAssessmentPdfInWorker(assessment, form, {
       key,
       signature: { method: 'typed' },
       fonts: new URL(FONTS, location.href).href,
@@ -110,6 +110,7 @@ describe('exportAssessmentPdfInWorker', () => {
     });
 
     expect((await verifyPdf(pdf)).status).to.equal('valid');
+    expect(signedWith.fingerprint).to.equal(key.fingerprint);
     const workerScripts = performance.getEntriesByType('resource').filter(({ name }) => name.includes('export-worker'));
     expect(workerScripts, 'the worker was started').to.have.length.greaterThan(0);
     expect(progress.map(({ step }) => step)).to.include.members(['fonts', 'layout', 'signing', 'done']);

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { AnswersSchema, type Answer, type Answers } from '../../model/answers.js';
 import type { DraftSession } from '../../controllers/draft-session.js';
+import type { ExportPanel } from './export-panel.js';
 import {
   allQuestions,
   isRequired,
@@ -10,7 +11,7 @@ import {
   type Question,
   type Section,
 } from '../../model/form-definition.js';
-import { checkFormDefinition, FormDefinitionError, formatProblem } from '../../model/form-rules.js';
+import { checkFormDefinition } from '../../model/form-rules.js';
 import { scoreAssessment, type Reason, type Score } from '../../model/scoring.js';
 import { resolveText } from '../../model/text.js';
 import { visibleQuestionIds } from '../../model/visibility.js';
@@ -97,6 +98,12 @@ export class ProformaAssessment extends LitElement {
   /** Keeps this page's drafts apart from other embeds on the same site. */
   @property() namespace = 'default';
 
+  /** The school's name, for the top of the signed PDF. */
+  @property({ attribute: 'school-name' }) schoolName = '';
+
+  /** URL of the school's logo (PNG or JPEG) for the top of the signed PDF. */
+  @property({ attribute: 'logo-src' }) logoSrc = '';
+
   /** Turns off saving drafts in the browser (the host page keeps the answers itself). */
   @property({ type: Boolean, attribute: 'no-autosave' }) noAutosave = false;
 
@@ -124,6 +131,8 @@ export class ProformaAssessment extends LitElement {
   }
   private currentAnswers: Answers = {};
 
+  /** "Sign and save as PDF", loaded when the teacher asks for it; it asks for the update that shows it. */
+  private exportPanel: ExportPanel | undefined;
   /** Items whose notes and evidence the person has opened. */
   private readonly openedNotes = new Set<string>();
   private loadController: AbortController | undefined;
@@ -210,36 +219,18 @@ export class ProformaAssessment extends LitElement {
   }
 
   private acceptDefinition(input: unknown, signal: AbortSignal, source?: string): void {
-    try {
-      const form = checkFormDefinition(input);
-      if (form) {
-        this.formState = { status: 'ready', form };
-        this.warnAboutUnknownAnswers();
-        return;
-      }
-    } catch (error) {
-      this.showDefinitionProblems(error, source);
-      return;
-    }
-    void this.describeSchemaProblems(input, signal, source);
+    const form = checkFormDefinition(input);
+    if (form) {
+      this.formState = { status: 'ready', form };
+      this.warnAboutUnknownAnswers();
+    } else void this.describeProblems(input, signal, source);
   }
 
-  /** The definition fails the schema: the code that words each problem loads only now. */
-  private async describeSchemaProblems(input: unknown, signal: AbortSignal, source?: string): Promise<void> {
-    const describer = await import('../../model/parse-form-definition.js');
-    try {
-      describer.parseFormDefinition(input);
-    } catch (error) {
-      if (!signal.aborted) this.showDefinitionProblems(error, source);
-    }
-  }
-
-  private showDefinitionProblems(error: unknown, source?: string): void {
-    if (!(error instanceof FormDefinitionError)) throw error;
-    const title = error.newerFormat
-      ? msg('This form needs a newer version of proforma')
-      : msg(str`This form definition has ${error.issues.length} problem(s)`);
-    this.showFormError(title, error.issues.map(formatProblem), source);
+  /** The definition failed its checks: the code that words each problem loads only now. */
+  private async describeProblems(input: unknown, signal: AbortSignal, source?: string): Promise<void> {
+    const words = await import('./form-problems.js');
+    const { title, problems } = words.describeFormProblems(input);
+    if (!signal.aborted) this.showFormError(title, problems, source);
   }
 
   private showFormError(title: string, problems: string[], source?: string): void {
@@ -305,6 +296,11 @@ export class ProformaAssessment extends LitElement {
     return this.draftsLoading;
   }
 
+  private async openExport(): Promise<void> {
+    const panel = await import('./export-panel.js');
+    this.exportPanel = new panel.ExportPanel(this, () => this.drafts);
+  }
+
   private questionView(question: Question, form: FormDefinition, language: string): QuestionView {
     const answers = () => this.currentAnswers;
     return {
@@ -364,14 +360,18 @@ export class ProformaAssessment extends LitElement {
     const visible = visibleQuestionIds(form, this.currentAnswers);
     return html`<div class="layout">
       <div class="form" part="form" ?inert=${this.openingDraft}>
-        ${this.noAutosave ? nothing : this.drafts?.renderAlerts(language, form)}
+        ${this.drafts?.renderAlerts(language, form)}
         <header>
           <h1 class="form-title">${resolveText(form.title, language)}</h1>
           ${form.description ? html`<p class="description">${resolveText(form.description, language)}</p>` : nothing}
           <p class="hint">${msg('Questions marked * must be answered.')}</p>
         </header>
         ${form.sections.map((section, index) => this.renderSection(form, section, index, visible, language))}
-        ${this.noAutosave ? nothing : this.drafts?.renderNoLongerAsked(form)}
+        ${this.drafts?.renderNoLongerAsked(form)}
+        ${
+          this.exportPanel?.render() ??
+          html`<button class="primary" type="button" @click=${this.openExport}>${msg('Sign and save as PDF')}</button>`
+        }
       </div>
       ${this.renderScorePanel(form, language)}
     </div>`;
@@ -429,7 +429,7 @@ export class ProformaAssessment extends LitElement {
             : msg('What blocks approval');
     return html`<aside class="score-panel" part="score-panel" aria-labelledby="score-heading">
       <h2 id="score-heading">${msg('Result')}</h2>
-      ${this.noAutosave ? nothing : this.drafts?.renderStatus(language)}
+      ${this.drafts?.renderStatus(language)}
       <p class="outcome outcome-${score.outcome}" part="outcome">
         <span class="outcome-icon" aria-hidden="true">${OUTCOME_ICONS[score.outcome]}</span>
         <span>${outcomeWords(score.outcome)}</span>

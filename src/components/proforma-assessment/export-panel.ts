@@ -1,0 +1,66 @@
+import { html, type TemplateResult } from 'lit';
+import { toolFromAnswers } from '../../model/answers.js';
+import type { Assessment } from '../../model/assessment.js';
+import type { DraftSession } from '../../controllers/draft-session.js';
+import { newId } from '../../internal/ids.js';
+import type { ProformaAssessment } from './proforma-assessment.js';
+import '../../register/proforma-export.js';
+
+/**
+ * The "Sign and save as PDF" panel at the end of the form: `<proforma-export>`
+ * given the assessment as it stands. Loaded when the teacher asks for it, so
+ * none of it (nor the PDF code behind it) delays the form.
+ */
+export class ExportPanel {
+  private assessment: Assessment | undefined;
+  private readonly createdAt = new Date().toISOString();
+  /** An id for an assessment kept by the host page rather than as a draft. */
+  private readonly fallbackId = newId();
+
+  constructor(
+    private readonly host: ProformaAssessment,
+    private readonly drafts: () => DraftSession | undefined,
+  ) {
+    this.refresh();
+    host.requestUpdate();
+    // The panel replaces the button that opened it: focus moves to the panel's heading.
+    void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>('#export')?.focus());
+  }
+
+  /** Takes the latest answers and draft id. */
+  refresh(): void {
+    const { host } = this;
+    const form = host.definition;
+    const drafts = this.drafts();
+    if (drafts) this.assessment = drafts.currentAssessment();
+    else if (form) {
+      const now = new Date().toISOString();
+      this.assessment = {
+        id: host.draftId || this.fallbackId,
+        form: { id: form.id, version: form.version },
+        tool: toolFromAnswers(form.toolQuestions, host.answers),
+        answers: host.answers,
+        createdAt: this.createdAt,
+        updatedAt: now,
+        revision: 0,
+      };
+    }
+  }
+
+  render(): TemplateResult {
+    const { host } = this;
+    // Every change of answers (by the person or the host page) and a draft made after the panel opened.
+    if (this.assessment?.answers !== host.answers || this.assessment?.id !== (host.draftId || this.fallbackId)) {
+      this.refresh();
+    }
+    return html`<proforma-export
+      id="export"
+      .assessment=${this.assessment}
+      .form=${host.definition}
+      school-name=${host.schoolName}
+      logo-src=${host.logoSrc}
+      namespace=${host.namespace}
+      locale=${host.language}
+    ></proforma-export>`;
+  }
+}

@@ -1,0 +1,91 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    padding: 1rem;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .hint,
+  .fingerprint-note {
+    color: var(--_muted);
+  }
+  .field {
+    margin-bottom: 1rem;
+  }
+  .field label {
+    display: block;
+    font-weight: 600;
+  }
+  .error-message {
+    display: block;
+    color: var(--_not-approved);
+    font-weight: 600;
+  }
+  .error-summary,
+  .failed {
+    border: 3px solid var(--_not-approved);
+    padding: 0.75rem 1rem;
+    margin-bottom: 1rem;
+  }
+  .error-summary a {
+    color: var(--_not-approved);
+  }
+  fieldset {
+    border: none;
+    margin: 0 0 1rem;
+    padding: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0;
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 2.75rem;
+  }
+  .choice input {
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
+  }
+  .fingerprint {
+    font-family: ui-monospace, monospace;
+    overflow-wrap: anywhere;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    margin-top: 1rem;
+  }
+  button[aria-disabled='true'] {
+    cursor: progress;
+  }
+  progress {
+    width: 100%;
+    max-width: 40rem;
+    height: 1.25rem;
+  }
+  .done {
+    border-left: 6px solid var(--_approved);
+    padding: 0.5rem 1rem;
+    margin-top: 1rem;
+  }
+  a {
+    color: var(--_accent);
+  }
+  details {
+    margin-top: 0.5rem;
+  }
+  summary {
+    cursor: pointer;
+    min-height: 1.5rem;
+  }
+  proforma-signature {
+    margin-bottom: 1rem;
+  }
+`;
