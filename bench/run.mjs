@@ -523,7 +523,7 @@ async function measureAndReport(build, loadAtStart) {
       figures['proforma.exportFile.bytes'] = exports.fileBytes;
       figures['proforma.exportJs.gzipBytes'] = sum(exports.exportFiles, 'gzipBytes');
       figures['proforma.verify'] = summarise(exports.checks);
-      figures['proforma.verifyFirst'] = exports.firstCheck;
+      figures['proforma.verifyFirst'] = Number(exports.firstCheck.toFixed(1));
       files.proforma.push(...exports.exportFiles);
     }
 

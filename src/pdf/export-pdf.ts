@@ -38,8 +38,11 @@ export interface ExportPdfOptions {
 /** The folder the build writes the PDF fonts to, as seen from this module in `dist/`. */
 const defaultFonts = () => new URL('../fonts/', import.meta.url);
 
-async function loadFonts(fonts: PdfFonts = defaultFonts()): Promise<PdfLayoutOptions['fonts']> {
-  if (!(fonts instanceof URL) && typeof fonts !== 'string') return fonts;
+/** Fonts already loaded, by folder: a second export in the same worker or page fetches nothing. */
+const loadedFonts = new Map<string, Promise<PdfLayoutOptions['fonts']>>();
+
+function loadFonts(fonts: PdfFonts = defaultFonts()): Promise<PdfLayoutOptions['fonts']> {
+  if (!(fonts instanceof URL) && typeof fonts !== 'string') return Promise.resolve(fonts);
   const folder = new URL(fonts, globalThis.location?.href);
   const load = async (weight: string) => {
     const url = new URL(`noto-sans-${weight}.ttf`, folder);
@@ -47,8 +50,14 @@ async function loadFonts(fonts: PdfFonts = defaultFonts()): Promise<PdfLayoutOpt
     if (!response.ok) throw new Error(`The PDF font ${url.href} could not be loaded (HTTP ${response.status}).`);
     return new Uint8Array(await response.arrayBuffer());
   };
-  const [regular, bold] = await Promise.all([load('regular'), load('bold')]);
-  return { regular, bold };
+  let loading = loadedFonts.get(folder.href);
+  if (!loading) {
+    loading = Promise.all([load('regular'), load('bold')]).then(([regular, bold]) => ({ regular, bold }));
+    // A failure is not kept: the next export tries again.
+    loading.catch(() => loadedFonts.delete(folder.href));
+    loadedFonts.set(folder.href, loading);
+  }
+  return loading;
 }
 
 /**
