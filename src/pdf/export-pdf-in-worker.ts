@@ -59,7 +59,12 @@ export function exportAssessmentPdfInWorker(
   options: WorkerExportOptions,
 ): Promise<ExportResult> {
   const { onProgress, ...rest } = options;
-  const request: ExportRequest = { assessment, form, options: rest };
+  // A folder is resolved against the page here: the worker would resolve it against its own script.
+  const fonts =
+    typeof rest.fonts === 'string' || rest.fonts instanceof URL
+      ? new URL(rest.fonts, document.baseURI).href
+      : rest.fonts;
+  const request: ExportRequest = { assessment, form, options: { ...rest, ...(fonts ? { fonts } : {}) } };
   let worker: Worker;
   try {
     worker = takeWorker();
@@ -96,6 +101,22 @@ export function exportAssessmentPdfInWorker(
       },
       { signal },
     );
-    worker.postMessage(request);
+    worker.addEventListener(
+      'messageerror',
+      () => {
+        controller.abort();
+        worker.terminate();
+        reject(new PdfExportError('The PDF could not be passed back from the worker.'));
+      },
+      { signal },
+    );
+    try {
+      worker.postMessage(request);
+    } catch {
+      // Something in the request cannot be sent to a worker: do the work here instead.
+      controller.abort();
+      giveBack(worker);
+      exportInPage(request, onProgress).then(resolve, reject);
+    }
   });
 }

@@ -71,16 +71,65 @@ export function readPdfDate(text: string): Date | undefined {
 }
 
 /**
- * The dictionary of the last definition of object `number` in `text`, as
- * text without its outer `<<` `>>`; `undefined` when there is none. Only for
- * the plain dictionaries our own files hold (no strings containing `>>`).
+ * Where each object starts, from the file's cross-reference tables: the
+ * last one and every one its `/Prev` names, newest first, so that an object
+ * redefined by an update is found where the update put it. Only classic
+ * tables (what jsPDF and our own updates write); `undefined` when there are
+ * none to read.
  */
-export function objectDictionary(text: string, number: number): { body: string; start: number } | undefined {
-  const header = new RegExp(`(?:^|[\\r\\n\\s])${number} 0 obj\\s*<<`, 'g');
-  let found: RegExpExecArray | null = null;
-  for (let match = header.exec(text); match; match = header.exec(text)) found = match;
-  return found ? dictionaryFrom(text, found.index + found[0].length) : undefined;
+export function objectOffsets(text: string): Map<number, number> | undefined {
+  const last = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text);
+  if (!last) return undefined;
+  const offsets = new Map<number, number>();
+  const seen = new Set<number>();
+  let at: number | undefined = Number(last[1]);
+  while (at !== undefined && !seen.has(at) && seen.size < 64) {
+    seen.add(at);
+    if (!text.startsWith('xref', at)) return undefined;
+    const entries = /xref\s*\n/y;
+    entries.lastIndex = at;
+    if (!entries.exec(text)) return undefined;
+    let cursor = entries.lastIndex;
+    const subsection = /(\d+) (\d+)\s*\r?\n/y;
+    for (subsection.lastIndex = cursor; ; subsection.lastIndex = cursor) {
+      const header = subsection.exec(text);
+      if (!header) break;
+      const first = Number(header[1]);
+      const count = Number(header[2]);
+      cursor = subsection.lastIndex;
+      for (let index = 0; index < count; index += 1, cursor += 20) {
+        const entry = /^(\d{10}) \d{5} ([nf])/.exec(text.slice(cursor, cursor + 20));
+        if (!entry) return undefined;
+        if (entry[2] === 'n' && !offsets.has(first + index)) offsets.set(first + index, Number(entry[1]));
+      }
+    }
+    const trailer = text.slice(cursor, cursor + 4096);
+    if (!trailer.startsWith('trailer')) return undefined;
+    const previous = /\/Prev\s+(\d+)/.exec(trailer.slice(0, trailer.indexOf('startxref') >>> 0));
+    at = previous ? Number(previous[1]) : undefined;
+  }
+  return offsets;
 }
+
+/**
+ * The dictionary of object `number`, found by its offset, as text without
+ * its outer `<<` `>>`; `undefined` when there is none. Only for the plain
+ * dictionaries our own files hold (no strings containing `>>`).
+ */
+export function objectDictionary(
+  text: string,
+  offsets: Map<number, number>,
+  number: number,
+): { body: string; start: number } | undefined {
+  const at = offsets.get(number);
+  if (at === undefined) return undefined;
+  const header = new RegExp(`${number} 0 obj\\s*<<`, 'y');
+  header.lastIndex = at;
+  return header.exec(text) ? dictionaryFrom(text, header.lastIndex) : undefined;
+}
+
+/** The longest dictionary read: more than our own ever hold, little enough to stay quick on a hostile file. */
+const LONGEST_DICTIONARY = 1 << 20;
 
 /** The dictionary whose body starts at `start`, just after its `<<`. */
 export function dictionaryFrom(text: string, start: number): { body: string; start: number } | undefined {
@@ -91,7 +140,8 @@ export function dictionaryFrom(text: string, start: number): { body: string; sta
 /** Where the dictionary opened just before `start` closes, counting nested `<<` `>>`. */
 function matchingDictionaryEnd(text: string, start: number): number {
   let depth = 1;
-  for (let at = start; at < text.length - 1; at += 1) {
+  const last = Math.min(text.length - 1, start + LONGEST_DICTIONARY);
+  for (let at = start; at < last; at += 1) {
     if (text[at] === '<' && text[at + 1] === '<') {
       depth += 1;
       at += 1;

@@ -1,6 +1,15 @@
 import type { DeviceKey } from '../services/device-key.js';
 import { signDetached } from '../services/cms.js';
-import { ascii, concatBytes, latin1, objectDictionary, pdfDate, pdfTextString, toHex } from './pdf-bytes.js';
+import {
+  ascii,
+  concatBytes,
+  latin1,
+  objectDictionary,
+  objectOffsets,
+  pdfDate,
+  pdfTextString,
+  toHex,
+} from './pdf-bytes.js';
 
 /** A file carried inside the PDF, e.g. the assessment's data. */
 export interface PdfAttachment {
@@ -63,16 +72,16 @@ function readTrailer(text: string): Trailer {
   };
 }
 
-function requireDictionary(text: string, number: number, what: string): string {
-  const found = objectDictionary(text, number);
+function requireDictionary(text: string, offsets: Map<number, number>, number: number, what: string): string {
+  const found = objectDictionary(text, offsets, number);
   if (!found) throw new PdfStructureError(`The PDF's ${what} (object ${number}) cannot be read.`);
   return found.body;
 }
 
-function lastPage(text: string, catalog: string): number {
+function lastPage(text: string, offsets: Map<number, number>, catalog: string): number {
   const pagesRef = /\/Pages\s+(\d+)\s+0\s+R/.exec(catalog);
   if (!pagesRef) throw new PdfStructureError('The PDF catalog names no pages.');
-  const pages = requireDictionary(text, Number(pagesRef[1]), 'page tree');
+  const pages = requireDictionary(text, offsets, Number(pagesRef[1]), 'page tree');
   const kids = [...(/\/Kids\s*\[([^\]]*)\]/.exec(pages)?.[1]?.matchAll(/(\d+)\s+0\s+R/g) ?? [])];
   const last = kids.at(-1);
   if (!last) throw new PdfStructureError('The PDF has no pages.');
@@ -99,12 +108,16 @@ export function prepareForSignature(
 ): PreparedPdf {
   const text = latin1(pdf);
   const trailer = readTrailer(text);
-  const catalog = requireDictionary(text, trailer.root, 'catalog');
+  // Objects are found by the cross-reference table, never by searching the text, where a tool's
+  // name or a signer's could look like the start of an object.
+  const existing = objectOffsets(text);
+  if (!existing) throw new PdfStructureError('The PDF has no cross-reference table to add a signature after.');
+  const catalog = requireDictionary(text, existing, trailer.root, 'catalog');
   if (/\/(AcroForm|Names|AF)\b/.test(catalog)) {
     throw new PdfStructureError('The PDF already has forms or attachments; it cannot be signed here.');
   }
-  const pageNumber = lastPage(text, catalog);
-  const page = requireDictionary(text, pageNumber, 'last page');
+  const pageNumber = lastPage(text, existing, catalog);
+  const page = requireDictionary(text, existing, pageNumber, 'last page');
 
   const file = trailer.size;
   const fileSpec = file + 1;
@@ -116,19 +129,19 @@ export function prepareForSignature(
   const mimeType = attachment.mimeType.replace('/', '#2F');
 
   const pieces: Array<string | Uint8Array> = [];
-  const offsets = new Map<number, number>();
+  const written = new Map<number, number>();
   let length = pdf.length;
   const write = (part: string | Uint8Array) => {
     pieces.push(part);
     length += typeof part === 'string' ? part.length : part.length;
   };
   const object = (number: number, body: string) => {
-    offsets.set(number, length);
+    written.set(number, length);
     write(`${number} 0 obj\n${body}\nendobj\n`);
   };
 
   write('\n');
-  offsets.set(file, length);
+  written.set(file, length);
   write(
     `${file} 0 obj\n<< /Type /EmbeddedFile /Subtype /${mimeType} /Length ${attachment.bytes.length}` +
       ` /Params << /Size ${attachment.bytes.length} /ModDate (${date}) >> >>\nstream\n`,
@@ -153,7 +166,7 @@ export function prepareForSignature(
   );
   object(pageNumber, `<<${withAnnotation(page, `${field} 0 R`)}\n>>`);
   // The signature's value comes last, so that everything above is inside the signed bytes' first range.
-  offsets.set(signature, length);
+  written.set(signature, length);
   const beforeContents =
     `${signature} 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached` +
     ` /M (${date}) /Name ${pdfTextString(details.name)} /Reason ${pdfTextString(details.reason)}` +
@@ -166,9 +179,9 @@ export function prepareForSignature(
   write(' >>\nendobj\n');
 
   const xrefAt = length;
-  const numbers = [...offsets.keys()].sort((a, b) => a - b);
+  const numbers = [...written.keys()].sort((a, b) => a - b);
   let xref = 'xref\n0 1\n0000000000 65535 f \n';
-  for (const number of numbers) xref += `${number} 1\n${String(offsets.get(number)).padStart(10, '0')} 00000 n \n`;
+  for (const number of numbers) xref += `${number} 1\n${String(written.get(number)).padStart(10, '0')} 00000 n \n`;
   write(xref);
   write(
     `trailer\n<< /Size ${form + 1} /Root ${trailer.root} 0 R ${trailer.info} ${trailer.id} /Prev ${trailer.startXref} >>\n` +

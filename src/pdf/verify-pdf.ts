@@ -1,6 +1,6 @@
 import { AssessmentSchema, type Assessment } from '../model/assessment.js';
 import { verifyDetached } from '../services/cms.js';
-import { dictionaryFrom, fromHex, latin1, objectDictionary, readPdfDate } from './pdf-bytes.js';
+import { concatBytes, fromHex, latin1, objectDictionary, objectOffsets, readPdfDate } from './pdf-bytes.js';
 import { signedBytes } from './pdf-signature.js';
 
 /** What is wrong with a PDF, as data; the verify element puts each in words. */
@@ -79,6 +79,15 @@ const invalid = (problem: PdfProblem, rest: Partial<PdfVerification> = {}): PdfV
  * Never throws for a bad file: it says what is wrong instead.
  */
 export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions = {}): Promise<PdfVerification> {
+  try {
+    return await checkPdf(bytes, options);
+  } catch {
+    // Anything unforeseen in a hostile or enormous file: not valid, and never a throw.
+    return invalid({ code: 'signature-unreadable' });
+  }
+}
+
+async function checkPdf(bytes: Uint8Array, options: VerifyPdfOptions): Promise<PdfVerification> {
   if (latin1(bytes, 0, Math.min(bytes.length, 1024)).indexOf('%PDF-') === -1) return invalid({ code: 'not-a-pdf' });
   const text = latin1(bytes);
   if (!text.slice(-1024).includes('%%EOF')) return invalid({ code: 'incomplete-file' });
@@ -118,7 +127,8 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions = {
   const problems: PdfProblem[] = [];
   const trusted = options.trustedFingerprints ? new Set(options.trustedFingerprints) : undefined;
   if (trusted && signer && !trusted.has(signer.fingerprint)) {
-    problems.push({ code: 'signer-not-trusted', fingerprint: signer.fingerprint });
+    // The file's data is not read at all for a key the caller does not trust.
+    return invalid({ code: 'signer-not-trusted', fingerprint: signer.fingerprint }, known);
   }
   const attached = await readAssessment(text, bytes);
   if ('problem' in attached) problems.push(attached.problem);
@@ -151,15 +161,34 @@ function signatureDate(text: string, at: number): Date | undefined {
 
 type AttachedAssessment = { assessment: Assessment } | { problem: PdfProblem };
 
-/** Finds `assessment.json` among the embedded files and reads it through the schema. */
+/** The most the attached data may grow to when inflated: far more than any assessment. */
+const LARGEST_ASSESSMENT = 16 * 1024 * 1024;
+
+/**
+ * Reads `assessment.json` the way a PDF reader finds it: the trailer's
+ * catalog, its embedded files, the file specification, the stream; then
+ * through the schema.
+ */
 async function readAssessment(text: string, bytes: Uint8Array): Promise<AttachedAssessment> {
-  const stream = embeddedFileStream(text);
-  if (!stream) return { problem: { code: 'no-assessment' } };
   const unreadable = (detail: string): AttachedAssessment => ({ problem: { code: 'assessment-unreadable', detail } });
-  const dictionary = objectDictionary(text, stream);
+  const offsets = objectOffsets(text);
+  if (!offsets) return unreadable('the cross-reference table cannot be read');
+  const trailer = text.slice(text.lastIndexOf('trailer'));
+  const root = /\/Root\s+(\d+)\s+0\s+R/.exec(trailer);
+  const catalog = root && objectDictionary(text, offsets, Number(root[1]));
+  const names = catalog && /\/EmbeddedFiles\s*<<\s*\/Names\s*\[([^\]]*)\]/.exec(catalog.body);
+  const named =
+    names && new RegExp(`\\(${ASSESSMENT_ATTACHMENT.replace('.', '\\.')}\\)\\s*(\\d+)\\s+0\\s+R`).exec(names[1]!);
+  if (!named) return { problem: { code: 'no-assessment' } };
+  const fileSpec = objectDictionary(text, offsets, Number(named[1]));
+  const file = fileSpec && /\/EF\s*<<[^>]*\/F\s+(\d+)\s+0\s+R/.exec(fileSpec.body);
+  if (!file) return unreadable('its file specification cannot be read');
+  const dictionary = objectDictionary(text, offsets, Number(file[1]));
   const length = dictionary && /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dictionary.body);
   if (!dictionary || !length) return unreadable('its length cannot be read');
-  const dataStart = /^\s*>>\s*stream\r?\n/.exec(text.slice(dictionary.start + dictionary.body.length));
+  const dataStart = /^\s*>>\s*stream\r?\n/.exec(
+    text.slice(dictionary.start + dictionary.body.length, dictionary.start + dictionary.body.length + 64),
+  );
   if (!dataStart) return unreadable('its data cannot be found');
   const from = dictionary.start + dictionary.body.length + dataStart[0].length;
   let data: Uint8Array = bytes.slice(from, from + Number(length[1]));
@@ -177,21 +206,18 @@ async function readAssessment(text: string, bytes: Uint8Array): Promise<Attached
   }
 }
 
-/** The object number of the embedded file named `assessment.json`, as its file specification gives it. */
-function embeddedFileStream(text: string): number | undefined {
-  let found: number | undefined;
-  for (const match of text.matchAll(/\/Type\s*\/Filespec\b/g)) {
-    const opening = text.lastIndexOf('<<', match.index);
-    const dictionary = opening === -1 ? undefined : dictionaryFrom(text, opening + 2);
-    if (!dictionary) continue;
-    if (!dictionary.body.includes(`(${ASSESSMENT_ATTACHMENT})`)) continue;
-    const file = /\/EF\s*<<[^>]*\/F\s+(\d+)\s+0\s+R/.exec(dictionary.body);
-    if (file) found = Number(file[1]);
-  }
-  return found;
-}
-
+/** Inflates the data, refusing to grow past LARGEST_ASSESSMENT (a file made to exhaust memory). */
 async function inflate(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const reader = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate')).getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    total += read.value.length;
+    if (total > LARGEST_ASSESSMENT) {
+      await reader.cancel();
+      throw new Error('the attached data is far too large for an assessment');
+    }
+    parts.push(read.value);
+  }
+  return concatBytes(parts);
 }

@@ -85,7 +85,35 @@ function nameOf(certificate: pkijs.Certificate): Signer {
   return { name: part(COMMON_NAME), role: part(TITLE), school: part(ORGANIZATION) };
 }
 
-/** Checks a detached CMS signature over `data`; never throws for a bad signature, it says why instead. */
+/** SHA-256 fingerprint of a certificate's public key: the same for every certificate of one key. */
+export async function publicKeyFingerprint(certificate: pkijs.Certificate): Promise<string> {
+  return sha256Fingerprint(new Uint8Array(certificate.subjectPublicKeyInfo.toSchema().toBER(false)));
+}
+
+/** The SHA-256 the signed ESS signing-certificate-v2 attribute names, if there is exactly one. */
+function signingCertificateHash(signerInfo: pkijs.SignerInfo): Uint8Array | undefined {
+  const attribute = signerInfo.signedAttrs?.attributes.find((each) => each.type === SIGNING_CERTIFICATE_V2);
+  try {
+    // SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 }; ESSCertIDv2 ::= SEQUENCE { [hashAlgorithm] certHash }
+    const certs = (attribute?.values[0] as asn1js.Sequence | undefined)?.valueBlock.value[0] as asn1js.Sequence;
+    const first = certs.valueBlock.value[0] as asn1js.Sequence;
+    const hash = first.valueBlock.value.find((part) => part instanceof asn1js.OctetString) as asn1js.OctetString;
+    return new Uint8Array(hash.valueBlock.valueHexView);
+  } catch {
+    return undefined;
+  }
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) =>
+  a.length === b.length && a.every((byte, index) => byte === b[index]);
+
+/**
+ * Checks a detached CMS signature over `data`; never throws for a bad
+ * signature, it says why instead. Only the shape proforma writes is
+ * accepted: detached (no content inside), one signer, one certificate, and
+ * a signed attribute naming that certificate, so that neither the content
+ * nor the certificate shown can be swapped.
+ */
 export async function verifyDetached(signature: Uint8Array, data: Uint8Array): Promise<DetachedSignatureCheck> {
   let signedData: pkijs.SignedData;
   try {
@@ -96,14 +124,28 @@ export async function verifyDetached(signature: Uint8Array, data: Uint8Array): P
   } catch {
     return { valid: false, problem: 'the signature cannot be read' };
   }
-  const certificate = signedData.certificates?.find(
-    (each): each is pkijs.Certificate => each instanceof pkijs.Certificate,
-  );
-  if (!certificate) return { valid: false, problem: 'the signature carries no certificate' };
+  const certificates = signedData.certificates ?? [];
+  const certificate = certificates[0];
+  if (certificates.length !== 1 || !(certificate instanceof pkijs.Certificate) || signedData.signerInfos.length !== 1) {
+    return { valid: false, problem: 'the signature must have exactly one signer and one certificate' };
+  }
+  // Content inside the signature would be what pkijs checks, rather than the PDF's bytes.
+  if (signedData.encapContentInfo.eContent !== undefined) {
+    return { valid: false, problem: 'the signature carries content of its own instead of covering the file' };
+  }
   const der = new Uint8Array(certificate.toSchema(true).toBER(false));
-  const who = { signer: nameOf(certificate), fingerprint: await sha256Fingerprint(der) };
+  const who = { signer: nameOf(certificate), fingerprint: await publicKeyFingerprint(certificate) };
+  const named = signingCertificateHash(signedData.signerInfos[0]!);
+  if (!named || !sameBytes(named, await sha256(der))) {
+    return { valid: false, problem: 'the signature does not name the certificate it carries', ...who };
+  }
   try {
     const result = await signedData.verify({ signer: 0, data: buffer(data), checkChain: false, extendedMode: true });
+    const usedCertificate = result.signerCertificate;
+    const usedDer = usedCertificate ? new Uint8Array(usedCertificate.toSchema(true).toBER(false)) : undefined;
+    if (!usedDer || !sameBytes(usedDer, der)) {
+      return { valid: false, problem: 'the signature was made with another certificate', ...who };
+    }
     if (result.signatureVerified) return { valid: true, ...who };
     return { valid: false, problem: 'the signature does not match the signed bytes', ...who };
   } catch (error) {

@@ -18,7 +18,11 @@ export interface DeviceKey {
   privateKey: CryptoKey;
   /** The certificate, DER-encoded. */
   certificate: Uint8Array;
-  /** SHA-256 of the certificate, as upper-case hex pairs joined by colons. */
+  /**
+   * SHA-256 of the public key (its SubjectPublicKeyInfo), as upper-case hex
+   * pairs joined by colons: the key's, so it stays the same when the
+   * certificate is made again for a corrected name, role or school.
+   */
   fingerprint: string;
   signer: Signer;
   createdAt: string;
@@ -64,7 +68,7 @@ export class DeviceKeyStore {
   /**
    * The device key for this signer, made at the first signing. When the
    * signer's name, role or school has changed, the same key gets a new
-   * certificate (and so a new fingerprint).
+   * certificate; its fingerprint, the key's, stays the same.
    */
   async getOrCreate(signer: Signer): Promise<DeviceKey> {
     let stored: StoredKey | undefined;
@@ -99,7 +103,7 @@ export class DeviceKeyStore {
       privateKey,
       publicKey,
       certificate,
-      fingerprint: await sha256Fingerprint(certificate),
+      fingerprint: await keyFingerprint(publicKey),
       signer: { ...signer },
       createdAt: new Date().toISOString(),
     };
@@ -124,10 +128,15 @@ export async function createDeviceKey(signer: Signer): Promise<DeviceKey> {
   return {
     privateKey,
     certificate,
-    fingerprint: await sha256Fingerprint(certificate),
+    fingerprint: await keyFingerprint(publicKey),
     signer: { ...signer },
     createdAt: new Date().toISOString(),
   };
+}
+
+/** The fingerprint of a public key: SHA-256 of its SubjectPublicKeyInfo. */
+async function keyFingerprint(publicKey: CryptoKey): Promise<string> {
+  return sha256Fingerprint(new Uint8Array(await crypto.subtle.exportKey('spki', publicKey)));
 }
 
 /**

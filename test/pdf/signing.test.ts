@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { jsPDF } from 'jspdf';
 import { createDeviceKey } from '../../src/services/device-key.js';
 import { canonicalAssessmentJson } from '../../src/model/canonical-json.js';
 import { signPdf, type PdfAttachment } from '../../src/pdf/pdf-signature.js';
@@ -53,6 +54,28 @@ describe('signPdf and verifyPdf', () => {
     expect(result.signer).to.deep.equal({ ...signer, fingerprint: key.fingerprint });
     expect(result.signedAt?.toISOString()).to.equal('2026-11-21T09:30:00.000Z');
     expect(result.assessment).to.deep.equal(assessment);
+  });
+
+  it('is not misled by names that look like the start of an object', async () => {
+    const key = await createDeviceKey(signer);
+    const lookalikes = Array.from({ length: 12 }, (_, index) => `${index + 18} 0 obj <<>>`).join(' ');
+    const doc = new jsPDF({ compress: true });
+    doc.setProperties({ title: 'Padlet 3 0 obj <<>>', author: lookalikes });
+    doc.text('A risk assessment', 20, 20);
+    const pdf = await signPdf(
+      new Uint8Array(doc.output('arraybuffer')),
+      key,
+      attachmentOf(canonicalAssessmentJson(smallAssessment())),
+      {
+        name: `Łukasz ${lookalikes}`,
+        reason: `Risk assessment of Padlet ${lookalikes}`,
+        signedAt: new Date('2026-11-21T09:30:00Z'),
+      },
+    );
+
+    expect((await verifyPdf(pdf)).status).to.equal('valid');
+    expect((await runPdfTool('pdftotext', pdf)).stdout, 'the page is intact').to.contain('A risk assessment');
+    expect((await runPdfTool('qpdf-check', pdf)).code).to.equal(0);
   });
 
   it('says a PDF without a signature is unsigned', async () => {
