@@ -1,0 +1,149 @@
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
+import {
+  RegisterEntrySchema,
+  TrustedKeySchema,
+  type HistoryEvent,
+  type RegisterEntry,
+  type TrustedKey,
+} from '../model/register-entry.js';
+import { storageError } from './draft-store.js';
+
+/** The IndexedDB database that holds a namespace's register, apart from its drafts and keys. */
+export function registerDatabaseName(namespace: string): string {
+  return `proforma-${namespace || 'default'}-register`;
+}
+
+/** Thrown when a save would rewrite or drop part of an entry's history, which may only grow. */
+export class RegisterHistoryError extends Error {
+  override name = 'RegisterHistoryError';
+}
+
+/** A stored record that cannot be read as what it should be: listed apart, never overwritten. */
+export interface DamagedRecord {
+  key: string;
+  raw: unknown;
+  problem: string;
+}
+
+export interface RegisterListing {
+  entries: RegisterEntry[];
+  damaged: DamagedRecord[];
+}
+
+// Entries are kept under their id (a string key), trusted keys under
+// ['trusted', fingerprint]; IndexedDB sorts every string key before every
+// array key, so each kind is read on its own with a key range.
+const entryKeys = () => IDBKeyRange.upperBound([], true);
+const trustedKey = (fingerprint: string): IDBValidKey => ['trusted', fingerprint];
+const trustedKeys = () => IDBKeyRange.bound(['trusted'], ['trusted', []]);
+
+const sameEvent = (a: HistoryEvent, b: HistoryEvent) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Throws `RegisterHistoryError` unless `next`'s history begins with every
+ * event of `stored`'s, unchanged: the history is append-only.
+ */
+export function checkHistoryGrows(stored: RegisterEntry | undefined, next: RegisterEntry): void {
+  if (!stored) return;
+  const kept = stored.history;
+  if (next.history.length < kept.length || kept.some((event, index) => !sameEvent(event, next.history[index]!))) {
+    throw new RegisterHistoryError(
+      `The history of "${stored.tool}" can only be added to: a change would rewrite or drop ${kept.length} earlier event(s).`,
+    );
+  }
+}
+
+/**
+ * The approved-tools register in this browser's IndexedDB, one database per
+ * namespace: entries with their append-only history, and the staff keys the
+ * register trusts.
+ */
+export class RegisterStore {
+  private readonly store: UseStore;
+
+  constructor(readonly namespace = 'default') {
+    this.store = createStore(registerDatabaseName(namespace), 'register');
+  }
+
+  /** Every entry, and any record that cannot be read. */
+  async list(): Promise<RegisterListing> {
+    const [keys, values] = await this.run('readonly', (store) =>
+      Promise.all([promisifyRequest(store.getAllKeys(entryKeys())), promisifyRequest(store.getAll(entryKeys()))]),
+    );
+    const listing: RegisterListing = { entries: [], damaged: [] };
+    values.forEach((raw, index) => {
+      const parsed = RegisterEntrySchema.safeParse(raw);
+      if (parsed.success) listing.entries.push(parsed.data);
+      else
+        listing.damaged.push({
+          key: String(keys[index]),
+          raw,
+          problem: parsed.error.issues[0]?.message ?? 'not an entry',
+        });
+    });
+    return listing;
+  }
+
+  async get(id: string): Promise<RegisterEntry | undefined> {
+    const raw = await this.run('readonly', (store) => promisifyRequest(store.get(id)));
+    const parsed = RegisterEntrySchema.safeParse(raw);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /** Saves entries, all in one transaction: every one is written, or none (a history rewritten, storage full). */
+  async save(...entries: RegisterEntry[]): Promise<void> {
+    const checked = entries.map((entry) => RegisterEntrySchema.parse(entry));
+    await this.run('readwrite', async (store) => {
+      const stored = await Promise.all(checked.map((entry) => promisifyRequest(store.get(entry.id))));
+      try {
+        checked.forEach((entry, index) => {
+          const raw = stored[index];
+          if (raw === undefined) return;
+          const parsed = RegisterEntrySchema.safeParse(raw);
+          // A damaged record is kept as it is, for the IT lead to look at, rather than replaced.
+          if (!parsed.success)
+            throw new RegisterHistoryError(`The stored record of "${entry.id}" cannot be read; it is left as it is.`);
+          checkHistoryGrows(parsed.data, entry);
+        });
+      } catch (error) {
+        store.transaction.abort();
+        throw error;
+      }
+      for (const entry of checked) store.put(entry, entry.id);
+      await promisifyRequest(store.transaction);
+    });
+  }
+
+  /** The staff keys the register trusts. */
+  async trustedKeys(): Promise<TrustedKey[]> {
+    const values = await this.run('readonly', (store) => promisifyRequest(store.getAll(trustedKeys())));
+    return values.flatMap((raw) => {
+      const parsed = TrustedKeySchema.safeParse(raw);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
+  async trust(key: TrustedKey): Promise<void> {
+    const checked = TrustedKeySchema.parse(key);
+    await this.run('readwrite', (store) => {
+      store.put(checked, trustedKey(checked.fingerprint));
+      return promisifyRequest(store.transaction);
+    });
+  }
+
+  async distrust(fingerprint: string): Promise<void> {
+    await this.run('readwrite', (store) => {
+      store.delete(trustedKey(fingerprint));
+      return promisifyRequest(store.transaction);
+    });
+  }
+
+  private async run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => Promise<T>): Promise<T> {
+    try {
+      return await this.store(mode, work);
+    } catch (error) {
+      if (error instanceof RegisterHistoryError) throw error;
+      throw storageError(error);
+    }
+  }
+}
