@@ -107,13 +107,8 @@ export class ProformaExport extends LitElement {
   @property({ attribute: 'fonts-src' }) fontsSrc = '';
 
   private keyStore: DeviceKeyStore | undefined;
+  /** The last PDF, for its link: kept even if the panel is moved, released when the next PDF replaces it. */
   private pdfUrl: string | undefined;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.pdfUrl) URL.revokeObjectURL(this.pdfUrl);
-    this.pdfUrl = undefined;
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('paper')) this.paperSize = this.paper === 'letter' ? 'letter' : 'a4';
