@@ -9,3 +9,7 @@ export * from './scoring.js';
 export * from './draft.js';
 export * from './canonical-json.js';
 export * from './report.js';
+export * from './register-entry.js';
+export * from './register.js';
+export * from './register-csv.js';
+export * from './register-json.js';

@@ -9,6 +9,7 @@ import {
   type FormDefinitionProblem,
 } from './form-rules.js';
 import { ruleMessage } from './rule-messages.js';
+import { valueAt } from './json-path.js';
 
 /**
  * Checks `input` against the form-definition schema and the rules a schema
@@ -24,15 +25,6 @@ export function parseFormDefinition(input: unknown): FormDefinition {
   const problems = result.error?.issues.flatMap((issue) => describeIssue(issue, input)) ?? [];
   const broken = checkRules(input as FormDefinition, !result.success).map(ruleMessage);
   throw new FormDefinitionError([...problems, ...broken]);
-}
-
-function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let value = root;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
 }
 
 function describeValue(value: unknown): string {

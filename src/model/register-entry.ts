@@ -27,13 +27,11 @@ export type Status = (typeof STATUSES)[number];
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date as yyyy-mm-dd' }));
 
 /** A moment as `toISOString()` writes it. */
-const timestamp = z
-  .string()
-  .check(
-    z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
-      error: 'must be a date and time',
-    }),
-  );
+const timestamp = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
+    error: 'must be a date and time',
+  }),
+);
 
 /** One change to an entry, never altered once written: who, when, what changed and why. */
 export const HistoryEventSchema = z.object({

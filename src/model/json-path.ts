@@ -1,0 +1,9 @@
+/** The value at `path` inside `root` (as zod reports paths), or `undefined` when there is none. */
+export function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = root;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
