@@ -38,6 +38,7 @@ export default [
       pdf: 'src/pdf.ts',
       'register/proforma-export': 'src/register/proforma-export.ts',
       'register/proforma-verify': 'src/register/proforma-verify.ts',
+      'register/proforma-register': 'src/register/proforma-register.ts',
       // Started by URL as a module worker, so no import reaches it: named here to be built.
       'pdf/export-worker': 'src/pdf/export-worker.ts',
     },

@@ -1,6 +1,7 @@
 import { ProformaAssessment } from './components/proforma-assessment/proforma-assessment.js';
 import { ProformaExport } from './components/proforma-export/proforma-export.js';
 import { ProformaDrafts } from './components/proforma-drafts/proforma-drafts.js';
+import { ProformaRegister } from './components/proforma-register/proforma-register.js';
 import { ProformaSignature } from './components/proforma-signature/proforma-signature.js';
 import { ProformaVerify } from './components/proforma-verify/proforma-verify.js';
 import { defineElement, type DefineOptions } from './define-element.js';
@@ -12,6 +13,7 @@ export const proformaElements = {
   'proforma-assessment': ProformaAssessment,
   'proforma-drafts': ProformaDrafts,
   'proforma-export': ProformaExport,
+  'proforma-register': ProformaRegister,
   'proforma-signature': ProformaSignature,
   'proforma-verify': ProformaVerify,
 } as const;

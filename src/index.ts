@@ -9,6 +9,19 @@ export {
   type SignatureMethod,
 } from './components/proforma-signature/proforma-signature.js';
 export { ProformaVerify } from './components/proforma-verify/proforma-verify.js';
+export {
+  ProformaRegister,
+  ProformaRegisterChangeEvent,
+  REGISTER_PAGE_SIZE,
+  type ProformaRegisterChangeDetail,
+  type RegisterChangeAction,
+} from './components/proforma-register/proforma-register.js';
+export {
+  RegisterStore,
+  RegisterHistoryError,
+  type RegisterListing,
+  type DamagedRecord,
+} from './services/register-store.js';
 export type { PdfProblem, PdfProblemCode, PdfSigner, PdfVerification } from './pdf/verify-pdf.js';
 export { questionRenderers } from './components/proforma-assessment/kinds/registry.js';
 export type { QuestionRenderer, QuestionView } from './components/proforma-assessment/kinds/view.js';

@@ -1,0 +1,302 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .hint,
+  .note {
+    color: var(--_muted);
+  }
+  .field {
+    margin-bottom: 1rem;
+  }
+  .field > label,
+  .filters label {
+    display: block;
+    font-weight: 600;
+  }
+  .error-message {
+    display: block;
+    color: var(--_not-approved);
+    font-weight: 600;
+  }
+  input[type='search'] {
+    display: block;
+    width: 100%;
+    max-width: 40rem;
+    min-height: 2.75rem;
+    padding: 0.4rem 0.5rem;
+    font: inherit;
+    color: var(--_text);
+    background: var(--_background);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_not-approved);
+  }
+  button[aria-disabled='true'] {
+    border-color: var(--_border);
+    color: var(--_muted);
+    cursor: not-allowed;
+  }
+  button.danger {
+    border-color: var(--_not-approved);
+    color: var(--_not-approved);
+  }
+  .actions,
+  .pages {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    margin-bottom: 1rem;
+  }
+  .pages p {
+    margin: 0;
+  }
+  .filters {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    gap: 0.75rem 1rem;
+    margin-bottom: 1rem;
+  }
+  .filters .search {
+    grid-column: 1 / -1;
+  }
+  .count {
+    font-weight: 600;
+  }
+  .message,
+  .warning,
+  .error-summary {
+    border: 3px solid var(--_accent);
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+    margin: 0 0 1rem;
+  }
+  .warning {
+    border-color: var(--_conditions);
+  }
+  .error-summary {
+    border-color: var(--_not-approved);
+  }
+  .error-summary a {
+    color: var(--_not-approved);
+  }
+  .message ul,
+  .error-summary ul {
+    margin: 0.25rem 0 0;
+  }
+  .table-wrap {
+    overflow-x: auto;
+    margin-bottom: 1rem;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding-bottom: 0.25rem;
+  }
+  th,
+  td {
+    text-align: start;
+    vertical-align: top;
+    padding: 0.4rem 0.5rem;
+    border-bottom: 1px solid var(--_border);
+  }
+  thead th button,
+  button.tool {
+    border: none;
+    background: none;
+    padding: 0.25rem;
+    min-height: 2.75rem;
+    text-align: start;
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  button.tool {
+    text-decoration: underline;
+    overflow-wrap: anywhere;
+  }
+  thead th button {
+    display: inline-flex;
+    gap: 0.25rem;
+    align-items: center;
+    color: var(--_text);
+  }
+  .sort-icon {
+    width: 1rem;
+    height: 1rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2.5;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .status {
+    display: inline-flex;
+    gap: 0.4rem;
+    align-items: flex-start;
+  }
+  .icon {
+    flex: none;
+    width: 1.25rem;
+    height: 1.25rem;
+    margin-top: 0.15rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2.5;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .status-approved .icon {
+    color: var(--_approved);
+  }
+  .status-approved-with-conditions .icon,
+  .status-review-due .icon {
+    color: var(--_conditions);
+  }
+  .status-not-approved .icon,
+  .status-expired .icon {
+    color: var(--_not-approved);
+  }
+  .status-draft .icon,
+  .status-submitted .icon,
+  .status-under-review .icon,
+  .status-retired .icon {
+    color: var(--_incomplete);
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: max-content minmax(0, 1fr);
+    gap: 0 1rem;
+    margin: 0 0 1rem;
+  }
+  .facts dt {
+    font-weight: 600;
+  }
+  .facts dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .fingerprint {
+    font-family: ui-monospace, 'Cascadia Mono', Consolas, monospace;
+    overflow-wrap: anywhere;
+  }
+  .detail h3 {
+    margin-top: 1.5rem;
+  }
+  .detail .error-summary h3 {
+    margin-top: 0;
+  }
+  .panel {
+    border-top: 2px solid var(--_border);
+    margin-top: 1.5rem;
+    padding-top: 0.5rem;
+  }
+  fieldset {
+    border: none;
+    margin: 0 0 1rem;
+    padding: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0;
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 2.75rem;
+  }
+  .choice input {
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
+  }
+  .history {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  .history > li {
+    border-inline-start: 4px solid var(--_border);
+    padding: 0.25rem 0 0.25rem 0.75rem;
+    margin-bottom: 0.75rem;
+  }
+  .history ul {
+    margin: 0.25rem 0;
+  }
+  .drop-zone {
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+    padding: 1rem;
+    margin-bottom: 1rem;
+  }
+  .drop-zone.dragging {
+    border-style: solid;
+    border-color: var(--_accent);
+    background: var(--_surface);
+  }
+  .file-field {
+    margin-bottom: 1rem;
+  }
+  .file-field label {
+    display: block;
+    font-weight: 600;
+  }
+  .file-field input {
+    display: block;
+    max-width: 100%;
+    font: inherit;
+  }
+  .file-field input::file-selector-button {
+    font: inherit;
+    min-height: 2.75rem;
+    padding: 0.4rem 1rem;
+    margin-inline-end: 0.75rem;
+    border-radius: var(--_radius);
+    border: 2px solid var(--_accent);
+    background: var(--_background);
+    color: var(--_accent);
+    cursor: pointer;
+  }
+  .results {
+    padding-inline-start: 1.5rem;
+  }
+  @container (max-width: 30rem) {
+    .facts {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .facts dd {
+      margin-bottom: 0.25rem;
+    }
+  }
+  @media (forced-colors: active) {
+    .icon,
+    .sort-icon {
+      color: CanvasText;
+    }
+    .drop-zone,
+    .error-summary,
+    .warning,
+    .message {
+      border-color: CanvasText;
+    }
+  }
+  @media print {
+    .actions,
+    .pages,
+    .filters,
+    .panel,
+    .sort-icon {
+      display: none;
+    }
+    button.tool {
+      color: inherit;
+      text-decoration: none;
+    }
+  }
+`;

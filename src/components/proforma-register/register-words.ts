@@ -1,0 +1,224 @@
+import { msg, str } from '@lit/localize';
+import { svg, type SVGTemplateResult } from 'lit';
+import type { Status } from '../../model/register-entry.js';
+import type { RegisterRule } from '../../model/register.js';
+import { outcomeWords } from '../../internal/words.js';
+import { OUTCOMES, type Outcome } from '../../model/scoring.js';
+// Types only: the verifier loads with the import service, when a PDF is imported.
+import type { PdfProblem } from '../../pdf/verify-pdf.js';
+import type { PdfImportRefusal } from '../../services/register-import.js';
+
+// Words are looked up when called, never at module load, so that a change of
+// language takes effect on the next render.
+
+/** What staff read for a status: the same words in the table, the filter and the history. */
+export function statusWords(status: Status): string {
+  switch (status) {
+    case 'draft':
+      return msg('Draft');
+    case 'submitted':
+      return msg('Submitted');
+    case 'under-review':
+      return msg('Under review');
+    case 'approved':
+      return msg('Approved');
+    case 'approved-with-conditions':
+      return msg('Approved with conditions');
+    case 'not-approved':
+      return msg('Not approved');
+    case 'retired':
+      return msg('Retired');
+    case 'review-due':
+      return msg('Review due');
+    case 'expired':
+      return msg('Expired');
+  }
+}
+
+/** Each status has a shape of its own, so that it never rests on colour; the words always say it too. */
+export const STATUS_ICONS: Readonly<Record<Status, SVGTemplateResult>> = {
+  draft: svg`<path d="M4 20h4L19 9l-4-4L4 16z" />`,
+  submitted: svg`<path d="M12 3v12M7 10l5 5 5-5M4 21h16" />`,
+  'under-review': svg`<circle cx="10" cy="10" r="6" /><path d="M14.5 14.5L20 20" />`,
+  approved: svg`<circle cx="12" cy="12" r="10" /><path d="M7 12.5l3.5 3.5L17 9" />`,
+  'approved-with-conditions': svg`<rect x="3" y="3" width="18" height="18" rx="3" /><path d="M7 12.5l3.5 3.5L17 9" />`,
+  'not-approved': svg`<circle cx="12" cy="12" r="10" /><path d="M8.5 8.5l7 7M15.5 8.5l-7 7" />`,
+  'review-due': svg`<circle cx="12" cy="12" r="10" /><path d="M12 7v5l3 2" />`,
+  expired: svg`<path d="M12 3L2 21h20z" /><path d="M12 10v5M12 18v.01" />`,
+  retired: svg`<rect x="3" y="4" width="18" height="5" /><path d="M5 9v11h14V9M10 13h4" />`,
+};
+
+/** The words of a history value that holds a status or an outcome code; anything else as it is. */
+export function valueWords(field: string, value: string): string {
+  if (field === 'status') return isStatus(value) ? statusWords(value) : value;
+  if (field === 'outcome')
+    return (OUTCOMES as readonly string[]).includes(value) ? outcomeWords(value as Outcome) : value;
+  return value;
+}
+
+const STATUS_CODES: readonly string[] = [
+  'draft',
+  'submitted',
+  'under-review',
+  'approved',
+  'approved-with-conditions',
+  'not-approved',
+  'retired',
+  'review-due',
+  'expired',
+];
+const isStatus = (value: string): value is Status => STATUS_CODES.includes(value);
+
+/** A register entry's field as the history names it. */
+export function fieldWords(field: string): string {
+  switch (field) {
+    case 'tool':
+      return msg('Tool');
+    case 'vendor':
+      return msg('Made by');
+    case 'url':
+      return msg('Web address');
+    case 'purpose':
+      return msg('Purpose');
+    case 'subjects':
+      return msg('Subjects');
+    case 'yearGroups':
+      return msg('Year groups');
+    case 'minimumAge':
+      return msg('Minimum age');
+    case 'dataCollected':
+      return msg('Data collected');
+    case 'dpiaReference':
+      return msg('DPIA reference');
+    case 'status':
+      return msg('Status');
+    case 'outcome':
+      return msg('Outcome of the assessment');
+    case 'readiness':
+      return msg('Readiness');
+    case 'conditions':
+      return msg('Conditions');
+    case 'owners':
+      return msg('Account owners');
+    case 'assessor':
+      return msg('Assessor');
+    case 'approver':
+      return msg('Approver');
+    case 'decisionDate':
+      return msg('Decision date');
+    case 'reviewDue':
+      return msg('Review due');
+    case 'signerFingerprint':
+      return msg('Signer’s key');
+    case 'assessment':
+      return msg('Assessment');
+    default:
+      return field;
+  }
+}
+
+/** What a history event did, in words. */
+export function actionWords(action: string): string {
+  switch (action) {
+    case 'imported':
+      return msg('Imported');
+    case 'imported from CSV':
+      return msg('Imported from a CSV file');
+    case 'imported from JSON':
+      return msg('Imported from a JSON file');
+    case 'reassessed':
+      return msg('Re-assessed');
+    case 'decided':
+      return msg('Decision recorded');
+    case 'status':
+      return msg('Status changed');
+    case 'retired':
+      return msg('Retired');
+    case 'edited':
+      return msg('Edited');
+    default:
+      return action;
+  }
+}
+
+/** The register's rule that refused a change, as a short plain statement; the error's message gives the detail. */
+export function ruleWords(rule: RegisterRule): string {
+  switch (rule) {
+    case 'transition':
+      return msg('This tool cannot move to that status from where it is now.');
+    case 'decision-by-status':
+      return msg('A decision is recorded with its approver, date and any conditions.');
+    case 'account-owners':
+      return msg('An approved tool needs at least two named account owners.');
+    case 'conditions':
+      return msg('Approval with conditions needs at least one condition.');
+    case 'approver':
+      return msg('A decision needs the name of who made it.');
+    case 'date':
+      return msg('Dates must be real dates, and the review must come after the decision.');
+    case 'reason':
+      return msg('A reason is needed.');
+    case 'who':
+      return msg('Every change needs the name of who made it.');
+    case 'tool-name':
+      return msg('The tool must have a name.');
+    case 'form':
+      return msg('The assessment was made with another form.');
+    case 'different-tool':
+      return msg('This is a different tool.');
+    case 'stale-assessment':
+      return msg('The register already holds this assessment, or a newer one.');
+  }
+}
+
+/** What the signature check found wrong with a PDF, in plain words. */
+export function pdfProblemWords(problem: PdfProblem): string {
+  switch (problem.code) {
+    case 'not-a-pdf':
+      return msg('The file is not a PDF.');
+    case 'no-signature':
+      return msg('The PDF has no digital signature.');
+    case 'incomplete-file':
+      return msg('The file is incomplete: it may have been cut short while downloading or copying.');
+    case 'signature-removed':
+      return msg('The signature has been removed from the file, or emptied.');
+    case 'signature-unreadable':
+      return msg('The signature cannot be read: it is damaged, or not a kind of signature this page checks.');
+    case 'byte-ranges-wrong':
+      return msg('The file was re-saved or rearranged by another program after signing.');
+    case 'changed-after-signing':
+      return msg('Something was added to the file after it was signed.');
+    case 'signature-mismatch':
+      return msg('The file was changed after it was signed.');
+    case 'no-assessment':
+      return msg('The file does not carry the assessment’s data.');
+    case 'assessment-unreadable':
+      return msg(str`The assessment’s data in the file cannot be read (${problem.detail}).`);
+    case 'signer-not-trusted':
+      return msg('Signer not recognised.');
+  }
+}
+
+/** Why a signed PDF was not imported, in plain words. */
+export function refusalWords(reason: PdfImportRefusal): string {
+  switch (reason.code) {
+    case 'unsigned':
+      return msg('Not imported: the PDF is not signed, so nothing shows who made it or that it is unchanged.');
+    case 'invalid': {
+      const problems = reason.problems.map(pdfProblemWords).join(' ');
+      return problems
+        ? msg(str`Not imported: the signature does not check out. ${problems}`)
+        : msg('Not imported: the signature does not check out.');
+    }
+    case 'unknown-form':
+      return msg(
+        str`Not imported: it was made with the form “${reason.formId}” (version ${reason.formVersion}), which this page was not given.`,
+      );
+    case 'register-rule':
+      return msg(str`Not imported: ${ruleWords(reason.rule)} ${reason.message}`);
+    case 'storage':
+      return msg(str`Not imported: the register could not be saved in this browser (${reason.message}).`);
+    case 'verifier-unavailable':
+      return msg('Not imported: the signature checker could not be loaded. Reload the page and try again.');
+  }
+}

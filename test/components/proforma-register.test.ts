@@ -1,0 +1,581 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type {
+  ProformaRegister,
+  ProformaRegisterChangeEvent,
+} from '../../src/components/proforma-register/proforma-register.js';
+import type { RegisterEntry } from '../../src/model/register-entry.js';
+import { localIsoDate } from '../../src/model/register.js';
+import { registerToJson } from '../../src/model/register-json.js';
+import { StorageFullError } from '../../src/services/draft-store.js';
+import { RegisterStore } from '../../src/services/register-store.js';
+import type { FormDefinition } from '../../src/model/form-definition.js';
+import { canonicalAssessmentJson } from '../../src/model/canonical-json.js';
+import { signPdf } from '../../src/pdf/pdf-signature.js';
+import { createDeviceKey } from '../../src/services/device-key.js';
+import { plainPdf, smallAssessment } from '../pdf/signing-fixtures.js';
+import { controlLabelled } from './helpers.js';
+
+const freshNamespace = () => `test-register-${Math.random().toString(36).slice(2)}`;
+const today = localIsoDate();
+const FINGERPRINT = Array.from({ length: 32 }, (_, i) => (i * 7).toString(16).padStart(2, '0').toUpperCase()).join(':');
+
+/** `yyyy-mm-dd`, `days` after today. */
+function inDays(days: number): string {
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A register entry: a submitted tool with two account owners, imported once. */
+function entry(id: string, changes: Partial<RegisterEntry> = {}): RegisterEntry {
+  return {
+    id,
+    tool: `Tool ${id}`,
+    subjects: ['Computing'],
+    yearGroups: ['Year 7'],
+    status: 'submitted',
+    conditions: [],
+    owners: [{ name: 'Siân Jones', role: 'Head of computing' }, { name: 'Łukasz Nowak' }],
+    history: [
+      {
+        at: '2026-01-10T09:00:00.000Z',
+        by: 'J. Evans, IT lead',
+        action: 'imported',
+        changes: [{ field: 'status', to: 'submitted' }],
+      },
+    ],
+    ...changes,
+  };
+}
+
+/** A tool approved on a day, due for review on another. */
+const approved = (id: string, tool: string, reviewDue: string, changes: Partial<RegisterEntry> = {}) =>
+  entry(id, {
+    tool,
+    status: 'approved',
+    outcome: 'approved',
+    readiness: 90,
+    approver: 'C. Jones, deputy head',
+    decisionDate: '2026-01-12',
+    reviewDue,
+    ...changes,
+  });
+
+const mixedEntries = (): RegisterEntry[] => [
+  approved('padlet', 'Padlet', inDays(200), { subjects: ['Art'], yearGroups: ['Year 9'] }),
+  approved('canva', 'Canva', inDays(10)),
+  approved('flip', 'Flip', inDays(-5)),
+  entry('kahoot', {
+    tool: 'Kahoot!',
+    status: 'under-review',
+    outcome: 'approved',
+    readiness: 85,
+    vendor: 'Kahoot ASA',
+  }),
+  entry('tiktok', { tool: 'TikTok', status: 'not-approved', outcome: 'not-approved', readiness: 20 }),
+];
+
+async function seededStore(entries: RegisterEntry[]): Promise<RegisterStore> {
+  const store = new RegisterStore(freshNamespace());
+  await store.save(...entries);
+  return store;
+}
+
+const root = (element: Element) => element.shadowRoot!;
+const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function renderRegister(store: RegisterStore, readonly = false): Promise<ProformaRegister> {
+  const element = await fixture<ProformaRegister>(
+    html`<proforma-register lang="en-GB" namespace=${store.namespace} ?readonly=${readonly}></proforma-register>`,
+  );
+  await waitUntil(() => !text(root(element)).includes('Loading the register'), 'the register never loaded');
+  return element;
+}
+
+/** Each row of the table as [tool, status, outcome, readiness, review due, owners]. */
+const rows = (element: Element) =>
+  [...root(element).querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => text(cell)));
+
+const tools = (element: Element) => rows(element).map(([tool]) => tool);
+
+function button(scope: Element | ShadowRoot, words: string): HTMLButtonElement {
+  const found = [...scope.querySelectorAll('button')].find((each) => text(each) === words);
+  if (!found) throw new Error(`no button "${words}"`);
+  return found;
+}
+
+const hasButton = (scope: Element | ShadowRoot, words: string) =>
+  [...scope.querySelectorAll('button')].some((each) => text(each) === words);
+
+const toolsShown = (element: Element) => text(root(element).querySelector('.count'));
+
+async function openTool(element: ProformaRegister, tool: string): Promise<void> {
+  button(root(element), tool).click();
+  await waitUntil(() => root(element).activeElement?.id === 'detail-heading', 'the detail never opened');
+}
+
+async function typeInto(control: HTMLElement, words: string): Promise<void> {
+  control.focus();
+  await sendKeys({ type: words });
+}
+
+async function choose(element: ProformaRegister, label: string, file: File): Promise<void> {
+  const input = controlLabelled(root(element), label);
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+const errorSummary = (element: Element) => root(element).querySelector('.error-summary');
+const historyItems = (element: Element) =>
+  [...root(element).querySelectorAll('.history > li')].map((item) => text(item));
+
+/** A one-section form that the signed assessment below was made with. */
+const padletForm: FormDefinition = {
+  format: '1.0',
+  id: 'padlet-check',
+  version: '1.0.0',
+  title: 'Padlet check',
+  scoring: {
+    readiness: { approved: 80, approvedWithConditions: 60 },
+    riskBands: { green: 4, amber: 9, red: 16 },
+    residualRisk: { approved: 'green', approvedWithConditions: 'red' },
+  },
+  sections: [
+    {
+      id: 'only',
+      title: 'Only section',
+      questions: [{ id: 'privacy', kind: 'item', title: 'Pupil content can be private', critical: true }],
+    },
+  ],
+};
+
+async function signedPadletPdf(): Promise<File> {
+  const key = await createDeviceKey({ name: 'Siân Jones', role: 'Teacher', school: 'Ysgol Gwyn' });
+  const assessment = smallAssessment({
+    id: 'padlet-assessment',
+    form: { id: 'padlet-check', version: '1.0.0' },
+    tool: { name: 'Padlet', url: 'https://padlet.com' },
+    answers: { privacy: { value: 'met' } },
+  });
+  const bytes = await signPdf(
+    plainPdf('Padlet'),
+    key,
+    {
+      name: 'assessment.json',
+      bytes: new TextEncoder().encode(canonicalAssessmentJson(assessment)),
+      mimeType: 'application/json',
+      description: 'The assessment data',
+    },
+    { name: 'Siân Jones', reason: 'Risk assessment completed', signedAt: new Date('2026-11-21T09:30:00Z') },
+  );
+  return new File([bytes as BlobPart], 'padlet.pdf', { type: 'application/pdf' });
+}
+
+/** Catches the files the element offers for download, instead of saving them. */
+function catchDownloads(): { files: Array<{ name: string; href: string }>; stop(): void } {
+  const files: Array<{ name: string; href: string }> = [];
+  const listener = (event: MouseEvent) => {
+    const link = event.target;
+    if (!(link instanceof HTMLAnchorElement) || !link.download) return;
+    event.preventDefault();
+    files.push({ name: link.download, href: link.href });
+  };
+  document.addEventListener('click', listener, true);
+  return { files, stop: () => document.removeEventListener('click', listener, true) };
+}
+
+describe('<proforma-register>', () => {
+  it('lists tools with their status in words, review due and expired included, and is accessible', async () => {
+    const element = await renderRegister(await seededStore(mixedEntries()));
+
+    const byTool = new Map(rows(element).map(([tool, status, ...rest]) => [tool, [status, ...rest]]));
+    expect(byTool.get('Padlet')?.[0]).to.equal('Approved');
+    expect(byTool.get('Canva')?.[0], 'ten days before its review date').to.equal('Review due');
+    expect(byTool.get('Flip')?.[0], 'five days after its review date').to.equal('Expired');
+    expect(byTool.get('Kahoot!')?.[0]).to.equal('Under review');
+    expect(byTool.get('TikTok')?.[0]).to.equal('Not approved');
+    expect(byTool.get('Padlet')).to.include('90%').and.to.include('Siân Jones, Łukasz Nowak');
+    expect(toolsShown(element)).to.equal('5 tools shown');
+    await expect(element).to.be.accessible();
+  });
+
+  it('sorts by review date from the column header, and says how it is sorted', async () => {
+    const element = await renderRegister(await seededStore(mixedEntries()));
+    const header = () => button(root(element), 'Review due').closest('th')!;
+
+    button(root(element), 'Review due').click();
+    await element.updateComplete;
+    expect(tools(element)).to.deep.equal(['Flip', 'Canva', 'Padlet', 'Kahoot!', 'TikTok']);
+    expect(header().getAttribute('aria-sort')).to.equal('ascending');
+
+    button(root(element), 'Review due').click();
+    await element.updateComplete;
+    expect(tools(element).slice(0, 3)).to.deep.equal(['Padlet', 'Canva', 'Flip']);
+    expect(header().getAttribute('aria-sort')).to.equal('descending');
+    expect(button(root(element), 'Tool').closest('th')!.hasAttribute('aria-sort')).to.equal(false);
+  });
+
+  it('filters by status, review date, subject and a search typed in the search box', async () => {
+    const element = await renderRegister(await seededStore(mixedEntries()));
+    const pick = async (label: string, value: string) => {
+      const select = controlLabelled<HTMLSelectElement>(root(element), label);
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+      await element.updateComplete;
+    };
+
+    await pick('Status', 'review-due');
+    expect(tools(element)).to.deep.equal(['Canva']);
+    expect(toolsShown(element)).to.equal('1 tool shown');
+    await pick('Status', '');
+    await pick('Review due', 'overdue');
+    expect(tools(element)).to.deep.equal(['Flip']);
+    await pick('Review due', '30');
+    expect(tools(element)).to.deep.equal(['Canva']);
+    await pick('Review due', '');
+    await pick('Subject', 'Art');
+    expect(tools(element)).to.deep.equal(['Padlet']);
+    await pick('Subject', '');
+
+    await typeInto(controlLabelled(root(element), 'Search'), 'kahoot asa');
+    await waitUntil(() => tools(element).length === 1, 'the search never applied');
+    expect(tools(element)).to.deep.equal(['Kahoot!']);
+    expect(toolsShown(element)).to.equal('1 tool shown');
+  });
+
+  it('shows a long register fifty tools at a time, and says which page', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => entry(`t${String(i).padStart(3, '0')}`));
+    const element = await renderRegister(await seededStore(many));
+    const pageText = () => text(root(element).querySelector('.pages p'));
+
+    expect(toolsShown(element)).to.equal('120 tools shown');
+    expect(rows(element)).to.have.length(50);
+    expect(pageText()).to.equal('Page 1 of 3');
+
+    button(root(element), 'Next page').click();
+    await element.updateComplete;
+    expect(pageText()).to.equal('Page 2 of 3');
+    expect(tools(element)[0]).to.equal('Tool t050');
+
+    button(root(element), 'Next page').click();
+    await element.updateComplete;
+    expect(rows(element)).to.have.length(20);
+    expect(button(root(element), 'Next page').getAttribute('aria-disabled')).to.equal('true');
+    button(root(element), 'Next page').click();
+    await element.updateComplete;
+    expect(pageText(), 'no page after the last').to.equal('Page 3 of 3');
+  });
+
+  it('opens a tool’s detail with its history, newest first, and goes back to where it was', async () => {
+    const kahoot = entry('kahoot', {
+      tool: 'Kahoot!',
+      status: 'under-review',
+      signerFingerprint: FINGERPRINT,
+      assessment: smallAssessment({ id: 'kahoot-assessment', tool: { name: 'Kahoot!' } }),
+      history: [
+        ...entry('x').history,
+        {
+          at: '2026-02-01T10:00:00.000Z',
+          by: 'J. Evans, IT lead',
+          action: 'status',
+          changes: [{ field: 'status', from: 'submitted', to: 'under-review' }],
+          reason: 'Asked for by the computing department',
+        },
+      ],
+    });
+    const element = await renderRegister(await seededStore([kahoot, ...mixedEntries().slice(0, 2)]));
+
+    await openTool(element, 'Kahoot!');
+
+    expect(text(root(element).querySelector('#detail-heading'))).to.equal('Kahoot!');
+    const history = historyItems(element);
+    expect(history[0]).to.contain('Status changed').and.to.contain('by J. Evans, IT lead');
+    expect(history[0]).to.contain('Status: from “Submitted” to “Under review”');
+    expect(history[0]).to.contain('Why: Asked for by the computing department');
+    expect(history[1]).to.contain('Imported');
+    expect(text(root(element)))
+      .to.contain('Signer not recognised')
+      .and.to.contain(FINGERPRINT);
+    expect(text(root(element)))
+      .to.contain('The assessment')
+      .and.to.contain('kahoot-assessment');
+    await expect(element).to.be.accessible();
+
+    button(root(element), 'Back to the list').click();
+    await element.updateComplete;
+    expect(text(root(element).activeElement)).to.equal('Kahoot!');
+  });
+
+  it('records a decision made with the keyboard, and shows it in the table and the history', async () => {
+    const store = await seededStore([
+      entry('kahoot', { tool: 'Kahoot!', status: 'under-review', outcome: 'approved', readiness: 85 }),
+    ]);
+    const element = await renderRegister(store);
+    await openTool(element, 'Kahoot!');
+
+    await typeInto(controlLabelled(root(element), 'Your name'), 'J. Evans, IT lead');
+    const approvedRadio = controlLabelled(root(element), 'Approved');
+    expect(approvedRadio.checked, 'the assessment’s outcome is chosen at first').to.equal(true);
+    approvedRadio.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await typeInto(controlLabelled(root(element), 'Conditions'), 'Pupils use nicknames');
+    const changed = oneEvent(element, 'proforma-register-change');
+    await typeInto(controlLabelled(root(element), 'Approver'), 'C. Jones, deputy head');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = (await changed) as ProformaRegisterChangeEvent;
+
+    expect(detail.action).to.equal('decided');
+    await element.updateComplete;
+    expect(text(root(element).querySelector('[role="status"]'))).to.contain(
+      'Decision recorded for Kahoot!: Approved with conditions.',
+    );
+    expect(historyItems(element)[0])
+      .to.contain('Decision recorded')
+      .and.to.contain('by J. Evans, IT lead')
+      .and.to.contain('Approver: set to “C. Jones, deputy head”');
+    expect(text(root(element).querySelector('.facts'))).to.contain('Status Approved with conditions');
+    expect(hasButton(root(element), 'Record the decision'), 'a decided tool has no decision form').to.equal(false);
+
+    button(root(element), 'Back to the list').click();
+    await element.updateComplete;
+    expect(rows(element)[0]![1]).to.equal('Approved with conditions');
+    const stored = await store.get('kahoot');
+    expect(stored?.status).to.equal('approved-with-conditions');
+    expect(stored?.conditions).to.deep.equal(['Pupils use nicknames']);
+  });
+
+  it('refuses to approve a tool with one account owner, saying the rule, and is accessible', async () => {
+    const store = await seededStore([
+      entry('solo', { tool: 'Solo', status: 'under-review', outcome: 'approved', owners: [{ name: 'Siân Jones' }] }),
+    ]);
+    const element = await renderRegister(store);
+    await openTool(element, 'Solo');
+    await typeInto(controlLabelled(root(element), 'Your name'), 'J. Evans');
+    await typeInto(controlLabelled(root(element), 'Approver'), 'C. Jones');
+
+    button(root(element), 'Record the decision').click();
+    await waitUntil(() => errorSummary(element), 'no error summary');
+
+    const summary = errorSummary(element)!;
+    expect(text(summary)).to.contain('The decision was not recorded');
+    expect(text(summary)).to.contain('An approved tool needs at least two named account owners.');
+    expect(text(summary)).to.contain('this entry names 1');
+    expect(root(element).activeElement).to.equal(summary);
+    summary.querySelector('a')!.click();
+    expect(text(root(element).activeElement)).to.equal('Account owners');
+    expect((await store.get('solo'))?.status, 'nothing saved').to.equal('under-review');
+    await expect(element).to.be.accessible();
+  });
+
+  it('needs your name and a reason to retire a tool', async () => {
+    const store = await seededStore(mixedEntries());
+    const element = await renderRegister(store);
+    await openTool(element, 'Padlet');
+
+    button(root(element), 'Retire the tool').click();
+    await waitUntil(() => errorSummary(element), 'no error summary');
+    expect(text(errorSummary(element)))
+      .to.contain('Enter your name')
+      .and.to.contain('Say why the tool is being retired.');
+    expect(controlLabelled(root(element), 'Why is it being retired?').getAttribute('aria-invalid')).to.equal('true');
+    await expect(element).to.be.accessible();
+
+    await typeInto(controlLabelled(root(element), 'Your name'), 'J. Evans');
+    await typeInto(controlLabelled(root(element), 'Why is it being retired?'), 'Replaced by Canva');
+    button(root(element), 'Retire the tool').click();
+    await waitUntil(() => historyItems(element)[0]?.includes('Retired'), 'never retired');
+
+    expect(errorSummary(element)).to.equal(null);
+    expect(historyItems(element)[0]).to.contain('Why: Replaced by Canva');
+    expect((await store.get('padlet'))?.status).to.equal('retired');
+  });
+
+  it('trusts a signer’s key with the person’s name and role', async () => {
+    const store = await seededStore([entry('kahoot', { tool: 'Kahoot!', signerFingerprint: FINGERPRINT })]);
+    const element = await renderRegister(store);
+    await openTool(element, 'Kahoot!');
+    await typeInto(controlLabelled(root(element), 'Your name'), 'J. Evans');
+
+    button(root(element), 'Trust this key').click();
+    await element.updateComplete;
+    await typeInto(controlLabelled(root(element), 'Name of the person'), 'Siân Jones');
+    await typeInto(controlLabelled(root(element), 'Their role'), 'Teacher');
+    button(root(element), 'Trust the key').click();
+    await waitUntil(() => text(root(element)).includes('The key of Siân Jones (Teacher).'), 'never trusted');
+
+    expect(text(root(element))).not.to.contain('Signer not recognised');
+    expect((await store.trustedKeys()).map(({ name, fingerprint }) => [name, fingerprint])).to.deep.equal([
+      ['Siân Jones', FINGERPRINT],
+    ]);
+  });
+
+  it('says plainly when the browser’s storage is full, and changes nothing', async () => {
+    const store = await seededStore([entry('kahoot', { tool: 'Kahoot!' })]);
+    const fullStore = Object.assign(Object.create(store) as RegisterStore, {
+      save: () => Promise.reject(new StorageFullError('quota')),
+    });
+    const element = await fixture<ProformaRegister>(
+      html`<proforma-register lang="en-GB" .store=${fullStore}></proforma-register>`,
+    );
+    await waitUntil(() => tools(element).length === 1, 'the register never loaded');
+    await openTool(element, 'Kahoot!');
+    await typeInto(controlLabelled(root(element), 'Your name'), 'J. Evans');
+
+    button(root(element), 'Start a review').click();
+    await waitUntil(() => errorSummary(element), 'no error summary');
+
+    expect(text(errorSummary(element)))
+      .to.contain('Nothing was changed')
+      .and.to.contain('storage is full');
+    expect(historyItems(element)).to.have.length(1);
+    expect((await store.get('kahoot'))?.status).to.equal('submitted');
+    await expect(element).to.be.accessible();
+  });
+
+  it('imports a CSV through the file input, and lists every problem of a bad one', async () => {
+    const store = await seededStore([]);
+    const element = await renderRegister(store);
+    await typeInto(controlLabelled(root(element), 'Your name'), 'J. Evans');
+
+    const csv = (body: string, name: string) => new File([body], name, { type: 'text/csv' });
+    await choose(element, 'Import CSV', csv('Tool,Status\r\nMiro,Submitted\r\nFlip,Maybe\r\n', 'bad.csv'));
+    await waitUntil(() => text(root(element)).includes('Nothing was imported from bad.csv'), 'no problems shown');
+    expect(text(root(element))).to.contain('Row 3, column “Status”');
+    expect((await store.list()).entries).to.deep.equal([]);
+    await expect(element).to.be.accessible();
+
+    await choose(element, 'Import CSV', csv('Tool,Status\r\nMiro,Submitted\r\nFlip,Approved\r\n', 'good.csv'));
+    await waitUntil(() => text(root(element)).includes('2 tools imported from good.csv'), 'never imported');
+    expect(tools(element)).to.deep.equal(['Flip', 'Miro']);
+    expect((await store.list()).entries).to.have.length(2);
+  });
+
+  it('imports signed PDFs, flagging a signer it does not recognise, and refuses an unsigned one', async () => {
+    const store = await seededStore([]);
+    const element = await fixture<ProformaRegister>(
+      html`<proforma-register lang="en-GB" namespace=${store.namespace} .forms=${[padletForm]}></proforma-register>`,
+    );
+    await waitUntil(() => text(root(element)).includes('The register is empty'), 'the register never loaded');
+    await typeInto(controlLabelled(root(element), 'Your name'), 'J. Evans');
+    const signed = await signedPadletPdf();
+    const unsigned = new File([plainPdf() as BlobPart], 'unsigned.pdf', { type: 'application/pdf' });
+
+    const input = controlLabelled(root(element), 'Import signed PDFs');
+    const transfer = new DataTransfer();
+    transfer.items.add(signed);
+    transfer.items.add(unsigned);
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => text(root(element)).includes('1 of 2 PDF(s) imported'), 'never imported', { timeout: 8000 });
+
+    const report = [...root(element).querySelectorAll('.results li')].map((item) => text(item));
+    expect(report[0]).to.contain('padlet.pdf: Added “Padlet” to the register.').and.to.contain('Signer not recognised');
+    expect(report[1]).to.contain('unsigned.pdf: Not imported: the PDF is not signed');
+    expect(tools(element)).to.deep.equal(['Padlet']);
+    expect(rows(element)[0]![1]).to.equal('Submitted');
+    await expect(element).to.be.accessible();
+  });
+
+  it('exports the register as CSV and as a published JSON for staff, named with the date', async () => {
+    const store = await seededStore([entry('kahoot', { tool: 'Kahoot!', assessment: smallAssessment() })]);
+    const element = await renderRegister(store);
+    const downloads = catchDownloads();
+    try {
+      button(root(element), 'Export CSV').click();
+      await waitUntil(() => downloads.files.length === 1, 'no CSV');
+      button(root(element), 'Export for staff (published)').click();
+      await waitUntil(() => downloads.files.length === 2, 'no JSON');
+    } finally {
+      downloads.stop();
+    }
+
+    const date = new Date().toISOString().slice(0, 10);
+    expect(downloads.files.map(({ name }) => name)).to.deep.equal([
+      `approved-tools-${date}.csv`,
+      `approved-tools-for-staff-${date}.json`,
+    ]);
+    const published = JSON.parse(await (await fetch(downloads.files[1]!.href)).text()) as {
+      published: boolean;
+      entries: RegisterEntry[];
+    };
+    expect(published.published).to.equal(true);
+    expect(published.entries[0]!.tool).to.equal('Kahoot!');
+    expect(published.entries[0]!.assessment).to.equal(undefined);
+  });
+
+  it('shows a published register read-only: no decisions, imports, names or assessments', async () => {
+    const json = registerToJson(
+      [
+        entry('kahoot', {
+          tool: 'Kahoot!',
+          status: 'under-review',
+          signerFingerprint: FINGERPRINT,
+          assessment: smallAssessment({ id: 'kahoot-assessment', tool: { name: 'Kahoot!' } }),
+        }),
+        ...mixedEntries().slice(0, 3),
+      ],
+      [],
+      { published: true, now: new Date('2026-11-21T09:00:00Z') },
+    );
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    try {
+      const element = await fixture<ProformaRegister>(
+        html`<proforma-register lang="en-GB" readonly src=${url}></proforma-register>`,
+      );
+      await waitUntil(() => tools(element).length === 4, 'the published register never loaded');
+      expect(text(root(element))).to.contain('The register as published on 21 Nov 2026');
+      expect(root(element).querySelector('input[type="file"]')).to.equal(null);
+      expect(() => controlLabelled(root(element), 'Your name')).to.throw();
+
+      await openTool(element, 'Kahoot!');
+
+      expect(hasButton(root(element), 'Record the decision')).to.equal(false);
+      expect(hasButton(root(element), 'Retire the tool')).to.equal(false);
+      expect(hasButton(root(element), 'Trust this key')).to.equal(false);
+      expect(text(root(element)))
+        .not.to.contain('The assessment')
+        .and.not.to.contain('J. Evans');
+      expect(historyItems(element)[0]).to.contain('Imported');
+      await expect(element).to.be.accessible();
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  });
+
+  it('says why a published register cannot be read', async () => {
+    const url = URL.createObjectURL(
+      new Blob(['{"kind": "proforma-register", "version": 1,'], { type: 'application/json' }),
+    );
+    try {
+      const element = await fixture<ProformaRegister>(
+        html`<proforma-register lang="en-GB" readonly src=${url}></proforma-register>`,
+      );
+      await waitUntil(() => root(element).querySelector('[role="alert"]'), 'no message');
+
+      expect(text(root(element).querySelector('[role="alert"]')))
+        .to.contain('cannot be read')
+        .and.to.contain('this is not JSON');
+      await expect(element).to.be.accessible();
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  });
+
+  it('leaves out the private fields of this browser’s register in the staff view', async () => {
+    const store = await seededStore([
+      entry('kahoot', { tool: 'Kahoot!', assessment: smallAssessment({ id: 'kahoot-assessment' }) }),
+    ]);
+    const element = await renderRegister(store, true);
+
+    await openTool(element, 'Kahoot!');
+
+    expect(text(root(element)))
+      .not.to.contain('kahoot-assessment')
+      .and.not.to.contain('J. Evans');
+    expect(hasButton(root(element), 'Start a review')).to.equal(false);
+  });
+});
