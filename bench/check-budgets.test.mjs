@@ -20,6 +20,11 @@ const figures = {
   'proforma.exportJs.gzipBytes': 240000,
   'proforma.exportWorker.gzipBytes': 230000,
   'proforma.verify': { median: 20, min: 18, max: 60, runs: 7 },
+  'proforma.registerFirstRender': { median: 150, min: 120, max: 250, runs: 7 },
+  'proforma.registerSort': { median: 20, min: 15, max: 60, runs: 7 },
+  'proforma.registerFilter': { median: 20, min: 15, max: 60, runs: 7 },
+  'proforma.registerExportCsv': { median: 300, min: 250, max: 600, runs: 7 },
+  'proforma.registerImportCsv': { median: 900, min: 800, max: 1600, runs: 7 },
 };
 
 test('every budget names a figure, a limit, a unit and whether CI checks it', () => {

@@ -440,3 +440,153 @@ export async function verifyThroughElement({ pdfBase64, fileName }) {
   const at = await globalThis.bench.waitUntil(element.shadowRoot, shown, 10000, 'the result');
   return { ms: at - start, headline: result().textContent.replace(/\s+/g, ' ').trim() };
 }
+
+/**
+ * Writes `count` register entries straight into the namespace's register database (as
+ * RegisterStore keeps them: the entry under its id, in the 'register' store), in one transaction.
+ * Statuses, outcomes, review dates, subjects and year groups vary, so filters find some of each.
+ */
+export async function seedRegister({ namespace, count, today }) {
+  const statuses = ['approved', 'approved-with-conditions', 'not-approved', 'submitted', 'under-review', 'retired'];
+  const outcomes = ['approved', 'approved-with-conditions', 'not-approved'];
+  const subjects = ['Computing', 'English', 'Science', 'Art', 'Music', 'History'];
+  const years = ['Year 3', 'Year 5', 'Year 7', 'Year 9', 'Year 11'];
+  const day = (offset) => new Date(Date.parse(`${today}T12:00:00Z`) + offset * 86400000).toISOString().slice(0, 10);
+  const database = await new Promise((resolve, reject) => {
+    const request = indexedDB.open(`proforma-${namespace}-register`);
+    request.onupgradeneeded = () => request.result.createObjectStore('register');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const transaction = database.transaction('register', 'readwrite');
+  const store = transaction.objectStore('register');
+  for (let index = 0; index < count; index += 1) {
+    const status = statuses[index % statuses.length];
+    const decided = status.startsWith('approved') || status === 'not-approved';
+    store.put(
+      {
+        id: `tool-${index}`,
+        tool: `Tool ${String(index).padStart(5, '0')}`,
+        vendor: `Vendor ${index % 97}`,
+        url: `https://tool-${index}.example/`,
+        purpose: 'Pupils publish their writing for a real audience.',
+        subjects: [subjects[index % subjects.length]],
+        yearGroups: [years[index % years.length]],
+        status,
+        outcome: outcomes[index % outcomes.length],
+        readiness: 50 + (index % 51),
+        conditions: status === 'approved-with-conditions' ? ['Comments are pre-moderated.'] : [],
+        owners: [{ name: `Owner ${index % 13}` }, { name: `Owner ${(index + 5) % 13}` }],
+        ...(decided
+          ? { decisionDate: day(-200 - (index % 100)), reviewDue: day(((index * 7919 + 123) % 400) - 60) }
+          : {}),
+        history: [{ at: `${today}T09:00:00.000Z`, by: 'Bench', action: 'imported', changes: [] }],
+      },
+      `tool-${index}`,
+    );
+  }
+  await new Promise((resolve, reject) => {
+    transaction.oncomplete = resolve;
+    transaction.onerror = () => reject(transaction.error);
+  });
+  database.close();
+  return count;
+}
+
+/**
+ * The register, on a page with every element: a fresh <proforma-register namespace=…> appended,
+ * timed to its first page of rows (`rows` of them); then a sort (the "Review due" column) and a
+ * filter (status "Approved"), each timed from the click or change to the element's update; then
+ * "Export CSV", timed to the download (links with `download` are recorded, not followed).
+ */
+export async function timeRegister({ namespace, rows, timeoutMs = 20000 }) {
+  const click = HTMLAnchorElement.prototype.click;
+  const downloads = [];
+  HTMLAnchorElement.prototype.click = function (...args) {
+    if (this.download) downloads.push({ name: this.download, href: this.href, at: performance.now() });
+    else click.apply(this, args);
+  };
+  await globalThis.bench.settle();
+  const host = document.getElementById('host');
+  host.replaceChildren();
+  const element = document.createElement('proforma-register');
+  element.setAttribute('namespace', namespace);
+  const start = performance.now();
+  host.append(element);
+  const shown = () => element.shadowRoot?.querySelectorAll('tbody tr').length ?? 0;
+  for (; shown() < rows; await new Promise((resolve) => setTimeout(resolve, 1))) {
+    if (performance.now() - start > timeoutMs) throw new Error(`the register showed ${shown()} rows, not ${rows}`);
+  }
+  const firstRenderMs = performance.now() - start;
+  const root = element.shadowRoot;
+  await globalThis.bench.settle();
+
+  const firstTool = () => root.querySelector('tbody tr')?.textContent;
+  const before = firstTool();
+  const sortButton = [...root.querySelectorAll('th button')].find((button) => /Review due/.test(button.textContent));
+  let at = performance.now();
+  sortButton.click();
+  await element.updateComplete;
+  const sortMs = performance.now() - at;
+  if (firstTool() === before) throw new Error('sorting by review due did not change the first row');
+  await globalThis.bench.settle();
+
+  const count = () => root.querySelector('.count')?.textContent.trim();
+  const countBefore = count();
+  const status = root.querySelector('#filter-status');
+  status.value = 'approved';
+  at = performance.now();
+  status.dispatchEvent(new Event('change', { bubbles: true }));
+  await element.updateComplete;
+  const filterMs = performance.now() - at;
+  if (count() === countBefore) throw new Error(`filtering by status left "${count()}"`);
+  await globalThis.bench.settle();
+
+  const exportButton = [...root.querySelectorAll('button')].find(
+    (button) => button.textContent.trim() === 'Export CSV',
+  );
+  at = performance.now();
+  exportButton.click();
+  for (; downloads.length === 0; await new Promise((resolve) => setTimeout(resolve, 1))) {
+    if (performance.now() - at > timeoutMs) throw new Error('Export CSV offered no file');
+  }
+  const exportMs = downloads[0].at - at;
+  const csv = await (await fetch(downloads[0].href)).text();
+  HTMLAnchorElement.prototype.click = click;
+  return { firstRenderMs, sortMs, filterMs, exportMs, csv, shownAfterFilter: count() };
+}
+
+/**
+ * Imports a CSV through a fresh <proforma-register>'s "Import CSV" (someone named in "Your name"
+ * first), into an empty namespace: `ms` from choosing the file to "… tools imported" shown.
+ */
+export async function timeRegisterCsvImport({ namespace, csv, timeoutMs = 60000 }) {
+  const host = document.getElementById('host');
+  host.replaceChildren();
+  const element = document.createElement('proforma-register');
+  element.setAttribute('namespace', namespace);
+  host.append(element);
+  await element.updateComplete;
+  for (let waited = 0; !element.shadowRoot.querySelector('#import-csv'); waited += 1) {
+    if (waited > 2000) throw new Error('no Import CSV field');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const actor = element.shadowRoot.querySelector('#actor');
+  actor.value = 'Bench';
+  actor.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await element.updateComplete;
+  await globalThis.bench.settle();
+  const input = element.shadowRoot.querySelector('#import-csv');
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([csv], 'approved-tools.csv', { type: 'text/csv' }));
+  const start = performance.now();
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  const done = () => /tools imported/.test(element.shadowRoot.textContent);
+  const failed = () => /Nothing was imported/i.test(element.shadowRoot.textContent);
+  for (; !done(); await new Promise((resolve) => setTimeout(resolve, 2))) {
+    if (failed()) throw new Error(`the CSV import failed: ${element.shadowRoot.textContent.slice(0, 400)}`);
+    if (performance.now() - start > timeoutMs) throw new Error('the CSV import did not finish');
+  }
+  return { ms: performance.now() - start };
+}

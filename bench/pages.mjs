@@ -66,6 +66,14 @@ export function benchPages(surveyJsForm, modelImports) {
         '<main id="host"></main>',
       ),
     ),
+    // Every element registered: the bench lists, sorts, filters, exports and imports the register.
+    '/bench/register.html': html(
+      page(
+        'proforma: register timing',
+        `<script type="module" src="${ALL_ELEMENTS_BUNDLE_URL}"></script>`,
+        '<main id="host"></main>',
+      ),
+    ),
     // Every element registered: the bench checks an exported PDF with a <proforma-verify>.
     '/bench/verify.html': html(
       page(

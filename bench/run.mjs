@@ -23,6 +23,9 @@ import {
   exportThroughPanel,
   installHelpers,
   prepareExport,
+  seedRegister,
+  timeRegister,
+  timeRegisterCsvImport,
   prepareAutosave,
   renderDrafts,
   renderProforma,
@@ -114,11 +117,13 @@ async function recordFiles(browser, baseUrl, path, showForm) {
 /** Requests a bench page made anywhere but the bench's own server; the run fails if there are any. */
 const offSiteRequests = new Set();
 
-/** Records every request `page` makes that is not to `baseUrl` (or a data: URL). */
+/** Records every request `page` makes that is not to `baseUrl` (or a data: or its own blob: URL). */
 function stayLocal(page, baseUrl) {
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(`${baseUrl}/`) && !url.startsWith('data:')) offSiteRequests.add(url);
+    // Files the page made itself (data: and its own blob: URLs) never leave the machine.
+    const local = url.startsWith(`${baseUrl}/`) || url.startsWith('data:') || url.startsWith(`blob:${baseUrl}/`);
+    if (!local) offSiteRequests.add(url);
   });
 }
 
@@ -320,6 +325,41 @@ async function timeExport(browser, baseUrl, { answers, pageScripts, build }) {
   for (let run = 0; run < runs; run += 1) checks.push(await check());
   await page.close();
   return { cold, warm, longestTask, fileBytes: last.bytes, exportFiles, firstCheck, checks };
+}
+
+/** Entries in the register the bench lists, filters, sorts, exports and imports. */
+const REGISTER_ENTRIES = 10_000;
+/** Rows <proforma-register> shows a page (REGISTER_PAGE_SIZE in its source). */
+const REGISTER_ROWS = 50;
+
+/**
+ * The register of REGISTER_ENTRIES tools, `runs` times: seeded into a fresh namespace, then on a
+ * freshly loaded page listed, sorted, filtered and exported as CSV; that CSV is then imported
+ * into another fresh namespace through "Import CSV".
+ */
+async function timeRegisterFigures(browser, baseUrl) {
+  const figures = { firstRender: [], sort: [], filter: [], exportCsv: [], importCsv: [] };
+  const today = new Date().toISOString().slice(0, 10);
+  for (let run = 0; run < runs; run += 1) {
+    const namespace = freshNamespace();
+    const seeding = await openPage(browser, baseUrl, '/bench/register.html');
+    const seeded = await seeding.evaluate(seedRegister, { namespace, count: REGISTER_ENTRIES, today });
+    await seeding.close();
+    if (seeded !== REGISTER_ENTRIES) throw new Error(`seeded ${seeded} register entries, not ${REGISTER_ENTRIES}`);
+    const page = await openPage(browser, baseUrl, '/bench/register.html');
+    const timed = await page.evaluate(timeRegister, { namespace, rows: REGISTER_ROWS });
+    figures.firstRender.push(timed.firstRenderMs);
+    figures.sort.push(timed.sortMs);
+    figures.filter.push(timed.filterMs);
+    figures.exportCsv.push(timed.exportMs);
+    const rowsInCsv = timed.csv.split('\r\n').filter(Boolean).length - 1;
+    if (rowsInCsv !== REGISTER_ENTRIES)
+      throw new Error(`the exported CSV has ${rowsInCsv} rows, not ${REGISTER_ENTRIES}`);
+    const imported = await page.evaluate(timeRegisterCsvImport, { namespace: freshNamespace(), csv: timed.csv });
+    figures.importCsv.push(imported.ms);
+    await page.close();
+  }
+  return figures;
 }
 
 /** Paths of the scripts the page (not its workers) has fetched so far. */
@@ -524,6 +564,14 @@ async function measureAndReport(build, loadAtStart) {
       figures['proforma.exportJs.gzipBytes'] = sum(exports.exportFiles, 'gzipBytes');
       figures['proforma.verify'] = summarise(exports.checks);
       figures['proforma.verifyFirst'] = Number(exports.firstCheck.toFixed(1));
+
+      // The approved-tools register with 10,000 tools.
+      const register = await timeRegisterFigures(browser, server.url);
+      figures['proforma.registerFirstRender'] = { ...summarise(register.firstRender), entries: REGISTER_ENTRIES };
+      figures['proforma.registerSort'] = summarise(register.sort);
+      figures['proforma.registerFilter'] = summarise(register.filter);
+      figures['proforma.registerExportCsv'] = summarise(register.exportCsv);
+      figures['proforma.registerImportCsv'] = summarise(register.importCsv);
       files.proforma.push(...exports.exportFiles);
     }
 
@@ -602,6 +650,16 @@ const DEFINITIONS = {
     'JS the page fetched for its first export and not before (resource timing: the panel chunks and the module worker), gzip level 9, summed',
   'proforma.exportWorker.gzipBytes': `${EXPORT_WORKER_URL.slice(1)}, the module worker that makes the signed PDF (jsPDF, the layout, pkijs and the signing), read from the build, gzip level 9`,
   'proforma.verify': `ms from choosing the exported PDF in a fresh <proforma-verify>'s file input to its result shown ("Valid: …"), the verify code already loaded: reading the file, checking the CMS signature and byte ranges, reading the attached assessment through the schema, rendering`,
+  'proforma.registerFirstRender':
+    'ms from appending <proforma-register namespace=…> (page loading dist/proforma.bundle.js) with 10,000 tools stored, to its first page of 50 rows: reading and checking every entry from IndexedDB, working out statuses, sorting, paging and rendering. The entries are written straight into the database on another page first',
+  'proforma.registerSort':
+    'ms from clicking the "Review due" column header of that register to its update (10,000 entries sorted, the first page rendered)',
+  'proforma.registerFilter':
+    'ms from choosing status "Approved" in the status filter to the update (10,000 entries filtered)',
+  'proforma.registerExportCsv':
+    'ms from clicking "Export CSV" to the download being offered: 10,000 entries read from IndexedDB and written as CSV',
+  'proforma.registerImportCsv':
+    'ms from choosing that 10,000-row CSV in "Import CSV" (a fresh register, someone named in "Your name") to "… tools imported" shown: reading, parsing and checking every row, then one IndexedDB transaction',
   'proforma.verifyFirst': 'the same on a freshly loaded page, loading the verify code (a chunk) first; one run',
   'proforma.scoreAssessment': `ms per scoreAssessment(form, answers) call on the full form (parsed in the page with parseFormDefinition) with the complete answers of the answer pass, in headless Chromium: dist/model loaded as ES modules (its packages through an import map, from node_modules), ${SCORE_WARM_UP} calls to warm up, then ${SCORE_BATCHES} runs of ${SCORE_CALLS_PER_BATCH} calls each timed and divided by ${SCORE_CALLS_PER_BATCH} (the page's clock is too coarse for one call); median, min and max of the runs`,
 };
@@ -631,6 +689,11 @@ const ROWS = [
   ['proforma.exportWorker.gzipBytes', 'proforma: export worker, loaded only on export (gzip -9)', 'B'],
   ['proforma.verify', 'proforma: verify the signed PDF', 'ms'],
   ['proforma.verifyFirst', '  first check on a fresh page (loads the verify code)', 'ms'],
+  ['proforma.registerFirstRender', 'proforma: register of 10,000 tools, first render', 'ms'],
+  ['proforma.registerSort', '  sort by review due', 'ms'],
+  ['proforma.registerFilter', '  filter by status', 'ms'],
+  ['proforma.registerExportCsv', '  export CSV', 'ms'],
+  ['proforma.registerImportCsv', '  import that CSV into an empty register', 'ms'],
 ];
 
 function printReport(results, budgets, verdict, out) {
