@@ -443,7 +443,8 @@ export async function verifyThroughElement({ pdfBase64, fileName }) {
 
 /**
  * Writes `count` register entries straight into the namespace's register database (as
- * RegisterStore keeps them: the entry under its id, in the 'register' store), in one transaction.
+ * RegisterStore keeps them: the entry under its id in the 'register' store, and every entry again
+ * in the ['listing'] record), in one transaction.
  * Statuses, outcomes, review dates, subjects and year groups vary, so filters find some of each.
  */
 export async function seedRegister({ namespace, count, today }) {
@@ -460,6 +461,7 @@ export async function seedRegister({ namespace, count, today }) {
   });
   const transaction = database.transaction('register', 'readwrite');
   const store = transaction.objectStore('register');
+  const listing = [];
   for (let index = 0; index < count; index += 1) {
     const status = statuses[index % statuses.length];
     const decided = status.startsWith('approved') || status === 'not-approved';
@@ -484,7 +486,13 @@ export async function seedRegister({ namespace, count, today }) {
       },
       `tool-${index}`,
     );
+    listing.push(store.get(`tool-${index}`));
   }
+  // RegisterStore keeps every entry again in one listing record, rewritten with each save.
+  const entries = await Promise.all(
+    listing.map((request) => new Promise((resolve) => (request.onsuccess = () => resolve(request.result)))),
+  );
+  store.put(entries, ['listing']);
   await new Promise((resolve, reject) => {
     transaction.oncomplete = resolve;
     transaction.onerror = () => reject(transaction.error);

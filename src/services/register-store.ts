@@ -53,6 +53,27 @@ export function checkHistoryGrows(stored: RegisterEntry | undefined, next: Regis
   }
 }
 
+/**
+ * Every entry again, in one record beside them: listing 10,000 tools is one
+ * read instead of 10,000. Each save rewrites it in the same transaction as the
+ * entries; it is used only while it names exactly the ids stored, so a damaged
+ * or foreign record sends the listing back to reading every record.
+ */
+const LISTING_KEY: IDBValidKey = ['listing'];
+
+/** The entries of the listing record, if it is whole and names exactly the entries stored. */
+function readListing(raw: unknown, keys: IDBValidKey[]): RegisterEntry[] | undefined {
+  if (!Array.isArray(raw) || raw.length !== keys.length) return undefined;
+  const ids = new Set(keys.map(String));
+  const entries: RegisterEntry[] = [];
+  for (const item of raw) {
+    const parsed = RegisterEntrySchema.safeParse(item);
+    if (!parsed.success || !ids.delete(parsed.data.id)) return undefined;
+    entries.push(parsed.data);
+  }
+  return entries;
+}
+
 /** Past this many entries in one save, the stored records are read in one go rather than one by one. */
 const READ_ALL_FROM = 32;
 
@@ -70,6 +91,15 @@ async function storedRecords(store: IDBObjectStore, entries: RegisterEntry[]): P
   return entries.map((entry) => byId.get(entry.id));
 }
 
+/** Every record that reads as an entry (a damaged one is left out, so the listing is not used while it is there). */
+async function readableRecords(store: IDBObjectStore): Promise<RegisterEntry[]> {
+  const values = await promisifyRequest(store.getAll(entryKeys()));
+  return values.flatMap((raw) => {
+    const parsed = RegisterEntrySchema.safeParse(raw);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 /**
  * The approved-tools register in this browser's IndexedDB, one database per
  * namespace: entries with their append-only history, and the staff keys the
@@ -84,6 +114,19 @@ export class RegisterStore {
 
   /** Every entry, and any record that cannot be read. */
   async list(): Promise<RegisterListing> {
+    const { keys, listing } = await this.run('readonly', async (store) => {
+      const [keys, listing] = await Promise.all([
+        promisifyRequest(store.getAllKeys(entryKeys())),
+        promisifyRequest(store.get(LISTING_KEY)),
+      ]);
+      return { keys, listing };
+    });
+    const entries = readListing(listing, keys);
+    return entries ? { entries, damaged: [] } : this.readEveryRecord();
+  }
+
+  /** Every entry read from its own record, and every record that cannot be read. */
+  private async readEveryRecord(): Promise<RegisterListing> {
     const [keys, values] = await this.run('readonly', (store) =>
       Promise.all([promisifyRequest(store.getAllKeys(entryKeys())), promisifyRequest(store.getAll(entryKeys()))]),
     );
@@ -126,7 +169,18 @@ export class RegisterStore {
         store.transaction.abort();
         throw error;
       }
-      for (const entry of checked) store.put(entry, entry.id);
+      const [keys, listing] = await Promise.all([
+        promisifyRequest(store.getAllKeys(entryKeys())),
+        promisifyRequest(store.get(LISTING_KEY)),
+      ]);
+      // The listing as it stands, or made again from every readable record.
+      const current = readListing(listing, keys) ?? (await readableRecords(store));
+      const byId = new Map(current.map((entry) => [entry.id, entry]));
+      for (const entry of checked) {
+        store.put(entry, entry.id);
+        byId.set(entry.id, entry);
+      }
+      store.put([...byId.values()], LISTING_KEY);
       await promisifyRequest(store.transaction);
     });
   }
