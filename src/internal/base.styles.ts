@@ -44,6 +44,7 @@ export const baseStyles = css`
   }
   input[type='text'],
   input[type='url'],
+  input[type='search'],
   input[type='date'],
   input[type='number'],
   select,

@@ -1,6 +1,9 @@
-/** A random id for a new draft. `crypto.randomUUID` needs https; school intranets are sometimes plain http. */
+/**
+ * A random id (a version 4 UUID) for a new draft or register entry.
+ * `crypto.randomUUID` needs https; school intranets are sometimes plain http.
+ */
 export function newId(): string {
-  if (typeof crypto.randomUUID === 'function' && isSecureContext) return crypto.randomUUID();
+  if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext !== false) return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;

@@ -1,4 +1,5 @@
 import type { Person } from './answers.js';
+import { newId } from '../internal/ids.js';
 import { RegisterEntrySchema, type RegisterEntry, type StoredStatus } from './register-entry.js';
 
 /*
@@ -382,15 +383,6 @@ function readHeader(record: CsvRecord): { columns: Column[] } | { errors: Regist
   return errors.length > 0 ? { errors } : { columns };
 }
 
-/** A random id, as `crypto.randomUUID` would give (which needs https; intranets are sometimes plain http). */
-function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 /**
  * Reads a register from CSV, all or nothing: either every row becomes an
  * entry, or no entry is returned and `errors` names every bad row (as a
@@ -410,7 +402,7 @@ function randomId(): string {
 export function csvToRegister(
   text: string,
   existing: readonly RegisterEntry[] = [],
-  { newId = randomId }: CsvImportOptions = {},
+  { newId: makeId = newId }: CsvImportOptions = {},
 ): RegisterCsvResult {
   const body = text.startsWith(BOM) ? text.slice(BOM.length) : text;
   if (body.trim() === '') return { errors: [{ row: 1, message: 'the file is empty' }] };
@@ -486,7 +478,7 @@ export function csvToRegister(
       if (value === undefined) delete draft[field];
       else draft[field] = value;
     }
-    draft['id'] = givenId ?? newId();
+    draft['id'] = givenId ?? makeId();
     const checked = RegisterEntrySchema.safeParse(draft);
     if (checked.success) entries.push(checked.data);
     else {

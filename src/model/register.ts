@@ -509,8 +509,11 @@ export const SORT_KEYS = ['tool', 'status', 'outcome', 'readiness', 'reviewDue']
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'ascending' | 'descending';
 
-/** The order statuses sort in: the workflow's order, with a decision's review states after the approvals. */
-const STATUS_ORDER: readonly Status[] = [
+/**
+ * The workflow's order of statuses, with a decision's review states after the
+ * approvals: how statuses sort, and the order a filter offers them in.
+ */
+export const STATUS_ORDER: readonly Status[] = [
   'draft',
   'submitted',
   'under-review',
@@ -624,8 +627,8 @@ function historyEvent(action: string, change: ChangeBy, changes: HistoryEvent['c
   return event;
 }
 
-/** Each field whose value, as text, differs between two versions of an entry. */
-function changedFields(
+/** Each field whose value, as text, differs between two versions of an entry: what a history event lists. */
+export function changedFields(
   before: RegisterEntry,
   after: RegisterEntry,
   fields: ReadonlyArray<keyof RegisterEntry>,

@@ -1,4 +1,3 @@
-import type { Person } from '../model/answers.js';
 import type { Assessment } from '../model/assessment.js';
 import type { FormDefinition } from '../model/form-definition.js';
 import type { PdfProblem } from '../pdf/verify-pdf.js';
@@ -6,6 +5,7 @@ import { csvToRegister, registerToCsv } from '../model/register-csv.js';
 import { RegisterEntrySchema, type HistoryEvent, type RegisterEntry } from '../model/register-entry.js';
 import { jsonToRegister, registerToJson } from '../model/register-json.js';
 import {
+  changedFields,
   entryFromAssessment,
   findEntryForTool,
   reassess,
@@ -396,34 +396,7 @@ function importEvent(action: string, { by, now }: RegisterFileImportOptions) {
     at,
     by: by.trim(),
     action,
-    changes: stored === undefined ? [{ field: 'status', to: next.status }] : changedFields(stored, next),
+    changes:
+      stored === undefined ? [{ field: 'status', to: next.status }] : changedFields(stored, next, IMPORTED_FIELDS),
   });
-}
-
-function changedFields(before: RegisterEntry, after: RegisterEntry): HistoryEvent['changes'] {
-  const changes: HistoryEvent['changes'] = [];
-  for (const field of IMPORTED_FIELDS) {
-    const from = fieldText(before, field);
-    const to = fieldText(after, field);
-    if (from === to) continue;
-    changes.push({ field, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) });
-  }
-  return changes;
-}
-
-/** A field's value as the history shows it (as register.ts writes it); `undefined` when empty. */
-function fieldText(entry: RegisterEntry, field: keyof RegisterEntry): string | undefined {
-  if (field === 'assessment') {
-    const { assessment } = entry;
-    return assessment === undefined ? undefined : `${assessment.id} (revision ${assessment.revision})`;
-  }
-  const value: unknown = field === 'owners' ? entry.owners.map(personText) : entry[field];
-  if (Array.isArray(value)) return value.length === 0 ? undefined : value.map(String).join('; ');
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  return undefined;
-}
-
-function personText(person: Person): string {
-  const role = person.role?.trim();
-  return role ? `${person.name} (${role})` : person.name;
 }

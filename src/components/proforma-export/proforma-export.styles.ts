@@ -31,26 +31,6 @@ export const styles = css`
   .error-summary a {
     color: var(--_not-approved);
   }
-  fieldset {
-    border: none;
-    margin: 0 0 1rem;
-    padding: 0;
-  }
-  legend {
-    font-weight: 600;
-    padding: 0;
-  }
-  .choice {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    min-height: 2.75rem;
-  }
-  .choice input {
-    width: 1.5rem;
-    height: 1.5rem;
-    margin: 0;
-  }
   .fingerprint {
     font-family: ui-monospace, monospace;
     overflow-wrap: anywhere;

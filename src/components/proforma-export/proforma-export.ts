@@ -11,6 +11,7 @@ import type { ExportProgress } from '../../pdf/export-pdf.js';
 import { ProformaPdfExportedEvent } from '../../export-events.js';
 import { datedFileName, downloadFile, downloadsBlocked } from '../../internal/download.js';
 import { baseStyles } from '../../internal/base.styles.js';
+import { choiceStyles } from '../../internal/choice.styles.js';
 import type { ProformaSignature } from '../proforma-signature/proforma-signature.js';
 import { styles } from './proforma-export.styles.js';
 
@@ -70,7 +71,7 @@ function imageFormat(bytes: Uint8Array): 'PNG' | 'JPEG' | undefined {
  */
 @localized()
 export class ProformaExport extends LitElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, choiceStyles, styles];
 
   @query('proforma-signature') private signaturePad!: ProformaSignature;
 

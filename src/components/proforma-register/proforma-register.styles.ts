@@ -18,18 +18,6 @@ export const styles = css`
     color: var(--_not-approved);
     font-weight: 600;
   }
-  input[type='search'] {
-    display: block;
-    width: 100%;
-    max-width: 40rem;
-    min-height: 2.75rem;
-    padding: 0.4rem 0.5rem;
-    font: inherit;
-    color: var(--_text);
-    background: var(--_background);
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-  }
   [aria-invalid='true'] {
     border-color: var(--_not-approved);
   }
@@ -196,26 +184,6 @@ export const styles = css`
     margin-top: 1.5rem;
     padding-top: 0.5rem;
   }
-  fieldset {
-    border: none;
-    margin: 0 0 1rem;
-    padding: 0;
-  }
-  legend {
-    font-weight: 600;
-    padding: 0;
-  }
-  .choice {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    min-height: 2.75rem;
-  }
-  .choice input {
-    width: 1.5rem;
-    height: 1.5rem;
-    margin: 0;
-  }
   .history {
     list-style: none;
     padding: 0;
@@ -246,22 +214,6 @@ export const styles = css`
   .file-field label {
     display: block;
     font-weight: 600;
-  }
-  .file-field input {
-    display: block;
-    max-width: 100%;
-    font: inherit;
-  }
-  .file-field input::file-selector-button {
-    font: inherit;
-    min-height: 2.75rem;
-    padding: 0.4rem 1rem;
-    margin-inline-end: 0.75rem;
-    border-radius: var(--_radius);
-    border: 2px solid var(--_accent);
-    background: var(--_background);
-    color: var(--_accent);
-    cursor: pointer;
   }
   .results {
     padding-inline-start: 1.5rem;

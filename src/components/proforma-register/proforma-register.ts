@@ -23,6 +23,7 @@ import {
   retire,
   reviewDueDate,
   sortEntries,
+  STATUS_ORDER,
   type DecisionOutcome,
   type RegisterFilter,
   type SortDirection,
@@ -43,7 +44,10 @@ import {
 } from '../../services/register-import.js';
 import { datedFileName, downloadFile, downloadsBlocked } from '../../internal/download.js';
 import { outcomeWords } from '../../internal/words.js';
+import { normalFingerprint } from '../../internal/fingerprint.js';
 import { baseStyles } from '../../internal/base.styles.js';
+import { choiceStyles } from '../../internal/choice.styles.js';
+import { fileInputStyles } from '../../internal/file-input.styles.js';
 import {
   actionWords,
   fieldWords,
@@ -87,19 +91,6 @@ interface FilterOptions {
   owners: string[];
 }
 
-/** The statuses in the order the filter offers them, the workflow's order. */
-const FILTER_STATUSES: readonly Status[] = [
-  'draft',
-  'submitted',
-  'under-review',
-  'approved',
-  'approved-with-conditions',
-  'review-due',
-  'expired',
-  'not-approved',
-  'retired',
-];
-
 const DECISIONS: readonly DecisionOutcome[] = ['approved', 'approved-with-conditions', 'not-approved'];
 
 /** One thing that stopped a change; `field` is the id of the control to fix it in, when there is one. */
@@ -139,12 +130,6 @@ interface TrustDraft {
   open: boolean;
   name: string;
   role: string;
-}
-
-/** Fingerprints as the register writes them ("AB:CD:…"), whichever way they were copied. */
-function normalFingerprint(fingerprint: string): string {
-  const hex = fingerprint.replace(/[^0-9a-f]/gi, '').toUpperCase();
-  return hex.length === 64 ? hex.match(/../g)!.join(':') : fingerprint.trim().toUpperCase();
 }
 
 /** A web address that is safe to link to; anything else is shown as text. */
@@ -251,7 +236,7 @@ const WARNING_ICON = svg`<path d="M12 3L2 21h20z" /><path d="M12 10v5M12 18v.01"
  */
 @localized()
 export class ProformaRegister extends LitElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, fileInputStyles, choiceStyles, styles];
 
   @state() private loadState: LoadState = { status: 'loading' };
   @state() private entries: RegisterEntry[] = [];
@@ -1084,7 +1069,7 @@ export class ProformaRegister extends LitElement {
         'filter-status',
         msg('Status'),
         this.statusFilter,
-        [['', msg('Any status')], ...FILTER_STATUSES.map((status) => [status, statusWords(status)] as const)],
+        [['', msg('Any status')], ...STATUS_ORDER.map((status) => [status, statusWords(status)] as const)],
         (value) => (this.statusFilter = value as Status | ''),
       )}
       ${select(

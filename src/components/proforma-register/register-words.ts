@@ -1,11 +1,11 @@
 import { msg, str } from '@lit/localize';
 import { svg, type SVGTemplateResult } from 'lit';
-import type { Status } from '../../model/register-entry.js';
+import { STATUSES, type Status } from '../../model/register-entry.js';
 import type { RegisterRule } from '../../model/register.js';
 import { outcomeWords } from '../../internal/words.js';
 import { OUTCOMES, type Outcome } from '../../model/scoring.js';
-// Types only: the verifier loads with the import service, when a PDF is imported.
-import type { PdfProblem } from '../../pdf/verify-pdf.js';
+import { pdfProblemWords } from '../../internal/pdf-words.js';
+// A type only: the import service (and the verifier with it) loads when a file is imported.
 import type { PdfImportRefusal } from '../../services/register-import.js';
 
 // Words are looked up when called, never at module load, so that a change of
@@ -56,18 +56,7 @@ export function valueWords(field: string, value: string): string {
   return value;
 }
 
-const STATUS_CODES: readonly string[] = [
-  'draft',
-  'submitted',
-  'under-review',
-  'approved',
-  'approved-with-conditions',
-  'not-approved',
-  'retired',
-  'review-due',
-  'expired',
-];
-const isStatus = (value: string): value is Status => STATUS_CODES.includes(value);
+const isStatus = (value: string): value is Status => (STATUSES as readonly string[]).includes(value);
 
 /** A register entry's field as the history names it. */
 export function fieldWords(field: string): string {
@@ -168,34 +157,6 @@ export function ruleWords(rule: RegisterRule): string {
       return msg('This is a different tool.');
     case 'stale-assessment':
       return msg('The register already holds this assessment, or a newer one.');
-  }
-}
-
-/** What the signature check found wrong with a PDF, in plain words. */
-export function pdfProblemWords(problem: PdfProblem): string {
-  switch (problem.code) {
-    case 'not-a-pdf':
-      return msg('The file is not a PDF.');
-    case 'no-signature':
-      return msg('The PDF has no digital signature.');
-    case 'incomplete-file':
-      return msg('The file is incomplete: it may have been cut short while downloading or copying.');
-    case 'signature-removed':
-      return msg('The signature has been removed from the file, or emptied.');
-    case 'signature-unreadable':
-      return msg('The signature cannot be read: it is damaged, or not a kind of signature this page checks.');
-    case 'byte-ranges-wrong':
-      return msg('The file was re-saved or rearranged by another program after signing.');
-    case 'changed-after-signing':
-      return msg('Something was added to the file after it was signed.');
-    case 'signature-mismatch':
-      return msg('The file was changed after it was signed.');
-    case 'no-assessment':
-      return msg('The file does not carry the assessment’s data.');
-    case 'assessment-unreadable':
-      return msg(str`The assessment’s data in the file cannot be read (${problem.detail}).`);
-    case 'signer-not-trusted':
-      return msg('Signer not recognised.');
   }
 }
 

@@ -22,21 +22,7 @@ export const styles = css`
     margin-bottom: 0.25rem;
   }
   .drop-zone input {
-    display: block;
-    max-width: 100%;
     margin-bottom: 0.5rem;
-    font: inherit;
-  }
-  .drop-zone input::file-selector-button {
-    font: inherit;
-    min-height: 2.75rem;
-    padding: 0.4rem 1rem;
-    margin-inline-end: 0.75rem;
-    border-radius: var(--_radius);
-    border: 2px solid var(--_accent);
-    background: var(--_background);
-    color: var(--_accent);
-    cursor: pointer;
   }
   .drop-zone .hint {
     margin: 0;

@@ -9,7 +9,10 @@ import { resolveText } from '../../model/text.js';
 import type { PdfProblem, PdfSigner, PdfVerification } from '../../pdf/verify-pdf.js';
 import { ProformaVerifiedEvent } from '../../events.js';
 import { outcomeWords } from '../../internal/words.js';
+import { pdfProblemWords } from '../../internal/pdf-words.js';
+import { normalFingerprint } from '../../internal/fingerprint.js';
 import { baseStyles } from '../../internal/base.styles.js';
+import { fileInputStyles } from '../../internal/file-input.styles.js';
 import { styles } from './proforma-verify.styles.js';
 
 /** One chosen or dropped file, from the moment it is chosen until its check is done. */
@@ -39,45 +42,6 @@ function signerWords(signer: PdfSigner): string {
   const name = signer.name || msg('someone who gave no name');
   const details = [signer.role, signer.school].filter(Boolean).join(', ');
   return details ? `${name} (${details})` : name;
-}
-
-/** Problems in plain words, for the person deciding whether to accept the file. */
-function problemWords(problem: ListedProblem): string {
-  switch (problem.code) {
-    case 'incomplete-file':
-      return msg('The file is incomplete: it may have been cut short while downloading or copying.');
-    case 'signature-removed':
-      return msg('The signature has been removed from the file, or emptied.');
-    case 'signature-unreadable':
-      return msg(
-        'The signature in the file cannot be read: it is damaged, or not a kind of signature this page checks.',
-      );
-    case 'byte-ranges-wrong':
-      return msg(
-        'The file was re-saved or rearranged by another program after signing, so the signature no longer fits it.',
-      );
-    case 'changed-after-signing':
-      return msg('Something was added to the file after it was signed.');
-    case 'signature-mismatch':
-      return msg('The file was changed after it was signed: its contents no longer match the signature.');
-    case 'no-assessment':
-      return msg('The file does not carry the assessment’s data, so there is nothing to show or import from it.');
-    case 'assessment-unreadable':
-      return msg(str`The assessment’s data in the file cannot be read (${problem.detail}).`);
-    case 'signer-not-trusted':
-      return msg(
-        str`The key that signed it is not one of the keys your school trusts. Its fingerprint is ${problem.fingerprint}.`,
-      );
-  }
-}
-
-/**
- * Fingerprints as the verifier writes them ("AB:CD:…"), whichever way they were
- * copied: tools print them in lower case, or without colons.
- */
-function normalFingerprint(fingerprint: string): string {
-  const hex = fingerprint.replace(/[^0-9a-f]/gi, '').toUpperCase();
-  return hex.length === 64 ? hex.match(/../g)!.join(':') : fingerprint.trim().toUpperCase();
 }
 
 /** A date format for `language`, or for the browser's own language when the page's tag is not one Intl knows. */
@@ -110,7 +74,7 @@ function dateFormat(language: string | undefined, options: Intl.DateTimeFormatOp
  */
 @localized()
 export class ProformaVerify extends LitElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, fileInputStyles, styles];
 
   @state() private checks: FileCheck[] = [];
   @state() private dragging = false;
@@ -261,7 +225,7 @@ export class ProformaVerify extends LitElement {
       listed.length === 0
         ? nothing
         : html`<ul class="problems">
-            ${listed.map((problem) => html`<li>${problemWords(problem)}</li>`)}
+            ${listed.map((problem) => html`<li>${pdfProblemWords(problem)}</li>`)}
           </ul>`
     }
     ${result.signer ? this.renderKey(result.signer, result.problems) : nothing}
