@@ -74,30 +74,29 @@ function readListing(raw: unknown, keys: IDBValidKey[]): RegisterEntry[] | undef
   return entries;
 }
 
-/** Past this many entries in one save, the stored records are read in one go rather than one by one. */
-const READ_ALL_FROM = 32;
-
-/** What is stored now under each entry's id, in the order of `entries`. */
-async function storedRecords(store: IDBObjectStore, entries: RegisterEntry[]): Promise<unknown[]> {
-  if (entries.length < READ_ALL_FROM) {
-    return Promise.all(entries.map((entry) => promisifyRequest(store.get(entry.id))));
-  }
-  // An import of thousands: two requests instead of thousands.
-  const [keys, values] = await Promise.all([
+/**
+ * What is stored now: every readable entry by id, and the ids of records that
+ * cannot be read. From the listing when it is whole, else from every record:
+ * one or two reads however many entries a save holds.
+ */
+async function storedEntries(
+  store: IDBObjectStore,
+): Promise<{ entries: Map<string, RegisterEntry>; damaged: Set<string> }> {
+  const [keys, listing] = await Promise.all([
     promisifyRequest(store.getAllKeys(entryKeys())),
-    promisifyRequest(store.getAll(entryKeys())),
+    promisifyRequest(store.get(LISTING_KEY)),
   ]);
-  const byId = new Map(keys.map((key, index) => [String(key), values[index]]));
-  return entries.map((entry) => byId.get(entry.id));
-}
-
-/** Every record that reads as an entry (a damaged one is left out, so the listing is not used while it is there). */
-async function readableRecords(store: IDBObjectStore): Promise<RegisterEntry[]> {
+  const listed = readListing(listing, keys);
+  if (listed) return { entries: new Map(listed.map((entry) => [entry.id, entry])), damaged: new Set() };
   const values = await promisifyRequest(store.getAll(entryKeys()));
-  return values.flatMap((raw) => {
+  const entries = new Map<string, RegisterEntry>();
+  const damaged = new Set<string>();
+  values.forEach((raw, index) => {
     const parsed = RegisterEntrySchema.safeParse(raw);
-    return parsed.success ? [parsed.data] : [];
+    if (parsed.success) entries.set(parsed.data.id, parsed.data);
+    else damaged.add(String(keys[index]));
   });
+  return { entries, damaged };
 }
 
 /**
@@ -154,33 +153,25 @@ export class RegisterStore {
   async save(...entries: RegisterEntry[]): Promise<void> {
     const checked = entries.map((entry) => RegisterEntrySchema.parse(entry));
     await this.run('readwrite', async (store) => {
-      const stored = await storedRecords(store, checked);
+      const { entries: stored, damaged } = await storedEntries(store);
       try {
-        checked.forEach((entry, index) => {
-          const raw = stored[index];
-          if (raw === undefined) return;
-          const parsed = RegisterEntrySchema.safeParse(raw);
+        for (const entry of checked) {
           // A damaged record is kept as it is, for the IT lead to look at, rather than replaced.
-          if (!parsed.success)
+          if (damaged.has(entry.id)) {
             throw new RegisterHistoryError(`The stored record of "${entry.id}" cannot be read; it is left as it is.`);
-          checkHistoryGrows(parsed.data, entry);
-        });
+          }
+          checkHistoryGrows(stored.get(entry.id), entry);
+        }
       } catch (error) {
         store.transaction.abort();
         throw error;
       }
-      const [keys, listing] = await Promise.all([
-        promisifyRequest(store.getAllKeys(entryKeys())),
-        promisifyRequest(store.get(LISTING_KEY)),
-      ]);
-      // The listing as it stands, or made again from every readable record.
-      const current = readListing(listing, keys) ?? (await readableRecords(store));
-      const byId = new Map(current.map((entry) => [entry.id, entry]));
+      // The listing, rewritten with the saved entries in it (a damaged record stays out of it).
       for (const entry of checked) {
         store.put(entry, entry.id);
-        byId.set(entry.id, entry);
+        stored.set(entry.id, entry);
       }
-      store.put([...byId.values()], LISTING_KEY);
+      store.put([...stored.values()], LISTING_KEY);
       await promisifyRequest(store.transaction);
     });
   }
