@@ -492,7 +492,7 @@ export async function seedRegister({ namespace, count, today }) {
   const entries = await Promise.all(
     listing.map((request) => new Promise((resolve) => (request.onsuccess = () => resolve(request.result)))),
   );
-  store.put(entries, ['listing']);
+  store.put(JSON.stringify({ entries, assessed: [] }), ['listing']);
   await new Promise((resolve, reject) => {
     transaction.oncomplete = resolve;
     transaction.onerror = () => reject(transaction.error);

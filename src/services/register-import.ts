@@ -142,35 +142,53 @@ async function storeAssessment(
       reason: { code: 'unknown-form', formId: assessment.form.id, formVersion: assessment.form.version },
     };
   }
+  const change = { by: options.by, at: (options.now ?? new Date()).toISOString() };
+  const refusedByRule = (error: unknown): StoredAssessment => {
+    if (!(error instanceof RegisterRuleError)) throw error;
+    return { result: 'refused', reason: { code: 'register-rule', rule: error.rule, message: error.message } };
+  };
+  const refusedByStorage = (error: unknown): StoredAssessment => ({
+    result: 'refused',
+    reason: { code: 'storage', message: messageOf(error) },
+  });
+
   let entries: RegisterEntry[];
   try {
     // Read again for every file, so that a file takes in what the one before it wrote.
     entries = (await store.list()).entries;
   } catch (error) {
-    return { result: 'refused', reason: { code: 'storage', message: messageOf(error) } };
+    return refusedByStorage(error);
   }
-
-  let entry: RegisterEntry;
-  let result: 'created' | 'updated';
+  let fresh: RegisterEntry;
   try {
-    const change = { by: options.by, at: (options.now ?? new Date()).toISOString() };
-    const fresh = entryFromAssessment(assessment, form, {
+    fresh = entryFromAssessment(assessment, form, {
       ...change,
       id: freeId(assessment.id, entries),
       ...(options.signerFingerprint ? { signerFingerprint: options.signerFingerprint } : {}),
     });
-    const existing = findEntryForTool(entries, fresh);
-    entry = existing ? reassess(existing, fresh, change) : fresh;
-    result = existing ? 'updated' : 'created';
   } catch (error) {
-    if (!(error instanceof RegisterRuleError)) throw error;
-    return { result: 'refused', reason: { code: 'register-rule', rule: error.rule, message: error.message } };
+    return refusedByRule(error);
   }
+  // The listing leaves assessments out; the one held decides whether this copy is newer.
+  const found = findEntryForTool(entries, fresh);
+  let existing: RegisterEntry | undefined;
+  try {
+    existing = found && ((await store.get(found.id)) ?? found);
+  } catch (error) {
+    return refusedByStorage(error);
+  }
+  let entry: RegisterEntry;
+  try {
+    entry = existing ? reassess(existing, fresh, change) : fresh;
+  } catch (error) {
+    return refusedByRule(error);
+  }
+  const result = existing ? 'updated' : 'created';
 
   try {
     await store.save(entry);
   } catch (error) {
-    return { result: 'refused', reason: { code: 'storage', message: messageOf(error) } };
+    return refusedByStorage(error);
   }
   return { result, entryId: entry.id, tool: entry.tool };
 }
@@ -331,7 +349,11 @@ export async function exportRegisterJson(
   store: RegisterStore,
   { published = false, now = new Date() }: RegisterJsonExportOptions = {},
 ): Promise<string> {
-  const [{ entries }, trustedKeys] = await Promise.all([store.list(), store.trustedKeys()]);
+  const [{ entries }, trustedKeys] = await Promise.all([
+    // The published file leaves the assessments out; the whole register keeps them.
+    published ? store.list() : store.listWithAssessments(),
+    store.trustedKeys(),
+  ]);
   return registerToJson(entries, trustedKeys, { published, now });
 }
 

@@ -1,6 +1,7 @@
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import {
   RegisterEntrySchema,
+  STORED_STATUSES,
   TrustedKeySchema,
   type HistoryEvent,
   type RegisterEntry,
@@ -54,49 +55,139 @@ export function checkHistoryGrows(stored: RegisterEntry | undefined, next: Regis
 }
 
 /**
- * Every entry again, in one record beside them: listing 10,000 tools is one
- * read instead of 10,000. Each save rewrites it in the same transaction as the
- * entries; it is used only while it names exactly the ids stored, so a damaged
- * or foreign record sends the listing back to reading every record.
+ * Every entry again, in one record beside them, so that listing 10,000 tools
+ * is one read instead of 10,000: each entry without its assessment (the
+ * answers, read from the entry's own record when wanted), written as one JSON
+ * string, which IndexedDB hands back far faster than as many objects. Each
+ * save rewrites it in the same transaction as the entries; it is used only
+ * while it names exactly the ids stored, so a damaged or foreign record sends
+ * the listing back to reading every record.
  */
 const LISTING_KEY: IDBValidKey = ['listing'];
 
-/** The entries of the listing record, if it is whole and names exactly the entries stored. */
-function readListing(raw: unknown, keys: IDBValidKey[]): RegisterEntry[] | undefined {
-  if (!Array.isArray(raw) || raw.length !== keys.length) return undefined;
-  const ids = new Set(keys.map(String));
-  const entries: RegisterEntry[] = [];
-  for (const item of raw) {
-    const parsed = RegisterEntrySchema.safeParse(item);
-    if (!parsed.success || !ids.delete(parsed.data.id)) return undefined;
-    entries.push(parsed.data);
-  }
-  return entries;
+interface Listing {
+  /** Every entry, without its assessment. */
+  entries: RegisterEntry[];
+  /** The ids of the entries whose own record holds an assessment. */
+  assessed: Set<string>;
+}
+
+/** The entry as the listing keeps it: without its assessment. */
+function listed(entry: RegisterEntry): RegisterEntry {
+  if (entry.assessment === undefined) return entry;
+  const rest = { ...entry };
+  delete rest.assessment;
+  return rest;
+}
+
+/** In the order of their ids, as IndexedDB keeps the records, so either way of listing gives the same order. */
+const byId = (a: RegisterEntry, b: RegisterEntry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function listingRecord(entries: Iterable<RegisterEntry>, assessed: Iterable<string>): string {
+  return JSON.stringify({ entries: [...entries].map(listed).sort(byId), assessed: [...assessed] });
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const optionalString = (value: unknown) => value === undefined || typeof value === 'string';
+const STORED = new Set<unknown>(STORED_STATUSES);
+
+/**
+ * Whether a listed item has the shape the register reads. The listing is
+ * written only by `save`, from entries the schema has checked; this catches a
+ * record that something else has changed, which sends `list` back to reading
+ * (and checking) every record, without the cost of the whole schema each time.
+ */
+function looksListed(item: unknown): item is RegisterEntry {
+  if (typeof item !== 'object' || item === null) return false;
+  const entry = item as Record<string, unknown>;
+  return (
+    isString(entry.id) &&
+    entry.id !== '' &&
+    isString(entry.tool) &&
+    STORED.has(entry.status) &&
+    [entry.subjects, entry.yearGroups, entry.conditions].every((list) => Array.isArray(list) && list.every(isString)) &&
+    Array.isArray(entry.owners) &&
+    Array.isArray(entry.history) &&
+    [entry.vendor, entry.url, entry.outcome, entry.decisionDate, entry.reviewDue, entry.signerFingerprint].every(
+      optionalString,
+    ) &&
+    (entry.readiness === undefined || entry.readiness === null || typeof entry.readiness === 'number') &&
+    entry.assessment === undefined
+  );
 }
 
 /**
- * What is stored now: every readable entry by id, and the ids of records that
- * cannot be read. From the listing when it is whole, else from every record:
- * one or two reads however many entries a save holds.
+ * The listing record, if it is whole and names as many different entries as
+ * are stored. Only `save` writes either, in one transaction, so a count that
+ * differs means a record was added or damaged by something else.
+ */
+function readListing(raw: unknown, stored: number): Listing | undefined {
+  if (typeof raw !== 'string') return undefined;
+  let record: unknown;
+  try {
+    record = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  const { entries, assessed } = (record ?? {}) as { entries?: unknown; assessed?: unknown };
+  if (!Array.isArray(entries) || entries.length !== stored) return undefined;
+  if (!Array.isArray(assessed) || !assessed.every(isString)) return undefined;
+  const ids = new Set<string>();
+  for (const item of entries) {
+    if (!looksListed(item) || ids.has(item.id)) return undefined;
+    ids.add(item.id);
+  }
+  return { entries, assessed: new Set(assessed) };
+}
+
+/**
+ * What is stored now: every readable entry by id (without its assessment when
+ * read from the listing), the ids of those with an assessment, and the ids of
+ * records that cannot be read. From the listing when it is whole, else from
+ * every record: one or two reads however many entries a save holds.
  */
 async function storedEntries(
   store: IDBObjectStore,
-): Promise<{ entries: Map<string, RegisterEntry>; damaged: Set<string> }> {
-  const [keys, listing] = await Promise.all([
-    promisifyRequest(store.getAllKeys(entryKeys())),
+): Promise<{ entries: Map<string, RegisterEntry>; assessed: Set<string>; damaged: Set<string> }> {
+  const [count, raw] = await Promise.all([
+    promisifyRequest(store.count(entryKeys())),
     promisifyRequest(store.get(LISTING_KEY)),
   ]);
-  const listed = readListing(listing, keys);
-  if (listed) return { entries: new Map(listed.map((entry) => [entry.id, entry])), damaged: new Set() };
-  const values = await promisifyRequest(store.getAll(entryKeys()));
+  const listing = readListing(raw, count);
+  if (listing) {
+    return {
+      entries: new Map(listing.entries.map((entry) => [entry.id, entry])),
+      assessed: listing.assessed,
+      damaged: new Set(),
+    };
+  }
+  const [keys, values] = await Promise.all([
+    promisifyRequest(store.getAllKeys(entryKeys())),
+    promisifyRequest(store.getAll(entryKeys())),
+  ]);
   const entries = new Map<string, RegisterEntry>();
+  const assessed = new Set<string>();
   const damaged = new Set<string>();
-  values.forEach((raw, index) => {
-    const parsed = RegisterEntrySchema.safeParse(raw);
-    if (parsed.success) entries.set(parsed.data.id, parsed.data);
-    else damaged.add(String(keys[index]));
+  values.forEach((value, index) => {
+    const parsed = RegisterEntrySchema.safeParse(value);
+    if (!parsed.success) damaged.add(String(keys[index]));
+    else {
+      entries.set(parsed.data.id, listed(parsed.data));
+      if (parsed.data.assessment !== undefined) assessed.add(parsed.data.id);
+    }
   });
-  return { entries, damaged };
+  return { entries, assessed, damaged };
+}
+
+/**
+ * The entry with the assessment its stored record holds: a change that comes
+ * without one (a CSV row, an entry as listed) never drops the answers.
+ */
+async function withStoredAssessment(store: IDBObjectStore, entry: RegisterEntry): Promise<RegisterEntry> {
+  const parsed = RegisterEntrySchema.safeParse(await promisifyRequest(store.get(entry.id)));
+  return parsed.success && parsed.data.assessment !== undefined
+    ? { ...entry, assessment: parsed.data.assessment }
+    : entry;
 }
 
 /**
@@ -111,21 +202,26 @@ export class RegisterStore {
     this.store = createStore(registerDatabaseName(namespace), 'register');
   }
 
-  /** Every entry, and any record that cannot be read. */
+  /**
+   * Every entry, without its assessment (`get` or `listWithAssessments` give
+   * that), and any record that cannot be read.
+   */
   async list(): Promise<RegisterListing> {
-    const { keys, listing } = await this.run('readonly', async (store) => {
-      const [keys, listing] = await Promise.all([
-        promisifyRequest(store.getAllKeys(entryKeys())),
+    const { count, raw } = await this.run('readonly', async (store) => {
+      const [count, raw] = await Promise.all([
+        promisifyRequest(store.count(entryKeys())),
         promisifyRequest(store.get(LISTING_KEY)),
       ]);
-      return { keys, listing };
+      return { count, raw };
     });
-    const entries = readListing(listing, keys);
-    return entries ? { entries, damaged: [] } : this.readEveryRecord();
+    const listing = readListing(raw, count);
+    if (listing) return { entries: listing.entries, damaged: [] };
+    const every = await this.listWithAssessments();
+    return { ...every, entries: every.entries.map(listed) };
   }
 
-  /** Every entry read from its own record, and every record that cannot be read. */
-  private async readEveryRecord(): Promise<RegisterListing> {
+  /** Every entry in full, read from its own record, and every record that cannot be read. */
+  async listWithAssessments(): Promise<RegisterListing> {
     const [keys, values] = await this.run('readonly', (store) =>
       Promise.all([promisifyRequest(store.getAllKeys(entryKeys())), promisifyRequest(store.getAll(entryKeys()))]),
     );
@@ -153,7 +249,7 @@ export class RegisterStore {
   async save(...entries: RegisterEntry[]): Promise<void> {
     const checked = entries.map((entry) => RegisterEntrySchema.parse(entry));
     await this.run('readwrite', async (store) => {
-      const { entries: stored, damaged } = await storedEntries(store);
+      const { entries: stored, assessed, damaged } = await storedEntries(store);
       try {
         for (const entry of checked) {
           // A damaged record is kept as it is, for the IT lead to look at, rather than replaced.
@@ -166,12 +262,18 @@ export class RegisterStore {
         store.transaction.abort();
         throw error;
       }
+      const saved = await Promise.all(
+        checked.map((entry) =>
+          entry.assessment === undefined && assessed.has(entry.id) ? withStoredAssessment(store, entry) : entry,
+        ),
+      );
       // The listing, rewritten with the saved entries in it (a damaged record stays out of it).
-      for (const entry of checked) {
+      for (const entry of saved) {
         store.put(entry, entry.id);
         stored.set(entry.id, entry);
+        if (entry.assessment !== undefined) assessed.add(entry.id);
       }
-      store.put([...stored.values()], LISTING_KEY);
+      store.put(listingRecord(stored.values(), assessed), LISTING_KEY);
       await promisifyRequest(store.transaction);
     });
   }

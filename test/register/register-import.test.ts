@@ -186,7 +186,7 @@ describe('importSignedPdfs', () => {
 
     expect(result?.result).to.equal('updated');
     expect(result?.entryId).to.equal(SOCIAL_ASSESSMENT_ID);
-    const { entries } = await store.list();
+    const { entries } = await store.listWithAssessments();
     expect(entries, 'still one entry for the tool').to.have.length(1);
     expect(entries[0]!.assessment?.revision).to.equal(43);
     expect(entries[0]!.history.map(({ action, at }) => [action, at])).to.deep.equal([

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { createStore, set } from 'idb-keyval';
 import type { RegisterEntry, TrustedKey } from '../../src/model/register-entry.js';
 import { RegisterHistoryError, RegisterStore, registerDatabaseName } from '../../src/services/register-store.js';
+import { makeDraft } from '../drafts/helpers.js';
 
 const freshNamespace = () => `test-${Math.random().toString(36).slice(2)}`;
 
@@ -110,5 +111,47 @@ describe('RegisterStore', () => {
     expect((await store.list()).entries.map(({ id }) => id)).to.deep.equal(['a']);
     await store.distrust(key.fingerprint);
     expect(await store.trustedKeys()).to.deep.equal([]);
+  });
+  it('lists entries without their answers, and never drops the answers a change comes without', async () => {
+    const store = new RegisterStore(freshNamespace());
+    const { assessment } = makeDraft('a');
+    const first = entry('a', { assessment });
+    await store.save(first, entry('b'));
+
+    const listed = (await store.list()).entries;
+    await store.save({ ...listed[0]!, status: 'under-review', history: [...first.history, later('status')] });
+
+    expect(listed.map(({ id, assessment }) => [id, assessment])).to.deep.equal([
+      ['a', undefined],
+      ['b', undefined],
+    ]);
+    expect((await store.get('a'))?.status).to.equal('under-review');
+    expect((await store.get('a'))?.assessment, 'kept through a change made from the list').to.deep.equal(assessment);
+    expect((await store.listWithAssessments()).entries.map(({ assessment }) => assessment?.id)).to.deep.equal([
+      'a',
+      undefined,
+    ]);
+  });
+
+  it('reads every record when the listing has been changed by something else', async () => {
+    const namespace = freshNamespace();
+    const store = new RegisterStore(namespace);
+    await store.save(entry('a'), entry('b'));
+    const raw = createStore(registerDatabaseName(namespace), 'register');
+
+    for (const listing of ['not json', JSON.stringify({ entries: [{ id: 'a' }], assessed: [] }), [entry('a')]]) {
+      await set(['listing'], listing, raw);
+      const { entries, damaged } = await store.list();
+      expect(
+        entries.map(({ tool }) => tool),
+        String(listing),
+      ).to.deep.equal(['Tool a', 'Tool b']);
+      expect(damaged).to.deep.equal([]);
+    }
+    await store.save({ ...entry('c') });
+    expect(
+      (await store.list()).entries.map(({ id }) => id),
+      'the listing is written whole again',
+    ).to.deep.equal(['a', 'b', 'c']);
   });
 });

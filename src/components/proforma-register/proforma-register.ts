@@ -439,7 +439,16 @@ export class ProformaRegister extends LitElement {
   private filterOptions(): FilterOptions {
     if (this.optionsCache?.entries === this.entries) return this.optionsCache;
     const collator = collatorFor(this.language);
-    const distinct = (values: string[]) => {
+    // Thousands of entries name a few values many times over: each value is trimmed and folded once.
+    const yearGroups = new Set<string>();
+    const subjects = new Set<string>();
+    const owners = new Set<string>();
+    for (const entry of this.entries) {
+      for (const value of entry.yearGroups) yearGroups.add(value);
+      for (const value of entry.subjects) subjects.add(value);
+      for (const owner of entry.owners) owners.add(owner.name);
+    }
+    const distinct = (values: Set<string>) => {
       const byFolded = new Map<string, string>();
       for (const value of values) {
         const trimmed = value.trim();
@@ -449,9 +458,9 @@ export class ProformaRegister extends LitElement {
     };
     this.optionsCache = {
       entries: this.entries,
-      yearGroups: distinct(this.entries.flatMap((entry) => entry.yearGroups)),
-      subjects: distinct(this.entries.flatMap((entry) => entry.subjects)),
-      owners: distinct(this.entries.flatMap((entry) => entry.owners.map((owner) => owner.name))),
+      yearGroups: distinct(yearGroups),
+      subjects: distinct(subjects),
+      owners: distinct(owners),
     };
     return this.optionsCache;
   }
@@ -499,7 +508,8 @@ export class ProformaRegister extends LitElement {
   // -------------------------------------------------------------------------
   // The detail of an entry
 
-  private async openEntry(entry: RegisterEntry): Promise<void> {
+  private async openEntry(listed: RegisterEntry): Promise<void> {
+    const entry = await this.withAssessment(listed);
     if (this.selectedId !== entry.id) {
       this.decision = this.blankDecision(entry);
       this.retireReason = '';
@@ -510,6 +520,23 @@ export class ProformaRegister extends LitElement {
     this.notice = undefined;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#detail-heading')?.focus();
+  }
+
+  /**
+   * The entry with its assessment, read from its own record: the store lists
+   * entries without them. Kept in `entries`, so it is read once.
+   */
+  private async withAssessment(entry: RegisterEntry): Promise<RegisterEntry> {
+    if (this.src || this.readonly || entry.assessment !== undefined) return entry;
+    let full: RegisterEntry | undefined;
+    try {
+      full = await this.activeStore.get(entry.id);
+    } catch {
+      // The detail is shown from the listing; a save still keeps the stored assessment.
+    }
+    if (full === undefined) return entry;
+    this.entries = this.entries.map((each) => (each.id === full.id ? full : each));
+    return full;
   }
 
   private async backToList(): Promise<void> {
