@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArguments, findChromium } from './scripts/find-browser.mjs';
+import { fileChooserPlugin } from './test/plugins/file-chooser.mjs';
 import { pdfToolsPlugin } from './test/plugins/pdf-tools.mjs';
 
 /** Lists forms/ so a test can put every shipped form through the schema. */
@@ -39,6 +40,7 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
     formsIndexPlugin,
     pdfToolsPlugin(),
+    fileChooserPlugin(),
   ],
   browsers: [
     chromeLauncher({

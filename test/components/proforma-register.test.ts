@@ -10,11 +10,7 @@ import { localIsoDate } from '../../src/model/register.js';
 import { registerToJson } from '../../src/model/register-json.js';
 import { StorageFullError } from '../../src/services/draft-store.js';
 import { RegisterStore } from '../../src/services/register-store.js';
-import type { FormDefinition } from '../../src/model/form-definition.js';
-import { canonicalAssessmentJson } from '../../src/model/canonical-json.js';
-import { signPdf } from '../../src/pdf/pdf-signature.js';
-import { createDeviceKey } from '../../src/services/device-key.js';
-import { plainPdf, smallAssessment } from '../pdf/signing-fixtures.js';
+import { padletForm, plainPdf, signedPadletPdf, smallAssessment } from '../pdf/signing-fixtures.js';
 import { controlLabelled } from './helpers.js';
 
 const freshNamespace = () => `test-register-${Math.random().toString(36).slice(2)}`;
@@ -132,48 +128,6 @@ async function choose(element: ProformaRegister, label: string, file: File): Pro
 const errorSummary = (element: Element) => root(element).querySelector('.error-summary');
 const historyItems = (element: Element) =>
   [...root(element).querySelectorAll('.history > li')].map((item) => text(item));
-
-/** A one-section form that the signed assessment below was made with. */
-const padletForm: FormDefinition = {
-  format: '1.0',
-  id: 'padlet-check',
-  version: '1.0.0',
-  title: 'Padlet check',
-  scoring: {
-    readiness: { approved: 80, approvedWithConditions: 60 },
-    riskBands: { green: 4, amber: 9, red: 16 },
-    residualRisk: { approved: 'green', approvedWithConditions: 'red' },
-  },
-  sections: [
-    {
-      id: 'only',
-      title: 'Only section',
-      questions: [{ id: 'privacy', kind: 'item', title: 'Pupil content can be private', critical: true }],
-    },
-  ],
-};
-
-async function signedPadletPdf(): Promise<File> {
-  const key = await createDeviceKey({ name: 'Siân Jones', role: 'Teacher', school: 'Ysgol Gwyn' });
-  const assessment = smallAssessment({
-    id: 'padlet-assessment',
-    form: { id: 'padlet-check', version: '1.0.0' },
-    tool: { name: 'Padlet', url: 'https://padlet.com' },
-    answers: { privacy: { value: 'met' } },
-  });
-  const bytes = await signPdf(
-    plainPdf('Padlet'),
-    key,
-    {
-      name: 'assessment.json',
-      bytes: new TextEncoder().encode(canonicalAssessmentJson(assessment)),
-      mimeType: 'application/json',
-      description: 'The assessment data',
-    },
-    { name: 'Siân Jones', reason: 'Risk assessment completed', signedAt: new Date('2026-11-21T09:30:00Z') },
-  );
-  return new File([bytes as BlobPart], 'padlet.pdf', { type: 'application/pdf' });
-}
 
 /** Catches the files the element offers for download, instead of saving them. */
 function catchDownloads(): { files: Array<{ name: string; href: string }>; stop(): void } {
@@ -461,7 +415,7 @@ describe('<proforma-register>', () => {
     );
     await waitUntil(() => text(root(element)).includes('The register is empty'), 'the register never loaded');
     await typeInto(controlLabelled(root(element), 'Your name'), 'J. Evans');
-    const signed = await signedPadletPdf();
+    const signed = new File([(await signedPadletPdf()) as BlobPart], 'padlet.pdf', { type: 'application/pdf' });
     const unsigned = new File([plainPdf() as BlobPart], 'unsigned.pdf', { type: 'application/pdf' });
 
     const input = controlLabelled(root(element), 'Import signed PDFs');

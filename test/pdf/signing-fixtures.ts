@@ -1,5 +1,9 @@
 import { jsPDF } from 'jspdf';
 import type { Assessment } from '../../src/model/assessment.js';
+import { canonicalAssessmentJson } from '../../src/model/canonical-json.js';
+import type { FormDefinition } from '../../src/model/form-definition.js';
+import { signPdf } from '../../src/pdf/pdf-signature.js';
+import { createDeviceKey } from '../../src/services/device-key.js';
 
 /** A one-page PDF with plain text, standing in for an assessment's layout. */
 export function plainPdf(text = 'A risk assessment'): Uint8Array {
@@ -19,4 +23,46 @@ export function smallAssessment(changes: Partial<Assessment> = {}): Assessment {
     revision: 3,
     ...changes,
   };
+}
+
+/** A one-question form that the signed Padlet assessment below was made with. */
+export const padletForm: FormDefinition = {
+  format: '1.0',
+  id: 'padlet-check',
+  version: '1.0.0',
+  title: 'Padlet check',
+  scoring: {
+    readiness: { approved: 80, approvedWithConditions: 60 },
+    riskBands: { green: 4, amber: 9, red: 16 },
+    residualRisk: { approved: 'green', approvedWithConditions: 'red' },
+  },
+  sections: [
+    {
+      id: 'only',
+      title: 'Only section',
+      questions: [{ id: 'privacy', kind: 'item', title: 'Pupil content can be private', critical: true }],
+    },
+  ],
+};
+
+/** A PDF signed by a new device key, carrying a Padlet assessment made with `padletForm`. */
+export async function signedPadletPdf(assessmentId = 'padlet-assessment'): Promise<Uint8Array> {
+  const key = await createDeviceKey({ name: 'Siân Jones', role: 'Teacher', school: 'Ysgol Gwyn' });
+  const assessment = smallAssessment({
+    id: assessmentId,
+    form: { id: 'padlet-check', version: '1.0.0' },
+    tool: { name: 'Padlet', url: 'https://padlet.com' },
+    answers: { privacy: { value: 'met' } },
+  });
+  return signPdf(
+    plainPdf('Padlet'),
+    key,
+    {
+      name: 'assessment.json',
+      bytes: new TextEncoder().encode(canonicalAssessmentJson(assessment)),
+      mimeType: 'application/json',
+      description: 'The assessment data',
+    },
+    { name: 'Siân Jones', reason: 'Risk assessment completed', signedAt: new Date('2026-11-21T09:30:00Z') },
+  );
 }

@@ -1,0 +1,125 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { ProformaRegister } from '../../src/components/proforma-register/proforma-register.js';
+import { RegisterStore } from '../../src/services/register-store.js';
+import { padletForm, signedPadletPdf } from '../pdf/signing-fixtures.js';
+
+// The IT lead's whole round with the keyboard alone: import a signed PDF, decide, export CSV.
+// Every step is a key press or typing; nothing is clicked or set from the test.
+
+const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The element that has the keyboard focus, looking inside shadow roots. */
+function focused(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** What a person hears for a control: its label's words, or its own. */
+function accessibleWords(element: Element | null): string {
+  if (!element) return '';
+  const labels = (element as HTMLInputElement).labels;
+  return labels && labels.length > 0 ? [...labels].map(text).join(' ') : text(element);
+}
+
+/** Presses Tab until the focused control's words match, and fails after `limit` presses. */
+async function tabTo(words: string | RegExp, limit = 80): Promise<Element> {
+  const matches = (element: Element | null) => {
+    const said = accessibleWords(element);
+    return typeof words === 'string' ? said === words : words.test(said);
+  };
+  for (let presses = 0; presses < limit; presses += 1) {
+    if (matches(focused())) return focused()!;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`Tab never reached "${words}"; it stopped on "${accessibleWords(focused())}"`);
+}
+
+const base64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join(''));
+
+describe('the IT lead, with the keyboard alone', function () {
+  // A whole round of signing, verifying, deciding and exporting, one key press at a time.
+  this.timeout(30_000);
+
+  it('imports a signed PDF, records a decision and exports the register as CSV', async () => {
+    const namespace = `test-keyboard-${Math.random().toString(36).slice(2)}`;
+    const pdf = await signedPadletPdf('padlet-keyboard');
+    const element = await fixture<ProformaRegister>(
+      html`<proforma-register lang="en-GB" namespace=${namespace} .forms=${[padletForm]}></proforma-register>`,
+    );
+    const shadow = element.shadowRoot!;
+    await waitUntil(() => text(shadow).includes('The register is empty'), 'the register never loaded');
+
+    await tabTo('Your name');
+    await sendKeys({ type: 'J. Evans, IT lead' });
+
+    // The file input opens the browser's file chooser on Enter, as it would for a person.
+    await tabTo(/Import signed PDFs/);
+    await executeServerCommand('answer-file-chooser', { files: [{ name: 'padlet.pdf', base64: base64(pdf) }] });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(shadow).includes('Added “Padlet” to the register.'), 'the PDF was not imported', {
+      timeout: 15000,
+    });
+
+    await tabTo('Padlet');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused()?.id === 'detail-heading', 'the detail did not take the focus');
+
+    await tabTo('Start a review');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(shadow).includes('Record the decision'), 'the review did not start');
+
+    // The outcome is a radio group: the arrow keys move the choice to "Not approved".
+    await tabTo(/^(Approved|Approved with conditions|Not approved)$/);
+    for (let presses = 0; presses < 3 && accessibleWords(focused()) !== 'Not approved'; presses += 1) {
+      await sendKeys({ press: 'ArrowDown' });
+    }
+    expect((focused() as HTMLInputElement).checked, 'the choice follows the arrow keys').to.equal(true);
+    expect(accessibleWords(focused())).to.equal('Not approved');
+    await tabTo('Approver');
+    await sendKeys({ type: 'C. Jones, deputy head' });
+    await tabTo('Record the decision');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => text(shadow).includes('Decision recorded for Padlet: Not approved.'),
+      'the decision was not recorded',
+    );
+
+    await tabTo('Back to the list');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => accessibleWords(focused()) === 'Padlet', 'the focus did not go back to the tool');
+
+    // The CSV goes out as a download link the element clicks; the test keeps the file instead.
+    const downloads: Array<{ name: string; href: string }> = [];
+    const keep = (event: MouseEvent) => {
+      const link = event.target;
+      if (!(link instanceof HTMLAnchorElement) || !link.download) return;
+      event.preventDefault();
+      downloads.push({ name: link.download, href: link.href });
+    };
+    document.addEventListener('click', keep, true);
+    try {
+      await tabTo('Export CSV');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => downloads.length === 1, 'no CSV was offered');
+    } finally {
+      document.removeEventListener('click', keep, true);
+    }
+
+    const csv = await (await fetch(downloads[0]!.href)).text();
+    const [header, row] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(downloads[0]!.name).to.match(/^approved-tools-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(header).to.contain('Tool').and.to.contain('Status');
+    expect(row).to.contain('Padlet').and.to.contain('Not approved').and.to.contain('C. Jones, deputy head');
+    const stored = (await new RegisterStore(namespace).listWithAssessments()).entries;
+    expect(stored.map(({ tool, status }) => [tool, status])).to.deep.equal([['Padlet', 'not-approved']]);
+    expect(stored[0]!.assessment?.id, 'the answers are kept with the entry').to.equal('padlet-keyboard');
+    expect(stored[0]!.history.map(({ action, by }) => [action, by])).to.deep.equal([
+      ['imported', 'J. Evans, IT lead'],
+      ['status', 'J. Evans, IT lead'],
+      ['decided', 'J. Evans, IT lead'],
+    ]);
+  });
+});
