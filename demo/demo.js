@@ -21,9 +21,13 @@ assessment.addEventListener('proforma-pdf-exported', (event) => {
   lastChange.textContent = `Host page heard proforma-pdf-exported: ${event.detail.fileName}, key ${event.detail.fingerprint}.`;
 });
 
-// The verifier scores a valid PDF's assessment with the forms this page knows.
+// The verifier and the register read a signed PDF's assessment with the forms this page knows.
 const verify = document.querySelector('proforma-verify');
+const register = document.querySelector('proforma-register');
 fetch('../forms/social-tool-risk-assessment.json')
   .then((response) => response.json())
-  .then((form) => (verify.forms = [form]))
+  .then((form) => {
+    verify.forms = [form];
+    register.forms = [form];
+  })
   .catch(() => {});
