@@ -39,6 +39,7 @@ export default [
       'register/proforma-export': 'src/register/proforma-export.ts',
       'register/proforma-verify': 'src/register/proforma-verify.ts',
       'register/proforma-register': 'src/register/proforma-register.ts',
+      'register/proforma-app': 'src/register/proforma-app.ts',
       // Started by URL as a module worker, so no import reaches it: named here to be built.
       'pdf/export-worker': 'src/pdf/export-worker.ts',
     },
@@ -58,6 +59,7 @@ export default [
   // Separate builds, so that neither shares a chunk with the other.
   scriptBundle('proforma.bundle', 'src/define.ts'),
   scriptBundle('proforma-assessment.bundle', 'src/register/proforma-assessment.ts'),
+  scriptBundle('proforma-app.bundle', 'src/register/proforma-app.ts'),
   // The PDF export's worker for the bundles, self-contained: a worker shares no chunk with the page.
   {
     input: { 'chunks/export-worker': 'src/pdf/export-worker.ts' },

@@ -30,8 +30,17 @@ function sourceByBuiltName(context, next) {
   return next();
 }
 
+/**
+ * Serves the shipped forms where the built library has its copy of them, as seen
+ * from the sources: `src/forms/` stands for `dist/forms/`, beside `src/internal/`.
+ */
+function formsBesideSources(context, next) {
+  if (context.path.startsWith('/src/forms/')) context.path = context.path.slice('/src'.length);
+  return next();
+}
+
 export default {
-  middleware: [sourceByBuiltName],
+  middleware: [sourceByBuiltName, formsBesideSources],
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,

@@ -4,6 +4,8 @@ export const FORM_URL = '/forms/social-tool-risk-assessment.json';
 export const SURVEYJS_FORM_URL = '/bench/surveyjs-form.json';
 /** What a page that shows only the form loads: the bundle that registers <proforma-assessment> alone. */
 export const BUNDLE_URL = '/dist/proforma-assessment.bundle.js';
+/** The bundle that registers <proforma-app>, which loads the elements of its other views when they are opened. */
+export const APP_BUNDLE_URL = '/dist/proforma-app.bundle.js';
 /** The bundle that registers every element, <proforma-drafts> among them. */
 export const ALL_ELEMENTS_BUNDLE_URL = '/dist/proforma.bundle.js';
 /** The module worker that makes the signed PDF, loaded only when the person exports. */
@@ -51,6 +53,15 @@ export function benchPages(surveyJsForm, modelImports) {
         'proforma: default-form page',
         `<script type="module" src="${BUNDLE_URL}"></script>`,
         `<proforma-assessment form-src="${FORM_URL}"></proforma-assessment>`,
+      ),
+    ),
+    // A school's page with the whole app, as a teacher first sees it: the social-tool form, a
+    // built-in form found beside the bundle in dist/forms/.
+    '/bench/app.html': html(
+      page(
+        'proforma: app page',
+        `<script type="module" src="${APP_BUNDLE_URL}"></script>`,
+        '<proforma-app></proforma-app>',
       ),
     ),
     // The bundle loaded, no element yet: the bench creates one and times it (first render, answer

@@ -1,3 +1,4 @@
+import { ProformaApp } from './components/proforma-app/proforma-app.js';
 import { ProformaAssessment } from './components/proforma-assessment/proforma-assessment.js';
 import { ProformaExport } from './components/proforma-export/proforma-export.js';
 import { ProformaDrafts } from './components/proforma-drafts/proforma-drafts.js';
@@ -10,6 +11,7 @@ export type { DefineOptions } from './define-element.js';
 
 /** The elements this library provides, by tag name without suffix. */
 export const proformaElements = {
+  'proforma-app': ProformaApp,
   'proforma-assessment': ProformaAssessment,
   'proforma-drafts': ProformaDrafts,
   'proforma-export': ProformaExport,

@@ -2,6 +2,7 @@ export * from './model/index.js';
 export * from './events.js';
 export * from './draft-events.js';
 export { ProformaAssessment } from './components/proforma-assessment/proforma-assessment.js';
+export { ProformaApp, type AppMode, type AppView } from './components/proforma-app/proforma-app.js';
 export { ProformaDrafts } from './components/proforma-drafts/proforma-drafts.js';
 export {
   ProformaSignature,
@@ -26,6 +27,7 @@ export type { PdfProblem, PdfProblemCode, PdfSigner, PdfVerification } from './p
 export { questionRenderers } from './components/proforma-assessment/kinds/registry.js';
 export type { QuestionRenderer, QuestionView } from './components/proforma-assessment/kinds/view.js';
 export { FormLoadError } from './internal/load-form.js';
+export { BUILT_IN_FORM_IDS, type BuiltInFormId } from './internal/form-list.js';
 export { defineProformaElements, proformaElements, type DefineOptions } from './define-elements.js';
 export { defineElement } from './define-element.js';
 export * from './services/draft-store.js';

@@ -15,6 +15,7 @@ import { ProformaOpenDraftEvent } from '../../draft-events.js';
 import type { DraftStore } from '../../services/draft-store.js';
 import { datedFileName, downloadFile } from '../../internal/download.js';
 import { newId } from '../../internal/ids.js';
+import { BUILT_IN_FORM_IDS } from '../../internal/form-list.js';
 import { outcomeWords } from '../../internal/words.js';
 import { baseStyles } from '../../internal/base.styles.js';
 import { styles } from './proforma-drafts.styles.js';
@@ -27,7 +28,7 @@ const draftTitle = (draft: Draft | DraftSummary): string =>
 const SHOWN_AT_FIRST = 20;
 
 /** The forms this library ships, known unless the host page says otherwise. */
-const BUILT_IN_FORMS = 'social-tool-risk-assessment social-media-account-request';
+const BUILT_IN_FORMS = BUILT_IN_FORM_IDS.join(' ');
 
 type Message =
   | { kind: 'deleted'; draft: Draft }
