@@ -442,9 +442,10 @@ export async function verifyThroughElement({ pdfBase64, fileName }) {
 }
 
 /**
- * Writes `count` register entries straight into the namespace's register database (as
- * RegisterStore keeps them: the entry under its id in the 'register' store, and every entry again
- * in the ['listing'] record), in one transaction.
+ * Writes `count` register entries straight into the namespace's register database, in one
+ * transaction, as RegisterStore keeps them (src/services/register-store.ts): the entries spread
+ * over 32 records under ['entries', n], each a JSON string of the entries whose id's FNV-1a hash
+ * is n modulo 32.
  * Statuses, outcomes, review dates, subjects and year groups vary, so filters find some of each.
  */
 export async function seedRegister({ namespace, count, today }) {
@@ -461,38 +462,41 @@ export async function seedRegister({ namespace, count, today }) {
   });
   const transaction = database.transaction('register', 'readwrite');
   const store = transaction.objectStore('register');
-  const listing = [];
+  const buckets = Array.from({ length: 32 }, () => []);
+  const bucketOf = (id) => {
+    let hash = 0x811c9dc5;
+    for (let index = 0; index < id.length; index += 1) {
+      hash ^= id.charCodeAt(index);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    return (hash >>> 0) % 32;
+  };
   for (let index = 0; index < count; index += 1) {
     const status = statuses[index % statuses.length];
     const decided = status.startsWith('approved') || status === 'not-approved';
-    store.put(
-      {
-        id: `tool-${index}`,
-        tool: `Tool ${String(index).padStart(5, '0')}`,
-        vendor: `Vendor ${index % 97}`,
-        url: `https://tool-${index}.example/`,
-        purpose: 'Pupils publish their writing for a real audience.',
-        subjects: [subjects[index % subjects.length]],
-        yearGroups: [years[index % years.length]],
-        status,
-        outcome: outcomes[index % outcomes.length],
-        readiness: 50 + (index % 51),
-        conditions: status === 'approved-with-conditions' ? ['Comments are pre-moderated.'] : [],
-        owners: [{ name: `Owner ${index % 13}` }, { name: `Owner ${(index + 5) % 13}` }],
-        ...(decided
-          ? { decisionDate: day(-200 - (index % 100)), reviewDue: day(((index * 7919 + 123) % 400) - 60) }
-          : {}),
-        history: [{ at: `${today}T09:00:00.000Z`, by: 'Bench', action: 'imported', changes: [] }],
-      },
-      `tool-${index}`,
-    );
-    listing.push(store.get(`tool-${index}`));
+    const id = `tool-${index}`;
+    buckets[bucketOf(id)].push({
+      id,
+      tool: `Tool ${String(index).padStart(5, '0')}`,
+      vendor: `Vendor ${index % 97}`,
+      url: `https://tool-${index}.example/`,
+      purpose: 'Pupils publish their writing for a real audience.',
+      subjects: [subjects[index % subjects.length]],
+      yearGroups: [years[index % years.length]],
+      status,
+      outcome: outcomes[index % outcomes.length],
+      readiness: 50 + (index % 51),
+      conditions: status === 'approved-with-conditions' ? ['Comments are pre-moderated.'] : [],
+      owners: [{ name: `Owner ${index % 13}` }, { name: `Owner ${(index + 5) % 13}` }],
+      ...(decided
+        ? { decisionDate: day(-200 - (index % 100)), reviewDue: day(((index * 7919 + 123) % 400) - 60) }
+        : {}),
+      history: [{ at: `${today}T09:00:00.000Z`, by: 'Bench', action: 'imported', changes: [] }],
+    });
   }
-  // RegisterStore keeps every entry again in one listing record, rewritten with each save.
-  const entries = await Promise.all(
-    listing.map((request) => new Promise((resolve) => (request.onsuccess = () => resolve(request.result)))),
-  );
-  store.put(JSON.stringify({ entries, assessed: [] }), ['listing']);
+  buckets.forEach((entries, bucket) => {
+    if (entries.length > 0) store.put(JSON.stringify(entries), ['entries', bucket]);
+  });
   await new Promise((resolve, reject) => {
     transaction.oncomplete = resolve;
     transaction.onerror = () => reject(transaction.error);

@@ -31,12 +31,32 @@ export interface RegisterListing {
   damaged: DamagedRecord[];
 }
 
-// Entries are kept under their id (a string key), trusted keys under
-// ['trusted', fingerprint]; IndexedDB sorts every string key before every
-// array key, so each kind is read on its own with a key range.
-const entryKeys = () => IDBKeyRange.upperBound([], true);
+// How the register is kept, in one object store:
+// - the entries, without their assessments, spread over BUCKETS records
+//   under ['entries', n], each one JSON string of the entries whose id hashes
+//   to n. Saving 10,000 tools is then a few dozen writes rather than 10,000,
+//   listing them a few dozen reads, and one unreadable record cannot take the
+//   whole register with it;
+// - each entry's assessment (the answers, which can be large) under
+//   ['assessment', id], read when the entry itself is wanted;
+// - the trusted staff keys under ['trusted', fingerprint].
+const BUCKETS = 32;
+const bucketKey = (bucket: number): IDBValidKey => ['entries', bucket];
+const bucketKeys = () => IDBKeyRange.bound(['entries'], ['entries', []]);
+const assessmentKey = (id: string): IDBValidKey => ['assessment', id];
+const assessmentKeys = () => IDBKeyRange.bound(['assessment'], ['assessment', []]);
 const trustedKey = (fingerprint: string): IDBValidKey => ['trusted', fingerprint];
 const trustedKeys = () => IDBKeyRange.bound(['trusted'], ['trusted', []]);
+
+/** The bucket an entry is kept in: FNV-1a of its id. */
+export function registerBucketOf(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < id.length; index += 1) {
+    hash ^= id.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % BUCKETS;
+}
 
 const sameEvent = (a: HistoryEvent, b: HistoryEvent) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -54,140 +74,89 @@ export function checkHistoryGrows(stored: RegisterEntry | undefined, next: Regis
   }
 }
 
-/**
- * Every entry again, in one record beside them, so that listing 10,000 tools
- * is one read instead of 10,000: each entry without its assessment (the
- * answers, read from the entry's own record when wanted), written as one JSON
- * string, which IndexedDB hands back far faster than as many objects. Each
- * save rewrites it in the same transaction as the entries; it is used only
- * while it names exactly the ids stored, so a damaged or foreign record sends
- * the listing back to reading every record.
- */
-const LISTING_KEY: IDBValidKey = ['listing'];
-
-interface Listing {
-  /** Every entry, without its assessment. */
-  entries: RegisterEntry[];
-  /** The ids of the entries whose own record holds an assessment. */
-  assessed: Set<string>;
-}
-
-/** The entry as the listing keeps it: without its assessment. */
-function listed(entry: RegisterEntry): RegisterEntry {
+/** The entry as a bucket keeps it: without its assessment, which has a record of its own. */
+function withoutAssessment(entry: RegisterEntry): RegisterEntry {
   if (entry.assessment === undefined) return entry;
   const rest = { ...entry };
   delete rest.assessment;
   return rest;
 }
 
-/** In the order of their ids, as IndexedDB keeps the records, so either way of listing gives the same order. */
-const byId = (a: RegisterEntry, b: RegisterEntry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-function listingRecord(entries: Iterable<RegisterEntry>, assessed: Iterable<string>): string {
-  return JSON.stringify({ entries: [...entries].map(listed).sort(byId), assessed: [...assessed] });
-}
-
 const isString = (value: unknown): value is string => typeof value === 'string';
 const optionalString = (value: unknown) => value === undefined || typeof value === 'string';
+const optionalDate = (value: unknown) => value === undefined || (isString(value) && /^\d{4}-\d{2}-\d{2}$/.test(value));
 const STORED = new Set<unknown>(STORED_STATUSES);
 
 /**
- * Whether a listed item has the shape the register reads. The listing is
- * written only by `save`, from entries the schema has checked; this catches a
- * record that something else has changed, which sends `list` back to reading
- * (and checking) every record, without the cost of the whole schema each time.
+ * Whether an item of a bucket has the shape the register reads. Buckets are
+ * written only by `save`, from entries the schema has checked; this catches an
+ * item something else has changed without the cost of the whole schema for
+ * 10,000 entries each time the register is listed (`get` checks the whole
+ * schema).
  */
-function looksListed(item: unknown): item is RegisterEntry {
+function looksLikeEntry(item: unknown): item is RegisterEntry {
   if (typeof item !== 'object' || item === null) return false;
   const entry = item as Record<string, unknown>;
   return (
     isString(entry.id) &&
     entry.id !== '' &&
     isString(entry.tool) &&
+    entry.tool !== '' &&
     STORED.has(entry.status) &&
     [entry.subjects, entry.yearGroups, entry.conditions].every((list) => Array.isArray(list) && list.every(isString)) &&
     Array.isArray(entry.owners) &&
+    entry.owners.every((owner) => typeof owner === 'object' && owner !== null && isString(owner.name)) &&
     Array.isArray(entry.history) &&
-    [entry.vendor, entry.url, entry.outcome, entry.decisionDate, entry.reviewDue, entry.signerFingerprint].every(
+    [entry.vendor, entry.url, entry.purpose, entry.outcome, entry.approver, entry.signerFingerprint].every(
       optionalString,
     ) &&
+    optionalDate(entry.decisionDate) &&
+    optionalDate(entry.reviewDue) &&
     (entry.readiness === undefined || entry.readiness === null || typeof entry.readiness === 'number') &&
     entry.assessment === undefined
   );
 }
 
-/**
- * The listing record, if it is whole and names as many different entries as
- * are stored. Only `save` writes either, in one transaction, so a count that
- * differs means a record was added or damaged by something else.
- */
-function readListing(raw: unknown, stored: number): Listing | undefined {
-  if (typeof raw !== 'string') return undefined;
-  let record: unknown;
+/** In the order of their ids, whichever bucket each is kept in. */
+const byId = (a: RegisterEntry, b: RegisterEntry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** One bucket as read: its readable entries, and what could not be read, kept as it was. */
+interface Bucket {
+  entries: RegisterEntry[];
+  /** Items that are not entries, with the id they claim if any: written back untouched. */
+  damagedItems: Array<{ id: string | undefined; raw: unknown }>;
+  /** Set when the record itself cannot be read: nothing may be written over it. */
+  unreadable?: unknown;
+}
+
+function readBucket(raw: unknown): Bucket {
+  let items: unknown;
   try {
-    record = JSON.parse(raw);
+    items = typeof raw === 'string' ? JSON.parse(raw) : undefined;
   } catch {
-    return undefined;
+    items = undefined;
   }
-  const { entries, assessed } = (record ?? {}) as { entries?: unknown; assessed?: unknown };
-  if (!Array.isArray(entries) || entries.length !== stored) return undefined;
-  if (!Array.isArray(assessed) || !assessed.every(isString)) return undefined;
-  const ids = new Set<string>();
-  for (const item of entries) {
-    if (!looksListed(item) || ids.has(item.id)) return undefined;
-    ids.add(item.id);
-  }
-  return { entries, assessed: new Set(assessed) };
-}
-
-/**
- * What is stored now: every readable entry by id (without its assessment when
- * read from the listing), the ids of those with an assessment, and the ids of
- * records that cannot be read. From the listing when it is whole, else from
- * every record: one or two reads however many entries a save holds.
- */
-async function storedEntries(
-  store: IDBObjectStore,
-): Promise<{ entries: Map<string, RegisterEntry>; assessed: Set<string>; damaged: Set<string> }> {
-  const [count, raw] = await Promise.all([
-    promisifyRequest(store.count(entryKeys())),
-    promisifyRequest(store.get(LISTING_KEY)),
-  ]);
-  const listing = readListing(raw, count);
-  if (listing) {
-    return {
-      entries: new Map(listing.entries.map((entry) => [entry.id, entry])),
-      assessed: listing.assessed,
-      damaged: new Set(),
-    };
-  }
-  const [keys, values] = await Promise.all([
-    promisifyRequest(store.getAllKeys(entryKeys())),
-    promisifyRequest(store.getAll(entryKeys())),
-  ]);
-  const entries = new Map<string, RegisterEntry>();
-  const assessed = new Set<string>();
-  const damaged = new Set<string>();
-  values.forEach((value, index) => {
-    const parsed = RegisterEntrySchema.safeParse(value);
-    if (!parsed.success) damaged.add(String(keys[index]));
+  if (!Array.isArray(items)) return { entries: [], damagedItems: [], unreadable: raw };
+  const bucket: Bucket = { entries: [], damagedItems: [] };
+  for (const item of items) {
+    if (looksLikeEntry(item)) bucket.entries.push(item);
     else {
-      entries.set(parsed.data.id, listed(parsed.data));
-      if (parsed.data.assessment !== undefined) assessed.add(parsed.data.id);
+      const id = (item as { id?: unknown } | null)?.id;
+      bucket.damagedItems.push({ id: isString(id) ? id : undefined, raw: item });
     }
-  });
-  return { entries, assessed, damaged };
+  }
+  return bucket;
 }
 
-/**
- * The entry with the assessment its stored record holds: a change that comes
- * without one (a CSV row, an entry as listed) never drops the answers.
- */
-async function withStoredAssessment(store: IDBObjectStore, entry: RegisterEntry): Promise<RegisterEntry> {
-  const parsed = RegisterEntrySchema.safeParse(await promisifyRequest(store.get(entry.id)));
-  return parsed.success && parsed.data.assessment !== undefined
-    ? { ...entry, assessment: parsed.data.assessment }
-    : entry;
+function damagedRecords(bucketNumber: number, bucket: Bucket): DamagedRecord[] {
+  if (bucket.unreadable !== undefined) {
+    return [{ key: `entries ${bucketNumber}`, raw: bucket.unreadable, problem: 'the record is not a list of entries' }];
+  }
+  return bucket.damagedItems.map(({ id, raw }) => ({
+    key: id ?? `entries ${bucketNumber}`,
+    raw,
+    problem: 'not an entry of the register',
+  }));
 }
 
 /**
@@ -204,76 +173,108 @@ export class RegisterStore {
 
   /**
    * Every entry, without its assessment (`get` or `listWithAssessments` give
-   * that), and any record that cannot be read.
+   * that), and anything stored that cannot be read.
    */
   async list(): Promise<RegisterListing> {
-    const { count, raw } = await this.run('readonly', async (store) => {
-      const [count, raw] = await Promise.all([
-        promisifyRequest(store.count(entryKeys())),
-        promisifyRequest(store.get(LISTING_KEY)),
-      ]);
-      return { count, raw };
-    });
-    const listing = readListing(raw, count);
-    if (listing) return { entries: listing.entries, damaged: [] };
-    const every = await this.listWithAssessments();
-    return { ...every, entries: every.entries.map(listed) };
-  }
-
-  /** Every entry in full, read from its own record, and every record that cannot be read. */
-  async listWithAssessments(): Promise<RegisterListing> {
     const [keys, values] = await this.run('readonly', (store) =>
-      Promise.all([promisifyRequest(store.getAllKeys(entryKeys())), promisifyRequest(store.getAll(entryKeys()))]),
+      Promise.all([promisifyRequest(store.getAllKeys(bucketKeys())), promisifyRequest(store.getAll(bucketKeys()))]),
     );
     const listing: RegisterListing = { entries: [], damaged: [] };
     values.forEach((raw, index) => {
-      const parsed = RegisterEntrySchema.safeParse(raw);
-      if (parsed.success) listing.entries.push(parsed.data);
-      else
-        listing.damaged.push({
-          key: String(keys[index]),
-          raw,
-          problem: parsed.error.issues[0]?.message ?? 'not an entry',
-        });
+      const bucket = readBucket(raw);
+      listing.entries.push(...bucket.entries);
+      listing.damaged.push(...damagedRecords(Number((keys[index] as [string, number])[1]), bucket));
     });
+    listing.entries.sort(byId);
     return listing;
   }
 
+  /** Every entry with its assessment, and anything stored that cannot be read. */
+  async listWithAssessments(): Promise<RegisterListing> {
+    const [listing, [ids, assessments]] = await Promise.all([
+      this.list(),
+      this.run('readonly', (store) =>
+        Promise.all([
+          promisifyRequest(store.getAllKeys(assessmentKeys())),
+          promisifyRequest(store.getAll(assessmentKeys())),
+        ]),
+      ),
+    ]);
+    const byEntry = new Map(ids.map((key, index) => [String((key as [string, string])[1]), assessments[index]]));
+    const entries: RegisterEntry[] = [];
+    for (const entry of listing.entries) {
+      const parsed = RegisterEntrySchema.safeParse(
+        byEntry.has(entry.id) ? { ...entry, assessment: byEntry.get(entry.id) } : entry,
+      );
+      if (parsed.success) entries.push(parsed.data);
+      else
+        listing.damaged.push({
+          key: entry.id,
+          raw: entry,
+          problem: parsed.error.issues[0]?.message ?? 'not an entry',
+        });
+    }
+    return { entries, damaged: listing.damaged };
+  }
+
+  /** One entry with its assessment, or undefined when there is none (or it cannot be read). */
   async get(id: string): Promise<RegisterEntry | undefined> {
-    const raw = await this.run('readonly', (store) => promisifyRequest(store.get(id)));
-    const parsed = RegisterEntrySchema.safeParse(raw);
+    const [raw, assessment] = await this.run('readonly', (store) =>
+      Promise.all([
+        promisifyRequest(store.get(bucketKey(registerBucketOf(id)))),
+        promisifyRequest(store.get(assessmentKey(id))),
+      ]),
+    );
+    const entry = readBucket(raw).entries.find((each) => each.id === id);
+    if (!entry) return undefined;
+    const parsed = RegisterEntrySchema.safeParse(assessment === undefined ? entry : { ...entry, assessment });
     return parsed.success ? parsed.data : undefined;
   }
 
-  /** Saves entries, all in one transaction: every one is written, or none (a history rewritten, storage full). */
+  /**
+   * Saves entries, all in one transaction: every one is written, or none (a
+   * history rewritten, an unreadable record in the way, storage full). An
+   * entry saved without an assessment keeps the one stored: a change made
+   * from the list, or a CSV row, never drops the answers.
+   */
   async save(...entries: RegisterEntry[]): Promise<void> {
     const checked = entries.map((entry) => RegisterEntrySchema.parse(entry));
+    const byBucket = new Map<number, RegisterEntry[]>();
+    for (const entry of checked) {
+      const bucket = registerBucketOf(entry.id);
+      byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), entry]);
+    }
     await this.run('readwrite', async (store) => {
-      const { entries: stored, assessed, damaged } = await storedEntries(store);
+      const numbers = [...byBucket.keys()];
+      const buckets = await Promise.all(
+        numbers.map(async (number) => readBucket(await promisifyRequest(store.get(bucketKey(number))))),
+      );
       try {
-        for (const entry of checked) {
-          // A damaged record is kept as it is, for the IT lead to look at, rather than replaced.
-          if (damaged.has(entry.id)) {
-            throw new RegisterHistoryError(`The stored record of "${entry.id}" cannot be read; it is left as it is.`);
+        numbers.forEach((number, index) => {
+          const bucket = buckets[index]!;
+          const stored = new Map(bucket.entries.map((entry) => [entry.id, entry]));
+          for (const entry of byBucket.get(number)!) {
+            // What cannot be read is kept as it is, for the IT lead to look at, rather than replaced.
+            if (bucket.unreadable !== undefined || bucket.damagedItems.some(({ id }) => id === entry.id)) {
+              throw new RegisterHistoryError(`The stored record of "${entry.id}" cannot be read; it is left as it is.`);
+            }
+            checkHistoryGrows(stored.get(entry.id), entry);
           }
-          checkHistoryGrows(stored.get(entry.id), entry);
-        }
+        });
       } catch (error) {
         store.transaction.abort();
         throw error;
       }
-      const saved = await Promise.all(
-        checked.map((entry) =>
-          entry.assessment === undefined && assessed.has(entry.id) ? withStoredAssessment(store, entry) : entry,
-        ),
-      );
-      // The listing, rewritten with the saved entries in it (a damaged record stays out of it).
-      for (const entry of saved) {
-        store.put(entry, entry.id);
-        stored.set(entry.id, entry);
-        if (entry.assessment !== undefined) assessed.add(entry.id);
-      }
-      store.put(listingRecord(stored.values(), assessed), LISTING_KEY);
+      numbers.forEach((number, index) => {
+        const bucket = buckets[index]!;
+        const kept = new Map(bucket.entries.map((entry) => [entry.id, entry]));
+        for (const entry of byBucket.get(number)!) {
+          kept.set(entry.id, withoutAssessment(entry));
+          if (entry.assessment !== undefined) store.put(entry.assessment, assessmentKey(entry.id));
+        }
+        const items: unknown[] = [...kept.values(), ...bucket.damagedItems.map(({ raw }) => raw)];
+        store.put(JSON.stringify(items), bucketKey(number));
+      });
       await promisifyRequest(store.transaction);
     });
   }

@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { createStore, set } from 'idb-keyval';
 import type { Assessment } from '../../src/model/assessment.js';
 import { canonicalAssessmentJson } from '../../src/model/canonical-json.js';
 import type { FormDefinition } from '../../src/model/form-definition.js';
@@ -17,7 +16,8 @@ import {
   type RegisterImportProblem,
   type RegisterImportResult,
 } from '../../src/services/register-import.js';
-import { RegisterStore, registerDatabaseName } from '../../src/services/register-store.js';
+import { RegisterStore } from '../../src/services/register-store.js';
+import { storeDamagedEntry } from './damage.js';
 import { completeSocialAssessment, SOCIAL_ASSESSMENT_ID } from '../pdf/fixtures.js';
 import { plainPdf } from '../pdf/signing-fixtures.js';
 
@@ -414,7 +414,7 @@ describe('importRegisterCsv', () => {
 
   it('writes nothing when one row would overwrite a record the register cannot read', async () => {
     const store = await seededStore();
-    await set('broken', { id: 'broken', tool: 42 }, createStore(registerDatabaseName(store.namespace), 'register'));
+    await storeDamagedEntry(store.namespace, { id: 'broken', tool: 42 });
     const before = await contents(store);
 
     const errors = errorsOf(
