@@ -60,14 +60,22 @@ function imageFormat(bytes: Uint8Array): 'PNG' | 'JPEG' | undefined {
  *
  * @summary Sign an assessment and save it as a signed PDF.
  *
- * @fires proforma-pdf-exported - The signed PDF was made and offered for download; `detail` has `fileName`, `pdf` and `fingerprint`.
+ * @tag proforma-export
+ *
+ * @fires {ProformaPdfExportedEvent} proforma-pdf-exported - The signed PDF was made and offered for download; `detail` has `fileName`, `pdf` and `fingerprint`.
  *
  * @csspart fingerprint - The device key's fingerprint.
  *
- * @cssprop --proforma-color-accent - Buttons and links.
- * @cssprop --proforma-color-border - Border of the panel and fields.
- * @cssprop --proforma-color-not-approved - Error messages.
- * @cssprop --proforma-color-approved - The mark beside a finished export.
+ * @cssprop [--proforma-font-family=system-ui, sans-serif] - Font of the whole element.
+ * @cssprop [--proforma-color-text=#0b0c0c] - Main text colour.
+ * @cssprop [--proforma-color-muted=#505a5f] - Hint text.
+ * @cssprop [--proforma-color-background=#ffffff] - Background of the element and its fields.
+ * @cssprop [--proforma-color-border=#6f777b] - Border of the panel and its fields.
+ * @cssprop [--proforma-color-accent=#1d4f91] - Buttons and links.
+ * @cssprop [--proforma-color-focus=#b35c00] - Focus outline colour.
+ * @cssprop [--proforma-color-approved=#00703c] - The mark beside a finished export.
+ * @cssprop [--proforma-color-not-approved=#b10e1e] - Error messages.
+ * @cssprop [--proforma-radius=4px] - Corner radius of the panel, fields and buttons.
  */
 @localized()
 export class ProformaExport extends LitElement {
