@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Assessment } from '../../model/assessment.js';
 import { answerValue } from '../../model/answers.js';
@@ -12,7 +13,8 @@ import { ProformaPdfExportedEvent } from '../../export-events.js';
 import { datedFileName, downloadFile, downloadsBlocked } from '../../internal/download.js';
 import { baseStyles } from '../../internal/base.styles.js';
 import { choiceStyles } from '../../internal/choice.styles.js';
-import type { ProformaSignature } from '../proforma-signature/proforma-signature.js';
+import { scopedTag } from '../../internal/scoped-tag.js';
+import { ProformaSignature } from '../proforma-signature/proforma-signature.js';
 import { styles } from './proforma-export.styles.js';
 
 type Field = 'signer-name' | 'signer-role' | 'signer-school' | 'signature';
@@ -81,7 +83,7 @@ function imageFormat(bytes: Uint8Array): 'PNG' | 'JPEG' | undefined {
 export class ProformaExport extends LitElement {
   static override styles = [baseStyles, choiceStyles, styles];
 
-  @query('proforma-signature') private signaturePad!: ProformaSignature;
+  @query('#signature') private signaturePad!: ProformaSignature;
 
   @state() private keyState: KeyState = { status: 'reading' };
   @state() private exportState: ExportState = { status: 'idle' };
@@ -116,6 +118,8 @@ export class ProformaExport extends LitElement {
   @property({ attribute: 'fonts-src' }) fontsSrc = '';
 
   private keyStore: DeviceKeyStore | undefined;
+  /** `<proforma-signature>`, with this element's own tag suffix. */
+  private signatureTag: StaticValue | undefined;
   /** The last PDF, for its link: kept even if the panel is moved, released when the next PDF replaces it. */
   private pdfUrl: string | undefined;
 
@@ -295,7 +299,7 @@ export class ProformaExport extends LitElement {
         ${this.renderField('signer-role', msg('Your role'), this.signerRole, 'organization-title', (value) => (this.signerRole = value))}
         ${this.renderField('signer-school', msg('School'), this.signerSchool, 'organization', (value) => (this.signerSchool = value))}
         ${this.errors.signature ? html`<span class="error-message" id="signature-error">${this.errors.signature}</span>` : nothing}
-        <proforma-signature id="signature" label=${msg('Your signature')}></proforma-signature>
+        ${this.renderSignature()}
         <fieldset>
           <legend>${msg('Paper size')}</legend>
           ${this.renderPaper('a4', msg('A4'))} ${this.renderPaper('letter', msg('US Letter'))}
@@ -309,6 +313,11 @@ export class ProformaExport extends LitElement {
         </div>
       </form>
       ${this.renderExportState()}`;
+  }
+
+  private renderSignature(): TemplateResult {
+    const tag = (this.signatureTag ??= scopedTag(this, 'proforma-export', 'proforma-signature', ProformaSignature));
+    return staticHtml`<${tag} id="signature" label=${msg('Your signature')}></${tag}>`;
   }
 
   private renderField(
