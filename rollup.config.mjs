@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -17,6 +18,19 @@ const dependencies = [
 ];
 const isDependency = (id) =>
   dependencies.some((name) => id === name || id.startsWith(name.endsWith('/') ? name : `${name}/`));
+
+/**
+ * What the classic script loads on demand rather than carrying: pure code (no Lit, no elements) that
+ * only signing, exporting and verifying need. Each is built as an ES module entry in dist/chunks/; the
+ * classic build asks for it by the file name this build gave it.
+ */
+const classicLazy = new Map(
+  Object.entries({
+    'src/pdf/export-pdf-in-worker.ts': 'classic-pdf-export',
+    'src/pdf/verify-pdf.ts': 'classic-verify-pdf',
+    'src/services/certificate.ts': 'classic-certificate',
+  }).map(([source, name]) => [resolvePath(source), { name, fileName: '' }]),
+);
 
 /** zod's own modules import each other in a circle; that is theirs and harmless. */
 const onwarn = (warning, warn) => {
@@ -60,6 +74,11 @@ export default [
   scriptBundle('proforma.bundle', 'src/define.ts'),
   scriptBundle('proforma-assessment.bundle', 'src/register/proforma-assessment.ts'),
   scriptBundle('proforma-app.bundle', 'src/register/proforma-app.ts'),
+  // The same elements as a classic script, for pages that strip type="module" (Moodle's Additional
+  // HTML and HTML blocks, say): everything in one file, except the PDF and signature code, which
+  // it loads on demand as ES modules from dist/chunks/, built just before it.
+  classicLazyModules(),
+  classicScript('proforma.classic', 'src/define.ts'),
   // The PDF export's worker for the bundles, self-contained: a worker shares no chunk with the page.
   {
     input: { 'chunks/export-worker': 'src/pdf/export-worker.ts' },
@@ -84,13 +103,15 @@ function leaveOutJsPdfExtras() {
   };
 }
 
-function bundlePlugins() {
+/** @param {{ module?: boolean, after?: object[] }} [options] `module: false` for a classic script. */
+function bundlePlugins({ module = true, after = [] } = {}) {
   return [
     leaveOutJsPdfExtras(),
     nodeResolve({ exportConditions: ['production'] }),
     typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false }),
+    ...after,
     minifyTemplateLiterals(),
-    terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    terser({ ecma: 2022, module, compress: { passes: 2 }, format: { comments: false } }),
   ];
 }
 
@@ -110,5 +131,87 @@ function scriptBundle(name, input) {
       sourcemap: true,
     },
     plugins: bundlePlugins(),
+  };
+}
+
+/** The modules of `classicLazy` as ES entries in dist/chunks/, sharing chunks only with each other. */
+function classicLazyModules() {
+  return {
+    input: Object.fromEntries([...classicLazy].map(([source, { name }]) => [name, source])),
+    onwarn,
+    output: {
+      dir: 'dist',
+      entryFileNames: 'chunks/[name]-[hash].js',
+      chunkFileNames: 'chunks/classic-[name]-[hash].js',
+      format: 'es',
+      sourcemap: true,
+    },
+    plugins: [
+      ...bundlePlugins(),
+      {
+        name: 'note-classic-lazy-file-names',
+        generateBundle(_options, bundle) {
+          for (const chunk of Object.values(bundle)) {
+            const lazy = chunk.type === 'chunk' && chunk.isEntry && classicLazy.get(chunk.facadeModuleId);
+            if (lazy) lazy.fileName = chunk.fileName;
+          }
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * Turns `import('…/export-pdf-in-worker.js')` and the like into `import(new URL('chunks/…', import.meta.url).href)`,
+ * which a classic script may do: the IIFE output replaces `import.meta.url` with the script's own URL.
+ */
+function loadLazyModulesBesideTheScript() {
+  return {
+    name: 'load-lazy-modules-beside-the-script',
+    async transform(code, id) {
+      if (id.includes('node_modules') || !code.includes('import(')) return null;
+      const edits = [];
+      const visit = async (node) => {
+        if (!node || typeof node.type !== 'string') return;
+        if (node.type === 'ImportExpression' && typeof node.source.value === 'string') {
+          const target = await this.resolve(node.source.value, id);
+          const lazy = target && classicLazy.get(target.id);
+          if (lazy) {
+            if (!lazy.fileName) this.error(`${lazy.name} must be built before the classic script`);
+            edits.push({ node: node.source, text: `new URL('${lazy.fileName}', import.meta.url).href` });
+          }
+        }
+        for (const value of Object.values(node)) {
+          if (Array.isArray(value)) for (const child of value) await visit(child);
+          else if (value && typeof value === 'object') await visit(value);
+        }
+      };
+      await visit(this.parse(code));
+      if (edits.length === 0) return null;
+      let rewritten = code;
+      for (const { node, text } of edits.sort((a, b) => b.node.start - a.node.start)) {
+        rewritten = rewritten.slice(0, node.start) + text + rewritten.slice(node.end);
+      }
+      // Each edit stays on its line, so the lines the source map gives are still right.
+      return { code: rewritten, map: null };
+    },
+  };
+}
+
+/** One classic (non-module) script: Lit and every element inlined, the lazy modules above loaded beside it. */
+function classicScript(name, input) {
+  return {
+    input: { [name]: input },
+    onwarn,
+    output: {
+      dir: 'dist',
+      entryFileNames: '[name].js',
+      format: 'iife',
+      // `proforma.defineProformaElements({ suffix })` for a page that wants its own tag names.
+      name: 'proforma',
+      inlineDynamicImports: true,
+      sourcemap: true,
+    },
+    plugins: bundlePlugins({ module: false, after: [loadLazyModulesBesideTheScript()] }),
   };
 }

@@ -79,9 +79,10 @@ export async function renderSurveyJs({ formUrl }) {
  * filled and its input/change event dispatched, waiting for the element to re-render after
  * each one, as a person's answers would. Questions that appear on the way are answered too.
  * Everything is answered "met" or with a valid value, so the outcome should be "approved".
+ * `host` selects the element (the page's first <proforma-assessment> unless given).
  */
-export async function answerEverything() {
-  const element = document.querySelector('proforma-assessment');
+export async function answerEverything({ host = 'proforma-assessment' } = {}) {
+  const element = document.querySelector(host);
   const root = element.shadowRoot;
   let events = 0;
   const changed = async () => {

@@ -8,6 +8,8 @@ export const BUNDLE_URL = '/dist/proforma-assessment.bundle.js';
 export const APP_BUNDLE_URL = '/dist/proforma-app.bundle.js';
 /** The bundle that registers every element, <proforma-drafts> among them. */
 export const ALL_ELEMENTS_BUNDLE_URL = '/dist/proforma.bundle.js';
+/** The same elements as a classic (non-module) script, for pages that strip type="module". */
+export const CLASSIC_SCRIPT_URL = '/dist/proforma.classic.js';
 /** The module worker that makes the signed PDF, loaded only when the person exports. */
 export const EXPORT_WORKER_URL = '/dist/chunks/export-worker.js';
 export const MODEL_URL = '/dist/model/index.js';

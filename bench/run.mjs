@@ -40,6 +40,7 @@ import {
   ALL_ELEMENTS_BUNDLE_URL,
   APP_BUNDLE_URL,
   BUNDLE_URL,
+  CLASSIC_SCRIPT_URL,
   EXPORT_WORKER_URL,
   FORM_URL,
   MODEL_URL,
@@ -474,6 +475,7 @@ async function measureAndReport(build, loadAtStart) {
     );
     // The export's module worker, read from the build: loaded only on export (checked in the full run).
     figures['proforma.exportWorker.gzipBytes'] = gzipBytes(await readFile(join(build, EXPORT_WORKER_URL)));
+    figures['proforma.classicScript.gzipBytes'] = gzipBytes(await readFile(join(build, CLASSIC_SCRIPT_URL)));
     figures['ratio.pageJs'] = ratio(figures['proforma.pageJs.gzipBytes'], figures['surveyjs.pageJs.gzipBytes']);
 
     if (!bytesOnly) {
@@ -668,6 +670,7 @@ const DEFINITIONS = {
   'proforma.exportJs.gzipBytes':
     'JS the page fetched for its first export and not before (resource timing: the panel chunks and the module worker), gzip level 9, summed',
   'proforma.exportWorker.gzipBytes': `${EXPORT_WORKER_URL.slice(1)}, the module worker that makes the signed PDF (jsPDF, the layout, pkijs and the signing), read from the build, gzip level 9`,
+  'proforma.classicScript.gzipBytes': `${CLASSIC_SCRIPT_URL.slice(1)}, every element as one classic script (the PDF and signature code left in chunks it loads on demand), read from the build, gzip level 9`,
   'proforma.verify': `ms from choosing the exported PDF in a fresh <proforma-verify>'s file input to its result shown ("Valid: …"), the verify code already loaded: reading the file, checking the CMS signature and byte ranges, reading the attached assessment through the schema, rendering`,
   'proforma.registerFirstRender':
     'ms from appending <proforma-register namespace=…> (page loading dist/proforma.bundle.js) with 10,000 tools stored, to its first page of 50 rows: reading and checking every entry from IndexedDB, working out statuses, sorting, paging and rendering. The entries are written straight into the database on another page first',
@@ -707,6 +710,7 @@ const ROWS = [
   ['proforma.exportFile.bytes', 'proforma: signed PDF of the full form', 'B'],
   ['proforma.exportJs.gzipBytes', 'proforma: JS loaded on export (gzip -9)', 'B'],
   ['proforma.exportWorker.gzipBytes', 'proforma: export worker, loaded only on export (gzip -9)', 'B'],
+  ['proforma.classicScript.gzipBytes', 'proforma: every element as a classic script (gzip -9)', 'B'],
   ['proforma.verify', 'proforma: verify the signed PDF', 'ms'],
   ['proforma.verifyFirst', '  first check on a fresh page (loads the verify code)', 'ms'],
   ['proforma.registerFirstRender', 'proforma: register of 10,000 tools, first render', 'ms'],

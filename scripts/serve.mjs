@@ -30,8 +30,11 @@ export const DEMO_FOLDERS = ['demo', 'dist', 'forms'];
  * @param {string} [options.host] Interface to listen on; every interface unless given.
  * @param {string[]} [options.folders] Folders under `root` that may be served; nothing else is.
  * @param {string} [options.home] Where `/` redirects to.
- * @param {Record<string, { body: string | Buffer, type: string }>} [options.pages]
- *   Responses held in memory, by path (e.g. `/bench/page.html`); they win over files.
+ * @param {Record<string, { body: string | Buffer, type: string } | ((request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => void)>} [options.pages]
+ *   Responses held in memory, by path (e.g. `/bench/page.html`), or a function that answers the
+ *   request itself; they win over files.
+ * @param {Record<string, string>} [options.headers] Headers sent with every response, such as a
+ *   Content-Security-Policy.
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
 export function startServer({
@@ -41,9 +44,11 @@ export function startServer({
   folders = DEMO_FOLDERS,
   home = '/demo/',
   pages = {},
+  headers = {},
 } = {}) {
   const rootFolder = resolve(root);
   const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/') {
       response.writeHead(302, { location: home });
@@ -51,6 +56,10 @@ export function startServer({
       return;
     }
     const page = pages[url.pathname];
+    if (typeof page === 'function') {
+      page(request, response);
+      return;
+    }
     if (page) {
       response.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-cache' }).end(page.body);
       return;

@@ -1,7 +1,7 @@
 // Writes the PDF's fonts: Noto Sans regular and bold, cut down to the characters an
 // assessment in English or Welsh uses, so that no glyph is lost ("Łukasz", "ŵ ŷ",
 // curly quotes) and the PDF stays small. Run by `npm run build`.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import subsetFont from 'subset-font';
@@ -46,8 +46,5 @@ export async function writePdfFonts(outputFolder = 'dist/fonts') {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  // `--if-missing`: for `npm test` on a fresh clone, whose PDF tests load the fonts from dist/fonts/.
-  const present = PDF_FONTS.every(({ weight }) => existsSync(join('dist/fonts', `noto-sans-${weight}.ttf`)));
-  if (process.argv.includes('--if-missing') && present) process.exit(0);
   for (const { file, bytes } of await writePdfFonts()) console.log(`wrote ${file} (${Math.round(bytes / 1024)} KB)`);
 }

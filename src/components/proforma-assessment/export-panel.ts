@@ -1,10 +1,12 @@
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
+import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { toolFromAnswers } from '../../model/answers.js';
 import type { Assessment } from '../../model/assessment.js';
 import type { DraftSession } from '../../controllers/draft-session.js';
 import { newId } from '../../internal/ids.js';
+import { scopedTag } from '../../internal/scoped-tag.js';
+import { ProformaExport } from '../proforma-export/proforma-export.js';
 import type { ProformaAssessment } from './proforma-assessment.js';
-import '../../register/proforma-export.js';
 
 /**
  * The "Sign and save as PDF" panel at the end of the form: `<proforma-export>`
@@ -16,11 +18,14 @@ export class ExportPanel {
   private readonly createdAt = new Date().toISOString();
   /** An id for an assessment kept by the host page rather than as a draft. */
   private readonly fallbackId = newId();
+  /** `<proforma-export>`, with the form's own tag suffix. */
+  private readonly exportTag: StaticValue;
 
   constructor(
     private readonly host: ProformaAssessment,
     private readonly drafts: () => DraftSession | undefined,
   ) {
+    this.exportTag = scopedTag(host, 'proforma-assessment', 'proforma-export', ProformaExport);
     this.refresh();
     host.requestUpdate();
     // The panel replaces the button that opened it: focus moves to the panel's heading.
@@ -53,7 +58,8 @@ export class ExportPanel {
     if (this.assessment?.answers !== host.answers || this.assessment?.id !== (host.draftId || this.fallbackId)) {
       this.refresh();
     }
-    return html`<proforma-export
+    const tag = this.exportTag;
+    return staticHtml`<${tag}
       id="export"
       .assessment=${this.assessment}
       .form=${host.definition}
@@ -61,6 +67,6 @@ export class ExportPanel {
       logo-src=${host.logoSrc}
       namespace=${host.namespace}
       locale=${host.language}
-    ></proforma-export>`;
+    ></${tag}>`;
   }
 }

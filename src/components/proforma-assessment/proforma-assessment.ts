@@ -47,8 +47,12 @@ type FormState =
  *
  * @summary Fill in a risk assessment and see its score and outcome live.
  *
- * @fires proforma-change - The person changed an answer; `detail` has `answers` and `score`. Not fired for programmatic changes.
- * @fires proforma-form-error - The form definition could not be loaded or is not valid; `detail.problems` lists why.
+ * @tag proforma-assessment
+ *
+ * @fires {ProformaChangeEvent} proforma-change - The person changed an answer; `detail` has `answers` and `score`. Not fired for programmatic changes.
+ * @fires {ProformaFormErrorEvent} proforma-form-error - The form definition could not be loaded or is not valid; `detail.problems` lists why.
+ * @fires {ProformaDraftCreatedEvent} proforma-draft-created - The first change made a new draft; `detail.draftId` is its id, to give back as `draft-id` to resume.
+ * @fires {ProformaPdfExportedEvent} proforma-pdf-exported - From the "Sign and save as PDF" panel: the signed PDF was made; `detail` has `fileName`, `pdf` and `fingerprint`.
  *
  * @csspart form - The column of sections and questions.
  * @csspart section - Each section of questions.
@@ -57,19 +61,19 @@ type FormState =
  * @csspart outcome - The outcome in words.
  * @csspart problems - The list of problems shown when a form definition is not valid.
  *
- * @cssprop --proforma-font-family - Font of the whole element.
- * @cssprop --proforma-color-text - Main text colour.
- * @cssprop --proforma-color-muted - Help and hint text colour.
- * @cssprop --proforma-color-background - Background of the element.
- * @cssprop --proforma-color-surface - Background of sections and the score panel.
- * @cssprop --proforma-color-border - Borders of fields and panels.
- * @cssprop --proforma-color-accent - Buttons, links and selected controls.
- * @cssprop --proforma-color-focus - Focus outline colour.
- * @cssprop --proforma-color-approved - Colour of the "approved" outcome and green risks.
- * @cssprop --proforma-color-conditions - Colour of "approved with conditions" and amber risks.
- * @cssprop --proforma-color-not-approved - Colour of "not approved" and red risks.
- * @cssprop --proforma-color-incomplete - Colour of the "not finished yet" outcome.
- * @cssprop --proforma-radius - Corner radius of panels and fields.
+ * @cssprop [--proforma-font-family=system-ui, sans-serif] - Font of the whole element.
+ * @cssprop [--proforma-color-text=#0b0c0c] - Main text colour.
+ * @cssprop [--proforma-color-muted=#505a5f] - Help and hint text colour.
+ * @cssprop [--proforma-color-background=#ffffff] - Background of the element and its fields.
+ * @cssprop [--proforma-color-surface=#f3f2f1] - Background of the score panel.
+ * @cssprop [--proforma-color-border=#6f777b] - Borders of fields and between questions.
+ * @cssprop [--proforma-color-accent=#1d4f91] - Buttons, links, selected controls and the line above each section.
+ * @cssprop [--proforma-color-focus=#b35c00] - Focus outline colour.
+ * @cssprop [--proforma-color-approved=#00703c] - Colour of the "approved" outcome and green risks.
+ * @cssprop [--proforma-color-conditions=#7a4b00] - Colour of "approved with conditions", amber risks and draft warnings.
+ * @cssprop [--proforma-color-not-approved=#b10e1e] - Colour of "not approved", red risks and error messages.
+ * @cssprop [--proforma-color-incomplete=#505a5f] - Colour of the "not finished yet" outcome.
+ * @cssprop [--proforma-radius=4px] - Corner radius of panels, fields and buttons.
  */
 @localized()
 export class ProformaAssessment extends LitElement {

@@ -42,13 +42,22 @@ type Message =
  *
  * @summary A teacher's saved drafts, with backup and restore.
  *
- * @fires proforma-open-draft - The person chose to open a draft; `detail` has `draftId` and `formId`.
+ * @tag proforma-drafts
+ *
+ * @fires {ProformaOpenDraftEvent} proforma-open-draft - The person chose to open a draft; `detail` has `draftId` and `formId`.
  *
  * @csspart list - The list of drafts.
  *
- * @cssprop --proforma-color-accent - Buttons and links.
- * @cssprop --proforma-color-focus - Focus outline colour.
- * @cssprop --proforma-font-family - Font of the whole element.
+ * @cssprop [--proforma-font-family=system-ui, sans-serif] - Font of the whole element.
+ * @cssprop [--proforma-color-text=#0b0c0c] - Main text colour.
+ * @cssprop [--proforma-color-muted=#505a5f] - Dates and hint text.
+ * @cssprop [--proforma-color-background=#ffffff] - Background of the element and its fields.
+ * @cssprop [--proforma-color-border=#6f777b] - Lines between drafts and borders of fields.
+ * @cssprop [--proforma-color-accent=#1d4f91] - Buttons, links and the border of messages.
+ * @cssprop [--proforma-color-focus=#b35c00] - Focus outline colour.
+ * @cssprop [--proforma-color-conditions=#7a4b00] - Border of a warning.
+ * @cssprop [--proforma-color-not-approved=#b10e1e] - The delete button, "not approved" outcomes and errors.
+ * @cssprop [--proforma-radius=4px] - Corner radius of buttons, fields and boxes.
  */
 @localized()
 export class ProformaDrafts extends LitElement {

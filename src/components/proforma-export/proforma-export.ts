@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Assessment } from '../../model/assessment.js';
 import { answerValue } from '../../model/answers.js';
@@ -12,7 +13,8 @@ import { ProformaPdfExportedEvent } from '../../export-events.js';
 import { datedFileName, downloadFile, downloadsBlocked } from '../../internal/download.js';
 import { baseStyles } from '../../internal/base.styles.js';
 import { choiceStyles } from '../../internal/choice.styles.js';
-import type { ProformaSignature } from '../proforma-signature/proforma-signature.js';
+import { scopedTag } from '../../internal/scoped-tag.js';
+import { ProformaSignature } from '../proforma-signature/proforma-signature.js';
 import { styles } from './proforma-export.styles.js';
 
 type Field = 'signer-name' | 'signer-role' | 'signer-school' | 'signature';
@@ -60,20 +62,28 @@ function imageFormat(bytes: Uint8Array): 'PNG' | 'JPEG' | undefined {
  *
  * @summary Sign an assessment and save it as a signed PDF.
  *
- * @fires proforma-pdf-exported - The signed PDF was made and offered for download; `detail` has `fileName`, `pdf` and `fingerprint`.
+ * @tag proforma-export
+ *
+ * @fires {ProformaPdfExportedEvent} proforma-pdf-exported - The signed PDF was made and offered for download; `detail` has `fileName`, `pdf` and `fingerprint`.
  *
  * @csspart fingerprint - The device key's fingerprint.
  *
- * @cssprop --proforma-color-accent - Buttons and links.
- * @cssprop --proforma-color-border - Border of the panel and fields.
- * @cssprop --proforma-color-not-approved - Error messages.
- * @cssprop --proforma-color-approved - The mark beside a finished export.
+ * @cssprop [--proforma-font-family=system-ui, sans-serif] - Font of the whole element.
+ * @cssprop [--proforma-color-text=#0b0c0c] - Main text colour.
+ * @cssprop [--proforma-color-muted=#505a5f] - Hint text.
+ * @cssprop [--proforma-color-background=#ffffff] - Background of the element and its fields.
+ * @cssprop [--proforma-color-border=#6f777b] - Border of the panel and its fields.
+ * @cssprop [--proforma-color-accent=#1d4f91] - Buttons and links.
+ * @cssprop [--proforma-color-focus=#b35c00] - Focus outline colour.
+ * @cssprop [--proforma-color-approved=#00703c] - The mark beside a finished export.
+ * @cssprop [--proforma-color-not-approved=#b10e1e] - Error messages.
+ * @cssprop [--proforma-radius=4px] - Corner radius of the panel, fields and buttons.
  */
 @localized()
 export class ProformaExport extends LitElement {
   static override styles = [baseStyles, choiceStyles, styles];
 
-  @query('proforma-signature') private signaturePad!: ProformaSignature;
+  @query('#signature') private signaturePad!: ProformaSignature;
 
   @state() private keyState: KeyState = { status: 'reading' };
   @state() private exportState: ExportState = { status: 'idle' };
@@ -108,6 +118,8 @@ export class ProformaExport extends LitElement {
   @property({ attribute: 'fonts-src' }) fontsSrc = '';
 
   private keyStore: DeviceKeyStore | undefined;
+  /** `<proforma-signature>`, with this element's own tag suffix. */
+  private signatureTag: StaticValue | undefined;
   /** The last PDF, for its link: kept even if the panel is moved, released when the next PDF replaces it. */
   private pdfUrl: string | undefined;
 
@@ -287,7 +299,7 @@ export class ProformaExport extends LitElement {
         ${this.renderField('signer-role', msg('Your role'), this.signerRole, 'organization-title', (value) => (this.signerRole = value))}
         ${this.renderField('signer-school', msg('School'), this.signerSchool, 'organization', (value) => (this.signerSchool = value))}
         ${this.errors.signature ? html`<span class="error-message" id="signature-error">${this.errors.signature}</span>` : nothing}
-        <proforma-signature id="signature" label=${msg('Your signature')}></proforma-signature>
+        ${this.renderSignature()}
         <fieldset>
           <legend>${msg('Paper size')}</legend>
           ${this.renderPaper('a4', msg('A4'))} ${this.renderPaper('letter', msg('US Letter'))}
@@ -301,6 +313,11 @@ export class ProformaExport extends LitElement {
         </div>
       </form>
       ${this.renderExportState()}`;
+  }
+
+  private renderSignature(): TemplateResult {
+    const tag = (this.signatureTag ??= scopedTag(this, 'proforma-export', 'proforma-signature', ProformaSignature));
+    return staticHtml`<${tag} id="signature" label=${msg('Your signature')}></${tag}>`;
   }
 
   private renderField(

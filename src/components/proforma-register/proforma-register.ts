@@ -221,18 +221,27 @@ const WARNING_ICON = svg`<path d="M12 3L2 21h20z" /><path d="M12 10v5M12 18v.01"
  *
  * @summary The approved-tools register: list, filter, detail, decisions and history.
  *
- * @fires proforma-register-change - The person changed the register (a decision, status, retirement, import or trusted key); `detail` has `action` and the saved `entries`.
+ * @tag proforma-register
+ *
+ * @fires {ProformaRegisterChangeEvent} proforma-register-change - The person changed the register (a decision, status, retirement, import or trusted key); `detail` has `action` and the saved `entries`.
  *
  * @csspart table - The table of tools.
  * @csspart drop-zone - The box of file inputs for imports; files can also be dropped anywhere on the element.
  * @csspart detail - The detail of one tool.
  *
- * @cssprop --proforma-color-accent - Buttons and links.
- * @cssprop --proforma-color-approved - Mark of an approved tool.
- * @cssprop --proforma-color-conditions - Mark of a tool approved with conditions or due for review.
- * @cssprop --proforma-color-not-approved - Mark of a tool not approved or expired; error messages.
- * @cssprop --proforma-color-focus - Focus outline colour.
- * @cssprop --proforma-font-family - Font of the whole element.
+ * @cssprop [--proforma-font-family=system-ui, sans-serif] - Font of the whole element.
+ * @cssprop [--proforma-color-text=#0b0c0c] - Main text colour.
+ * @cssprop [--proforma-color-muted=#505a5f] - Hint text and dates.
+ * @cssprop [--proforma-color-background=#ffffff] - Background of the element and its fields.
+ * @cssprop [--proforma-color-surface=#f3f2f1] - Background of the drop zone while files are dragged over it.
+ * @cssprop [--proforma-color-border=#6f777b] - Table lines, the drop zone and fields.
+ * @cssprop [--proforma-color-accent=#1d4f91] - Buttons, links and the border of messages.
+ * @cssprop [--proforma-color-focus=#b35c00] - Focus outline colour.
+ * @cssprop [--proforma-color-approved=#00703c] - Mark of an approved tool.
+ * @cssprop [--proforma-color-conditions=#7a4b00] - Mark of a tool approved with conditions or due for review; warnings.
+ * @cssprop [--proforma-color-not-approved=#b10e1e] - Mark of a tool not approved or expired; error messages.
+ * @cssprop [--proforma-color-incomplete=#505a5f] - Mark of a tool in draft, submitted, under review or retired.
+ * @cssprop [--proforma-radius=4px] - Corner radius of boxes, fields and buttons.
  */
 @localized()
 export class ProformaRegister extends LitElement {

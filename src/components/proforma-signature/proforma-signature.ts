@@ -39,12 +39,20 @@ export class ProformaSignatureChangeEvent extends CustomEvent<ProformaSignatureC
  *
  * @summary Sign by drawing or by typing your name.
  *
- * @fires proforma-signature-change - The signature was drawn, typed or cleared; `detail` has `png` and `method`.
+ * @tag proforma-signature
+ *
+ * @fires {ProformaSignatureChangeEvent} proforma-signature-change - The signature was drawn, typed or cleared; `detail` has `png` and `method`.
  *
  * @csspart pad - The drawing area.
  *
- * @cssprop --proforma-color-border - Border of the drawing area.
- * @cssprop --proforma-color-focus - Focus outline colour.
+ * @cssprop [--proforma-font-family=system-ui, sans-serif] - Font of the whole element.
+ * @cssprop [--proforma-color-text=#0b0c0c] - Main text colour.
+ * @cssprop [--proforma-color-muted=#505a5f] - The line that says how the signature stands.
+ * @cssprop [--proforma-color-background=#ffffff] - Background of the drawing area and the typed name.
+ * @cssprop [--proforma-color-border=#6f777b] - Border of the drawing area and the typed name.
+ * @cssprop [--proforma-color-accent=#1d4f91] - Buttons.
+ * @cssprop [--proforma-color-focus=#b35c00] - Focus outline colour, also around the drawing area.
+ * @cssprop [--proforma-radius=4px] - Corner radius of the drawing area, field and buttons.
  */
 @localized()
 export class ProformaSignature extends LitElement {

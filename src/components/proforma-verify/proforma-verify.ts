@@ -60,17 +60,26 @@ function dateFormat(language: string | undefined, options: Intl.DateTimeFormatOp
  *
  * @summary Check a signed assessment PDF and see its summary.
  *
- * @fires proforma-verified - A file's check finished (once per file, valid or not); `detail` has `fileName` and `result`.
+ * @tag proforma-verify
+ *
+ * @fires {ProformaVerifiedEvent} proforma-verified - A file's check finished (once per file, valid or not); `detail` has `fileName` and `result`.
  *
  * @csspart drop-zone - The box holding the file input, where files can also be dropped.
  * @csspart results - The list of results, one per file.
  *
- * @cssprop --proforma-color-accent - Buttons, and the drop zone while a file is dragged over it.
- * @cssprop --proforma-color-approved - Mark of a valid file.
- * @cssprop --proforma-color-not-approved - Mark of a file that is not valid.
- * @cssprop --proforma-color-conditions - Mark of an unsigned or unchecked file.
- * @cssprop --proforma-color-focus - Focus outline colour.
- * @cssprop --proforma-font-family - Font of the whole element.
+ * @cssprop [--proforma-font-family=system-ui, sans-serif] - Font of the whole element.
+ * @cssprop [--proforma-color-text=#0b0c0c] - Main text colour.
+ * @cssprop [--proforma-color-muted=#505a5f] - Hint text.
+ * @cssprop [--proforma-color-background=#ffffff] - Background of the element and the file button.
+ * @cssprop [--proforma-color-surface=#f3f2f1] - Background of the drop zone while a file is dragged over it.
+ * @cssprop [--proforma-color-border=#6f777b] - Border of the drop zone.
+ * @cssprop [--proforma-color-accent=#1d4f91] - Buttons, and the drop zone while a file is dragged over it.
+ * @cssprop [--proforma-color-focus=#b35c00] - Focus outline colour.
+ * @cssprop [--proforma-color-approved=#00703c] - Mark of a valid file.
+ * @cssprop [--proforma-color-conditions=#7a4b00] - Mark of an unsigned file, or one not checked.
+ * @cssprop [--proforma-color-not-approved=#b10e1e] - Mark of a file that is not valid; problems found.
+ * @cssprop [--proforma-color-incomplete=#505a5f] - Edge of a file still being checked.
+ * @cssprop [--proforma-radius=4px] - Corner radius of the drop zone and buttons.
  */
 @localized()
 export class ProformaVerify extends LitElement {
