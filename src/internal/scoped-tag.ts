@@ -1,6 +1,11 @@
 import { unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import { defineElement } from '../define-element.js';
 
+/** The suffix `host` was registered with beyond `hostTag`: `school` for `<proforma-app-school>`, else ''. */
+export function tagSuffixOf(host: HTMLElement, hostTag: string): string {
+  return host.localName.startsWith(`${hostTag}-`) ? host.localName.slice(hostTag.length + 1) : '';
+}
+
 /**
  * The tag an element renders one of its inner elements with: the inner tag plus the suffix its
  * host was registered with, so `<proforma-assessment-school>` renders `<proforma-export-school>`.
@@ -14,7 +19,7 @@ export function scopedTag(
   innerTag: string,
   innerClass: CustomElementConstructor,
 ): StaticValue {
-  const suffix = host.localName.startsWith(`${hostTag}-`) ? host.localName.slice(hostTag.length + 1) : '';
+  const suffix = tagSuffixOf(host, hostTag);
   defineElement(innerTag, innerClass, { suffix });
   return unsafeStatic(suffix ? `${innerTag}-${suffix}` : innerTag);
 }

@@ -49,6 +49,9 @@ function sourcesOf(path, seen = new Set()) {
   return seen;
 }
 
+/** The default an element's own styles give a property the base styles do not set (`--proforma-logo-height`, say). */
+const ownFallbacks = new Map();
+
 /** The `--proforma-*` properties the styles an element loads read, directly or through the base aliases. */
 function propertiesUsedBy(path) {
   const used = new Set();
@@ -61,7 +64,12 @@ function propertiesUsedBy(path) {
       used.add(entry.property);
     }
     // Read directly by a declaration of the element's own, not one of the base aliases.
-    for (const [, property] of source.matchAll(/^\s*(?!--_)[a-z-]+:\s*var\((--proforma-[a-z-]+)/gm)) used.add(property);
+    for (const [, property, fallback] of source.matchAll(
+      /^\s*(?!--_)[a-z-]+:\s*var\((--proforma-[a-z-]+)(?:,\s*([^)]+))?\)/gm,
+    )) {
+      used.add(property);
+      if (fallback !== undefined && !theme.has(property)) ownFallbacks.set(property, fallback.trim());
+    }
   }
   return used;
 }
@@ -136,7 +144,7 @@ test('every --proforma-* property an element uses is documented on it, with the 
       const fallback =
         name === '--proforma-font-family'
           ? fontFallback
-          : [...theme.values()].find((entry) => entry.property === name)?.fallback;
+          : ([...theme.values()].find((entry) => entry.property === name)?.fallback ?? ownFallbacks.get(name));
       assert.equal(property.default, fallback, `${tag}'s ${name}: the documented default is not the styles' own`);
     }
     for (const name of documented.keys()) assert.ok(used.has(name), `${tag} documents ${name} but never uses it`);

@@ -6,6 +6,7 @@ import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-h
 import { localized, msg } from '@lit/localize';
 import { ProformaAssessment } from '../proforma-assessment/proforma-assessment.js';
 import { defineElement } from '../../define-element.js';
+import { tagSuffixOf } from '../../internal/scoped-tag.js';
 import type { ProformaDraftCreatedEvent, ProformaOpenDraftEvent } from '../../draft-events.js';
 import { parseFormList, type BuiltInFormId, type FormListItem } from '../../internal/form-list.js';
 import { fetchFormJson, FormLoadError } from '../../internal/load-form.js';
@@ -58,14 +59,22 @@ type Loading = 'loading' | 'ready' | 'failed';
  *
  * @summary A teacher's or IT lead's proforma in one element: assess, drafts, verify and register.
  *
+ * @tag proforma-app
+ *
  * @csspart masthead - The school's logo and name.
  * @csspart nav - The navigation between views.
  * @csspart view - Each view, with its heading.
  *
- * @cssprop --proforma-logo-height - Height of the school's logo; 3rem unless set.
- * @cssprop --proforma-color-accent - Buttons, and the view that is open.
- * @cssprop --proforma-color-focus - Focus outline colour.
- * @cssprop --proforma-font-family - Font of the whole element.
+ * @cssprop [--proforma-logo-height=3rem] - Height of the school's logo.
+ * @cssprop [--proforma-font-family=system-ui, sans-serif] - Font of the whole element and the views in it.
+ * @cssprop [--proforma-color-text=#0b0c0c] - Main text colour.
+ * @cssprop [--proforma-color-muted=#505a5f] - Hint text.
+ * @cssprop [--proforma-color-background=#ffffff] - Background of the element and its fields.
+ * @cssprop [--proforma-color-border=#6f777b] - Lines under the masthead and the navigation.
+ * @cssprop [--proforma-color-accent=#1d4f91] - Buttons, links, and the view that is open.
+ * @cssprop [--proforma-color-focus=#b35c00] - Focus outline colour.
+ * @cssprop [--proforma-color-not-approved=#b10e1e] - Messages when a form or view cannot be loaded.
+ * @cssprop [--proforma-radius=4px] - Corner radius of buttons, fields and boxes.
  */
 @localized()
 export class ProformaApp extends LitElement {
@@ -131,7 +140,8 @@ export class ProformaApp extends LitElement {
 
   /** `-school` when this element is `<proforma-app-school>`: the elements inside take the same suffix. */
   private get tagSuffix(): string {
-    return this.localName.startsWith(`${APP_TAG}-`) ? this.localName.slice(APP_TAG.length) : '';
+    const suffix = tagSuffixOf(this, APP_TAG);
+    return suffix ? `-${suffix}` : '';
   }
 
   /** An inner element's tag, with this element's suffix. */
