@@ -32,9 +32,11 @@ const classicLazy = new Map(
   }).map(([source, name]) => [resolvePath(source), { name, fileName: '' }]),
 );
 
-/** zod's own modules import each other in a circle; that is theirs and harmless. */
+/** Warnings about zod's own modules, which are theirs and harmless. */
 const onwarn = (warning, warn) => {
   if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
+  // zod's comments that explain its own /* @__PURE__ */ marks, which rollup drops as misplaced.
+  if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
   warn(warning);
 };
 
