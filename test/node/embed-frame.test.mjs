@@ -176,15 +176,21 @@ async function hostHeardEverything(page, frame) {
   await page.waitForFunction(() => window.heard.some((message) => message.type === 'test-barrier'), WAIT);
 }
 
-/** Clicks the navigation button of <proforma-app> named `label`, in the frame. */
-async function openView(frame, label) {
+/** Presses Enter on `element` in the frame, as a keyboard user does once they have tabbed to it. */
+async function press(page, element) {
+  await element.focus();
+  await page.keyboard.press('Enter');
+}
+
+/** Opens the view of <proforma-app> named `label` from its navigation, in the frame. */
+async function openView(page, frame, label) {
   const button = await frame.waitForFunction(
     (label) =>
       [...(window.appRoot()?.querySelectorAll('nav button') ?? [])].find((each) => each.textContent.trim() === label),
     WAIT,
     label,
   );
-  await button.click();
+  await press(page, button);
 }
 
 /** Every request not to the test server's two origins (data: and the page's own blob: URLs stay on the machine). */
@@ -219,7 +225,7 @@ test('a teacher answers in the framed embed.html, and the draft is there after t
     const school = await frame.evaluate(() => window.appRoot().querySelector('.school')?.textContent.trim());
     assert.equal(school, 'Ysgol Gwyn', 'the school named in the address');
 
-    await input.click();
+    await input.focus();
     await page.keyboard.type('Padlet');
     await frame.waitForFunction(
       () =>
@@ -237,7 +243,7 @@ test('a teacher answers in the framed embed.html, and the draft is there after t
     await listenOnHost(page);
     frame = await frameAt(page, `${embedOrigin}/dist/embed.html`);
     await frameFitsContent(page, frame);
-    await openView(frame, 'My drafts');
+    await openView(page, frame, 'My drafts');
     const openButton = await frame.waitForFunction(
       () =>
         [
@@ -251,7 +257,7 @@ test('a teacher answers in the framed embed.html, and the draft is there after t
     const draftsHeight = await frameFitsContent(page, frame);
     assert.ok(draftsHeight < formHeight, `the iframe shrank to the drafts' ${draftsHeight}px from ${formHeight}px`);
 
-    await openButton.click();
+    await press(page, openButton);
     await frame.waitForFunction(
       () =>
         window.appRoot().querySelector('proforma-assessment')?.shadowRoot?.querySelector('#q-tool-name-input')
