@@ -7,7 +7,8 @@ import noOnlyTests from 'eslint-plugin-no-only-tests';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  // The SPFx sample is a project of its own, with its own packages and build (a CommonJS gulpfile).
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'samples/sharepoint-spfx/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

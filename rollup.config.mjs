@@ -1,4 +1,5 @@
 import { resolve as resolvePath } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -81,6 +82,17 @@ export default [
   // it loads on demand as ES modules from dist/chunks/, built just before it.
   classicLazyModules(),
   classicScript('proforma.classic', 'src/define.ts'),
+  // embed.html, its stylesheet and its script: <proforma-app> configured by the page's address.
+  scriptBundle('embed', 'src/embed/embed.ts', { files: ['src/embed/embed.html', 'src/embed/embed.css'] }),
+  // The host page's script that sizes embed.html's frames: a classic script with no dependencies.
+  {
+    input: { 'embed-host': 'src/embed/embed-host.ts' },
+    output: { dir: 'dist', entryFileNames: '[name].js', format: 'iife' },
+    plugins: [
+      typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false }),
+      terser({ ecma: 2022, compress: { passes: 2 }, format: { comments: false } }),
+    ],
+  },
   // The PDF export's worker for the bundles, self-contained: a worker shares no chunk with the page.
   {
     input: { 'chunks/export-worker': 'src/pdf/export-worker.ts' },
@@ -117,8 +129,11 @@ function bundlePlugins({ module = true, after = [] } = {}) {
   ];
 }
 
-/** One self-contained bundle; what it loads on demand goes to dist/chunks/, found beside it. */
-function scriptBundle(name, input) {
+/**
+ * One self-contained bundle; what it loads on demand goes to dist/chunks/, found beside it.
+ * `files` are copied to dist/ unchanged.
+ */
+function scriptBundle(name, input, { files = [] } = {}) {
   return {
     input: { [name]: input },
     onwarn,
@@ -132,7 +147,19 @@ function scriptBundle(name, input) {
       format: 'es',
       sourcemap: true,
     },
-    plugins: bundlePlugins(),
+    plugins: [...bundlePlugins(), copyFiles(files)],
+  };
+}
+
+/** Copies each file to dist/ under its own name. */
+function copyFiles(files) {
+  return {
+    name: 'copy-files',
+    async generateBundle() {
+      for (const file of files) {
+        this.emitFile({ type: 'asset', fileName: file.split('/').at(-1), source: await readFile(file) });
+      }
+    },
   };
 }
 

@@ -10,6 +10,7 @@ const figures = {
   'proforma.pageJs.gzipBytes': 20000,
   'proforma.appPageJs.gzipBytes': 40000,
   'proforma.firstRender': { median: 20, min: 18, max: 30, runs: 7 },
+  'proforma.embedFirstRender': { median: 100, min: 80, max: 200, runs: 7 },
   'proforma.scoreAssessment': { median: 0.05, min: 0.04, max: 0.2, runs: 1000 },
   'proforma.autosaveWrite': { median: 10, min: 6, max: 60, runs: 30, p95: 30 },
   'proforma.draftsListRender': { median: 60, min: 50, max: 90, runs: 7 },

@@ -17,6 +17,7 @@ import puppeteer from 'puppeteer-core';
 import { chromiumArguments, findChromium } from '../scripts/find-browser.mjs';
 import { startServer } from '../scripts/serve.mjs';
 import { checkBudgets } from './check-budgets.mjs';
+import { EMBED_PAGE_URL, timeEmbedFirstRender } from './embed-render.mjs';
 import {
   answerEverything,
   autosaveWritten,
@@ -503,6 +504,11 @@ async function measureAndReport(build, loadAtStart) {
         figures['proforma.firstRender'].median,
         figures['surveyjs.firstRender'].median,
       );
+      const embedTimes = await timeEmbedFirstRender(browser, server.url, {
+        runs,
+        prepare: (page) => stayLocal(page, server.url),
+      });
+      figures['proforma.embedFirstRender'] = summarise(embedTimes);
 
       // A full answer pass through the UI, each run on a freshly loaded and rendered page.
       const passes = [];
@@ -655,6 +661,7 @@ const DEFINITIONS = {
     'ms from new Survey.Model(json) + survey.render(div) to every visible question element ([data-name]) in the div',
   'surveyjs.firstRenderToLayout': 'the same, plus style and layout',
   'ratio.firstRender': 'proforma first render / SurveyJS first render (medians)',
+  'proforma.embedFirstRender': `ms from navigation start of ${EMBED_PAGE_URL.slice(1)} (a fresh top-level page, not framed) to the first .question in its <proforma-app>'s <proforma-assessment> (performance.now() in a MutationObserver on each shadow root): the page, its stylesheet and script, the built-in forms' module, the form fetched, checked and rendered`,
   'proforma.answerPass':
     'ms to answer every visible question through the UI (click radios and checkboxes, fill inputs, pick selects, dispatching input/change events and awaiting each re-render) until the outcome is "approved"',
   'proforma.autosaveWrite': `ms from the last keystroke (its input event) to the commit of the IndexedDB write (the complete event of the read-write transaction), less the autosave debounce (AUTOSAVE_DELAY_MS, read from the build; debounceMs): the tool's name typed into <proforma-assessment form-src=…social-tool… namespace="bench-…"> with puppeteer's keyboard, ${AUTOSAVE_SAVES_PER_PAGE} saves on each of ${AUTOSAVE_PAGES} freshly loaded pages (a fresh namespace each), after each page's first save; every burst checked to give one commit and one announcement on the namespace's BroadcastChannel, of the next revision. Median, p95 (nearest rank), min and max of all saves; heardOnChannel: the same to the announcement arriving on the channel`,
@@ -698,6 +705,7 @@ const ROWS = [
   ['surveyjs.firstRender', 'SurveyJS: first render (model + render)', 'ms'],
   ['surveyjs.firstRenderToLayout', 'SurveyJS: first render to layout', 'ms'],
   ['ratio.firstRender', 'first render, ours / SurveyJS', ''],
+  ['proforma.embedFirstRender', 'proforma: embed.html, navigation to first question', 'ms'],
   ['proforma.answerPass', 'proforma: full answer pass via input events', 'ms'],
   ['proforma.scoreAssessment', 'scoreAssessment, full form, complete answers', 'ms'],
   ['proforma.autosaveWrite', 'proforma: autosave, last key to IndexedDB commit, less debounce', 'ms'],

@@ -18,8 +18,8 @@ const types = {
   '.ttf': 'font/ttf',
 };
 
-/** What `npm start` serves: the demo page, the build and the shipped forms. */
-export const DEMO_FOLDERS = ['demo', 'dist', 'forms'];
+/** What `npm start` serves: the demo page, the build, the shipped forms and the embedding samples. */
+export const DEMO_FOLDERS = ['demo', 'dist', 'forms', 'samples'];
 
 /**
  * Starts a static file server and resolves once it listens.

@@ -7,7 +7,27 @@ import { BUILT_IN_FORM_IDS } from '../../internal/form-list.js';
 /** The views of `<proforma-app>`, in no particular order: each mode lists its own. */
 export type AppView = 'assess' | 'drafts' | 'verify' | 'register';
 
-export type AppMode = 'teacher' | 'register' | 'public';
+export const APP_MODES = ['teacher', 'register', 'public'] as const;
+
+export type AppMode = (typeof APP_MODES)[number];
+
+export const isAppMode = (mode: string): mode is AppMode => (APP_MODES as readonly string[]).includes(mode);
+
+/**
+ * The views of a mode, in the order of the navigation; the first is shown
+ * unless another is asked for. A teacher sees the published register only
+ * when there is one to show.
+ */
+export function viewsOfMode(mode: AppMode, hasPublishedRegister: boolean): AppView[] {
+  switch (mode) {
+    case 'register':
+      return ['register', 'verify', 'assess', 'drafts'];
+    case 'public':
+      return ['register'];
+    case 'teacher':
+      return hasPublishedRegister ? ['assess', 'drafts', 'verify', 'register'] : ['assess', 'drafts', 'verify'];
+  }
+}
 
 /** A view's name, in the navigation and as its heading. */
 export function viewWords(view: AppView, mode: AppMode): string {

@@ -14,7 +14,15 @@ import type { FormDefinition } from '../../model/form-definition.js';
 import { checkFormDefinition } from '../../model/form-rules.js';
 import { resolveText } from '../../model/text.js';
 import { baseStyles } from '../../internal/base.styles.js';
-import { unknownFormWords, unknownModeWords, viewWords, type AppMode, type AppView } from './app-words.js';
+import {
+  isAppMode,
+  unknownFormWords,
+  unknownModeWords,
+  viewsOfMode,
+  viewWords,
+  type AppMode,
+  type AppView,
+} from './app-words.js';
 import { styles } from './proforma-app.styles.js';
 
 export type { AppMode, AppView } from './app-words.js';
@@ -37,8 +45,6 @@ const LAZY_ELEMENTS: Record<LazyView, () => Promise<CustomElementConstructor>> =
   verify: async () => (await import('../proforma-verify/proforma-verify.js')).ProformaVerify,
   register: async () => (await import('../proforma-register/proforma-register.js')).ProformaRegister,
 };
-
-const isMode = (mode: string): mode is AppMode => mode === 'teacher' || mode === 'register' || mode === 'public';
 
 /** A form of the list, read and checked; or why it could not be. */
 type CatalogueEntry =
@@ -132,7 +138,7 @@ export class ProformaApp extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('forms')) this.formItems = parseFormList(this.forms, document.baseURI);
-    if (!isMode(this.mode)) return;
+    if (!isAppMode(this.mode)) return;
     const view = this.activeView;
     if (!this.opened.has(view)) this.opened = new Set([...this.opened, view]);
     this.prepare(view);
@@ -156,14 +162,7 @@ export class ProformaApp extends LitElement {
 
   /** The views of this mode, in the order of the navigation. */
   private get views(): AppView[] {
-    switch (this.mode as AppMode) {
-      case 'register':
-        return ['register', 'verify', 'assess', 'drafts'];
-      case 'public':
-        return ['register'];
-      default:
-        return this.registerSrc ? ['assess', 'drafts', 'verify', 'register'] : ['assess', 'drafts', 'verify'];
-    }
+    return viewsOfMode(isAppMode(this.mode) ? this.mode : 'teacher', this.registerSrc !== '');
   }
 
   private get activeView(): AppView {
@@ -324,7 +323,7 @@ export class ProformaApp extends LitElement {
   }
 
   override render(): TemplateResult {
-    if (!isMode(this.mode)) return html`<p class="problem">${unknownModeWords(this.mode)}</p>`;
+    if (!isAppMode(this.mode)) return html`<p class="problem">${unknownModeWords(this.mode)}</p>`;
     const mode = this.mode;
     const active = this.activeView;
     const shown = this.views.filter((view) => this.opened.has(view));
