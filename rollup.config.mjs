@@ -85,14 +85,9 @@ export default [
   // embed.html, its stylesheet and its script: <proforma-app> configured by the page's address.
   scriptBundle('embed', 'src/embed/embed.ts', { files: ['src/embed/embed.html', 'src/embed/embed.css'] }),
   // The host page's script that sizes embed.html's frames: a classic script with no dependencies.
-  {
-    input: { 'embed-host': 'src/embed/embed-host.ts' },
-    output: { dir: 'dist', entryFileNames: '[name].js', format: 'iife' },
-    plugins: [
-      typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false }),
-      terser({ ecma: 2022, compress: { passes: 2 }, format: { comments: false } }),
-    ],
-  },
+  classicLittleScript('embed-host', 'src/embed/embed-host.ts'),
+  // embed.html's first script, which starts fetching the form while embed.js loads.
+  classicLittleScript('embed-preload', 'src/embed/embed-preload.ts'),
   // The PDF export's worker for the bundles, self-contained: a worker shares no chunk with the page.
   {
     input: { 'chunks/export-worker': 'src/pdf/export-worker.ts' },
@@ -242,5 +237,17 @@ function classicScript(name, input) {
       sourcemap: true,
     },
     plugins: bundlePlugins({ module: false, after: [loadLazyModulesBesideTheScript()] }),
+  };
+}
+
+/** A small classic script of its own, with no dependencies: dist/<name>.js. */
+function classicLittleScript(name, input) {
+  return {
+    input: { [name]: input },
+    output: { dir: 'dist', entryFileNames: '[name].js', format: 'iife' },
+    plugins: [
+      typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false }),
+      terser({ ecma: 2022, compress: { passes: 2 }, format: { comments: false } }),
+    ],
   };
 }

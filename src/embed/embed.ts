@@ -2,6 +2,7 @@
 // reports its height to the page that frames it. See readEmbedOptions for the address.
 import '../register/proforma-app.js';
 import { msg } from '@lit/localize';
+import { DEFAULT_FORM_ID, isBuiltIn } from '../internal/form-list.js';
 import { readEmbedOptions, webPageOrigin } from './embed-options.js';
 import { EMBED_HEIGHT_MESSAGE, EMBED_HEIGHT_REQUEST } from './embed-messages.js';
 
@@ -15,7 +16,19 @@ reportHeightToParent(options.parentOrigin);
 function appElement(attributes: Record<string, string>): HTMLElement {
   const app = document.createElement('proforma-app');
   for (const [name, value] of Object.entries(attributes)) app.setAttribute(name, value);
+  app.setAttribute('forms', formFiles(attributes['forms']));
   return app;
+}
+
+/**
+ * The forms by address, built-in ones as their files in forms/ beside this script (dist/forms/):
+ * the app then fetches the form at once, rather than first loading the module that finds them.
+ */
+function formFiles(forms = ''): string {
+  const names = forms.split(' ').filter(Boolean);
+  return (names.length > 0 ? names : [DEFAULT_FORM_ID])
+    .map((name) => (isBuiltIn(name) ? new URL(`./forms/${name}.json`, import.meta.url).href : name))
+    .join(' ');
 }
 
 /** Lists the mistakes in the address, for whoever put the page on their site to correct. */
