@@ -10,7 +10,8 @@ export const DEFAULT_FORM_ID: BuiltInFormId = 'social-tool-risk-assessment';
 export type FormListItem =
   { kind: 'built-in'; id: BuiltInFormId } | { kind: 'url'; url: string } | { kind: 'unknown'; text: string };
 
-export const isBuiltIn = (text: string): text is BuiltInFormId => (BUILT_IN_FORM_IDS as readonly string[]).includes(text);
+export const isBuiltIn = (text: string): text is BuiltInFormId =>
+  (BUILT_IN_FORM_IDS as readonly string[]).includes(text);
 
 /**
  * Reads a list of forms, separated by spaces or commas: ids of built-in forms,
