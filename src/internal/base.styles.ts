@@ -38,6 +38,10 @@ export const baseStyles = css`
   p {
     margin: 0 0 0.5rem;
   }
+  /* Links stand alone (in lists, beside fields), never in a sentence: each is a whole line high. */
+  a {
+    display: inline-block;
+  }
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;

@@ -3,6 +3,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ProformaRegister } from '../../src/components/proforma-register/proforma-register.js';
 import { RegisterStore } from '../../src/services/register-store.js';
+import { catchDownloads } from '../a11y/helpers.js';
 import { padletForm, signedPadletPdf } from '../pdf/signing-fixtures.js';
 
 // The IT lead's whole round with the keyboard alone: import a signed PDF, decide, export CSV.
@@ -92,25 +93,18 @@ describe('the IT lead, with the keyboard alone', function () {
     await waitUntil(() => accessibleWords(focused()) === 'Padlet', 'the focus did not go back to the tool');
 
     // The CSV goes out as a download link the element clicks; the test keeps the file instead.
-    const downloads: Array<{ name: string; href: string }> = [];
-    const keep = (event: MouseEvent) => {
-      const link = event.target;
-      if (!(link instanceof HTMLAnchorElement) || !link.download) return;
-      event.preventDefault();
-      downloads.push({ name: link.download, href: link.href });
-    };
-    document.addEventListener('click', keep, true);
+    const downloads = catchDownloads();
     try {
       await tabTo('Export CSV');
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => downloads.length === 1, 'no CSV was offered');
+      await waitUntil(() => downloads.files.length === 1, 'no CSV was offered');
     } finally {
-      document.removeEventListener('click', keep, true);
+      downloads.stop();
     }
 
-    const csv = await (await fetch(downloads[0]!.href)).text();
+    const csv = await (await fetch(downloads.files[0]!.href)).text();
     const [header, row] = csv.replace(/^\uFEFF/, '').split('\r\n');
-    expect(downloads[0]!.name).to.match(/^approved-tools-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(downloads.files[0]!.name).to.match(/^approved-tools-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(header).to.contain('Tool').and.to.contain('Status');
     expect(row).to.contain('Padlet').and.to.contain('Not approved').and.to.contain('C. Jones, deputy head');
     const stored = (await new RegisterStore(namespace).listWithAssessments()).entries;
