@@ -20,6 +20,8 @@ export const baseStyles = css`
     font-family: var(--proforma-font-family, system-ui, sans-serif);
     font-size: 1rem;
     line-height: 1.5;
+    /* A long address or file name breaks rather than push the page sideways on a narrow screen. */
+    overflow-wrap: break-word;
     color: var(--_text);
     background: var(--_background);
   }
