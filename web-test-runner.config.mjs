@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArguments, findChromium } from './scripts/find-browser.mjs';
 import { fileChooserPlugin } from './test/plugins/file-chooser.mjs';
+import { mediaFeaturesPlugin } from './test/plugins/media-features.mjs';
 import { pdfToolsPlugin } from './test/plugins/pdf-tools.mjs';
 
 /** Lists forms/ so a test can put every shipped form through the schema. */
@@ -50,6 +51,7 @@ export default {
     formsIndexPlugin,
     pdfToolsPlugin(),
     fileChooserPlugin(),
+    mediaFeaturesPlugin(),
   ],
   browsers: [
     chromeLauncher({
