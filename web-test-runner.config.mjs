@@ -40,8 +40,17 @@ function formsBesideSources(context, next) {
   return next();
 }
 
+/**
+ * Serves the PDF fonts the build writes where the PDF code, run from the sources, looks for
+ * them by default: `src/fonts/` stands for `dist/fonts/`, as `src/forms/` does for the forms.
+ */
+function fontsBesideSources(context, next) {
+  if (context.path.startsWith('/src/fonts/')) context.path = `/dist${context.path.slice('/src'.length)}`;
+  return next();
+}
+
 export default {
-  middleware: [sourceByBuiltName, formsBesideSources],
+  middleware: [sourceByBuiltName, formsBesideSources, fontsBesideSources],
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,

@@ -3,40 +3,12 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ProformaRegister } from '../../src/components/proforma-register/proforma-register.js';
 import { RegisterStore } from '../../src/services/register-store.js';
-import { catchDownloads } from '../a11y/helpers.js';
+import { catchDownloads, focused, text } from '../a11y/helpers.js';
 import { padletForm, signedPadletPdf } from '../pdf/signing-fixtures.js';
+import { accessibleWords, tabTo } from './keyboard.js';
 
 // The IT lead's whole round with the keyboard alone: import a signed PDF, decide, export CSV.
 // Every step is a key press or typing; nothing is clicked or set from the test.
-
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-/** The element that has the keyboard focus, looking inside shadow roots. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** What a person hears for a control: its label's words, or its own. */
-function accessibleWords(element: Element | null): string {
-  if (!element) return '';
-  const labels = (element as HTMLInputElement).labels;
-  return labels && labels.length > 0 ? [...labels].map(text).join(' ') : text(element);
-}
-
-/** Presses Tab until the focused control's words match, and fails after `limit` presses. */
-async function tabTo(words: string | RegExp, limit = 80): Promise<Element> {
-  const matches = (element: Element | null) => {
-    const said = accessibleWords(element);
-    return typeof words === 'string' ? said === words : words.test(said);
-  };
-  for (let presses = 0; presses < limit; presses += 1) {
-    if (matches(focused())) return focused()!;
-    await sendKeys({ press: 'Tab' });
-  }
-  throw new Error(`Tab never reached "${words}"; it stopped on "${accessibleWords(focused())}"`);
-}
 
 const base64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join(''));
 
