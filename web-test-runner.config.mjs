@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArguments, findChromium } from './scripts/find-browser.mjs';
 import { fileChooserPlugin } from './test/plugins/file-chooser.mjs';
+import { mediaFeaturesPlugin } from './test/plugins/media-features.mjs';
 import { pdfToolsPlugin } from './test/plugins/pdf-tools.mjs';
 
 /** Lists forms/ so a test can put every shipped form through the schema. */
@@ -39,8 +40,17 @@ function formsBesideSources(context, next) {
   return next();
 }
 
+/**
+ * Serves the PDF fonts the build writes where the PDF code, run from the sources, looks for
+ * them by default: `src/fonts/` stands for `dist/fonts/`, as `src/forms/` does for the forms.
+ */
+function fontsBesideSources(context, next) {
+  if (context.path.startsWith('/src/fonts/')) context.path = `/dist${context.path.slice('/src'.length)}`;
+  return next();
+}
+
 export default {
-  middleware: [sourceByBuiltName, formsBesideSources],
+  middleware: [sourceByBuiltName, formsBesideSources, fontsBesideSources],
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
@@ -50,6 +60,7 @@ export default {
     formsIndexPlugin,
     pdfToolsPlugin(),
     fileChooserPlugin(),
+    mediaFeaturesPlugin(),
   ],
   browsers: [
     chromeLauncher({

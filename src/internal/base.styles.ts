@@ -20,6 +20,8 @@ export const baseStyles = css`
     font-family: var(--proforma-font-family, system-ui, sans-serif);
     font-size: 1rem;
     line-height: 1.5;
+    /* A long address or file name breaks rather than push the page sideways on a narrow screen. */
+    overflow-wrap: break-word;
     color: var(--_text);
     background: var(--_background);
   }
@@ -37,6 +39,10 @@ export const baseStyles = css`
   }
   p {
     margin: 0 0 0.5rem;
+  }
+  /* Links stand alone (in lists, beside fields), never in a sentence: each is a whole line high. */
+  a {
+    display: inline-block;
   }
   :focus-visible {
     outline: 3px solid var(--_focus);

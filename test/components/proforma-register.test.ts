@@ -5,79 +5,14 @@ import type {
   ProformaRegister,
   ProformaRegisterChangeEvent,
 } from '../../src/components/proforma-register/proforma-register.js';
-import type { RegisterEntry } from '../../src/model/register-entry.js';
-import { localIsoDate } from '../../src/model/register.js';
 import { registerToJson } from '../../src/model/register-json.js';
 import { StorageFullError } from '../../src/services/draft-store.js';
+import type { RegisterEntry } from '../../src/model/register-entry.js';
 import { RegisterStore } from '../../src/services/register-store.js';
 import { padletForm, plainPdf, signedPadletPdf, smallAssessment } from '../pdf/signing-fixtures.js';
+import { entry, FINGERPRINT, mixedEntries, seededStore } from '../register/entries.js';
+import { catchDownloads } from '../a11y/helpers.js';
 import { controlLabelled } from './helpers.js';
-
-const freshNamespace = () => `test-register-${Math.random().toString(36).slice(2)}`;
-const today = localIsoDate();
-const FINGERPRINT = Array.from({ length: 32 }, (_, i) => (i * 7).toString(16).padStart(2, '0').toUpperCase()).join(':');
-
-/** `yyyy-mm-dd`, `days` after today. */
-function inDays(days: number): string {
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** A register entry: a submitted tool with two account owners, imported once. */
-function entry(id: string, changes: Partial<RegisterEntry> = {}): RegisterEntry {
-  return {
-    id,
-    tool: `Tool ${id}`,
-    subjects: ['Computing'],
-    yearGroups: ['Year 7'],
-    status: 'submitted',
-    conditions: [],
-    owners: [{ name: 'Siân Jones', role: 'Head of computing' }, { name: 'Łukasz Nowak' }],
-    history: [
-      {
-        at: '2026-01-10T09:00:00.000Z',
-        by: 'J. Evans, IT lead',
-        action: 'imported',
-        changes: [{ field: 'status', to: 'submitted' }],
-      },
-    ],
-    ...changes,
-  };
-}
-
-/** A tool approved on a day, due for review on another. */
-const approved = (id: string, tool: string, reviewDue: string, changes: Partial<RegisterEntry> = {}) =>
-  entry(id, {
-    tool,
-    status: 'approved',
-    outcome: 'approved',
-    readiness: 90,
-    approver: 'C. Jones, deputy head',
-    decisionDate: '2026-01-12',
-    reviewDue,
-    ...changes,
-  });
-
-const mixedEntries = (): RegisterEntry[] => [
-  approved('padlet', 'Padlet', inDays(200), { subjects: ['Art'], yearGroups: ['Year 9'] }),
-  approved('canva', 'Canva', inDays(10)),
-  approved('flip', 'Flip', inDays(-5)),
-  entry('kahoot', {
-    tool: 'Kahoot!',
-    status: 'under-review',
-    outcome: 'approved',
-    readiness: 85,
-    vendor: 'Kahoot ASA',
-  }),
-  entry('tiktok', { tool: 'TikTok', status: 'not-approved', outcome: 'not-approved', readiness: 20 }),
-];
-
-async function seededStore(entries: RegisterEntry[]): Promise<RegisterStore> {
-  const store = new RegisterStore(freshNamespace());
-  await store.save(...entries);
-  return store;
-}
 
 const root = (element: Element) => element.shadowRoot!;
 const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -128,19 +63,6 @@ async function choose(element: ProformaRegister, label: string, file: File): Pro
 const errorSummary = (element: Element) => root(element).querySelector('.error-summary');
 const historyItems = (element: Element) =>
   [...root(element).querySelectorAll('.history > li')].map((item) => text(item));
-
-/** Catches the files the element offers for download, instead of saving them. */
-function catchDownloads(): { files: Array<{ name: string; href: string }>; stop(): void } {
-  const files: Array<{ name: string; href: string }> = [];
-  const listener = (event: MouseEvent) => {
-    const link = event.target;
-    if (!(link instanceof HTMLAnchorElement) || !link.download) return;
-    event.preventDefault();
-    files.push({ name: link.download, href: link.href });
-  };
-  document.addEventListener('click', listener, true);
-  return { files, stop: () => document.removeEventListener('click', listener, true) };
-}
 
 describe('<proforma-register>', () => {
   it('lists tools with their status in words, review due and expired included, and is accessible', async () => {

@@ -8,7 +8,7 @@ import { canonicalAssessmentJson } from '../../src/model/canonical-json.js';
 import type { FormDefinition } from '../../src/model/form-definition.js';
 import { signPdf } from '../../src/pdf/pdf-signature.js';
 import { createDeviceKey, type DeviceKey } from '../../src/services/device-key.js';
-import { plainPdf, smallAssessment } from '../pdf/signing-fixtures.js';
+import { appendAfterSigning, plainPdf, smallAssessment } from '../pdf/signing-fixtures.js';
 import { controlLabelled } from './helpers.js';
 
 const signer = { name: 'Łukasz Nowak', role: 'Teacher', school: 'Ysgol Gwyn' };
@@ -68,15 +68,6 @@ function flipByteAfter(pdf: Uint8Array, marker: string): Uint8Array {
   const at = latin1(pdf).indexOf(marker) + marker.length + 2;
   copy[at] = copy[at]! ^ 0x01;
   return copy;
-}
-
-/** Bytes added after signing, as an editor's incremental update would be. */
-function appendAfterSigning(pdf: Uint8Array): Uint8Array {
-  const extra = new TextEncoder().encode('\n% added later\n%%EOF\n');
-  const joined = new Uint8Array(pdf.length + extra.length);
-  joined.set(pdf);
-  joined.set(extra, pdf.length);
-  return joined;
 }
 
 /** What the element shows, as one line of text. */

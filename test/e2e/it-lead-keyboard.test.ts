@@ -3,39 +3,12 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ProformaRegister } from '../../src/components/proforma-register/proforma-register.js';
 import { RegisterStore } from '../../src/services/register-store.js';
+import { catchDownloads, focused, text } from '../a11y/helpers.js';
 import { padletForm, signedPadletPdf } from '../pdf/signing-fixtures.js';
+import { accessibleWords, tabTo } from './keyboard.js';
 
 // The IT lead's whole round with the keyboard alone: import a signed PDF, decide, export CSV.
 // Every step is a key press or typing; nothing is clicked or set from the test.
-
-const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-/** The element that has the keyboard focus, looking inside shadow roots. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** What a person hears for a control: its label's words, or its own. */
-function accessibleWords(element: Element | null): string {
-  if (!element) return '';
-  const labels = (element as HTMLInputElement).labels;
-  return labels && labels.length > 0 ? [...labels].map(text).join(' ') : text(element);
-}
-
-/** Presses Tab until the focused control's words match, and fails after `limit` presses. */
-async function tabTo(words: string | RegExp, limit = 80): Promise<Element> {
-  const matches = (element: Element | null) => {
-    const said = accessibleWords(element);
-    return typeof words === 'string' ? said === words : words.test(said);
-  };
-  for (let presses = 0; presses < limit; presses += 1) {
-    if (matches(focused())) return focused()!;
-    await sendKeys({ press: 'Tab' });
-  }
-  throw new Error(`Tab never reached "${words}"; it stopped on "${accessibleWords(focused())}"`);
-}
 
 const base64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join(''));
 
@@ -92,25 +65,18 @@ describe('the IT lead, with the keyboard alone', function () {
     await waitUntil(() => accessibleWords(focused()) === 'Padlet', 'the focus did not go back to the tool');
 
     // The CSV goes out as a download link the element clicks; the test keeps the file instead.
-    const downloads: Array<{ name: string; href: string }> = [];
-    const keep = (event: MouseEvent) => {
-      const link = event.target;
-      if (!(link instanceof HTMLAnchorElement) || !link.download) return;
-      event.preventDefault();
-      downloads.push({ name: link.download, href: link.href });
-    };
-    document.addEventListener('click', keep, true);
+    const downloads = catchDownloads();
     try {
       await tabTo('Export CSV');
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => downloads.length === 1, 'no CSV was offered');
+      await waitUntil(() => downloads.files.length === 1, 'no CSV was offered');
     } finally {
-      document.removeEventListener('click', keep, true);
+      downloads.stop();
     }
 
-    const csv = await (await fetch(downloads[0]!.href)).text();
+    const csv = await (await fetch(downloads.files[0]!.href)).text();
     const [header, row] = csv.replace(/^\uFEFF/, '').split('\r\n');
-    expect(downloads[0]!.name).to.match(/^approved-tools-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(downloads.files[0]!.name).to.match(/^approved-tools-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(header).to.contain('Tool').and.to.contain('Status');
     expect(row).to.contain('Padlet').and.to.contain('Not approved').and.to.contain('C. Jones, deputy head');
     const stored = (await new RegisterStore(namespace).listWithAssessments()).entries;

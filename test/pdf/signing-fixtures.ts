@@ -66,3 +66,12 @@ export async function signedPadletPdf(assessmentId = 'padlet-assessment'): Promi
     { name: 'Siân Jones', reason: 'Risk assessment completed', signedAt: new Date('2026-11-21T09:30:00Z') },
   );
 }
+
+/** Bytes added after signing, as an editor's incremental update would be. */
+export function appendAfterSigning(pdf: Uint8Array): Uint8Array {
+  const extra = new TextEncoder().encode('\n% added later\n%%EOF\n');
+  const joined = new Uint8Array(pdf.length + extra.length);
+  joined.set(pdf);
+  joined.set(extra, pdf.length);
+  return joined;
+}

@@ -63,6 +63,15 @@ export const styles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  /* Forced colours would draw every button alike: the open view takes the system's colours for a selection. */
+  @media (forced-colors: active) {
+    nav button[aria-current='page'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      border-color: Highlight;
+      color: HighlightText;
+    }
+  }
   @media print {
     nav,
     .toolbar {

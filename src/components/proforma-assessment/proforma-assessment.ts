@@ -335,7 +335,8 @@ export class ProformaAssessment extends LitElement {
     event.preventDefault();
     const container = this.renderRoot.querySelector<HTMLElement>(`#q-${CSS.escape(questionId)}`);
     if (!container) return;
-    container.scrollIntoView({ block: 'center' });
+    // A jump, never an animation, even where the host page asks for smooth scrolling.
+    container.scrollIntoView({ block: 'center', behavior: 'instant' });
     const firstControl = container.querySelector<HTMLElement>('input, select, textarea, button, summary');
     (firstControl ?? container).focus();
   }

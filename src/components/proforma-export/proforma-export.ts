@@ -283,9 +283,16 @@ export class ProformaExport extends LitElement {
     if (!assessment || !form) return html`<p>${msg('There is no assessment to sign yet.')}</p>`;
     const score = scoreAssessment(form, assessment.answers);
     if (score.outcome === 'incomplete') {
-      const missing = score.reasons.filter((reason) => reason.code === 'required-missing').length;
+      const missing = score.reasons.flatMap((reason) =>
+        reason.code === 'required-missing' ? [reason.questionId] : [],
+      );
       return html`<h2 tabindex="-1">${msg('Sign and save as PDF')}</h2>
-        <p>${msg(str`Finish the assessment first: ${missing} required question(s) are not answered yet.`)}</p>`;
+        <div class="error-summary">
+          <p>${msg(str`Finish the assessment first: ${missing.length} required question(s) are not answered yet.`)}</p>
+          <ul>
+            ${missing.map((id) => this.renderMissing(id, form))}
+          </ul>
+        </div>`;
     }
     const working = this.exportState.status === 'working';
     return html`<h2 tabindex="-1">${msg('Sign and save as PDF')}</h2>
@@ -377,6 +384,30 @@ export class ProformaExport extends LitElement {
         )}
       </ul>
     </div>`;
+  }
+
+  /** The question `questionId` on the page beside this panel: inside `<proforma-assessment>`, whose questions have the ids `q-<id>`. */
+  private questionOnPage(questionId: string): HTMLElement | null {
+    return (this.getRootNode() as ParentNode).querySelector?.<HTMLElement>(`#q-${CSS.escape(questionId)}`) ?? null;
+  }
+
+  /** A question still to answer: a link that moves focus to it when it is on the page. */
+  private renderMissing(questionId: string, form: FormDefinition): TemplateResult {
+    const question = allQuestions(form).find((each) => each.question.id === questionId)?.question;
+    const title = question ? resolveText(question.title, this.language) : questionId;
+    if (!this.questionOnPage(questionId)) return html`<li>${title}</li>`;
+    return html`<li>
+      <a
+        href=${`#q-${questionId}`}
+        @click=${(event: Event) => {
+          event.preventDefault();
+          const container = this.questionOnPage(questionId);
+          container?.scrollIntoView({ block: 'center', behavior: 'instant' });
+          container?.querySelector<HTMLElement>('input, select, textarea, button, summary')?.focus();
+        }}
+        >${title}</a
+      >
+    </li>`;
   }
 
   private renderKey(): TemplateResult {

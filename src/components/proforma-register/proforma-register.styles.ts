@@ -237,6 +237,10 @@ export const styles = css`
     .message {
       border-color: CanvasText;
     }
+    button[aria-disabled='true'] {
+      border-color: GrayText;
+      color: GrayText;
+    }
   }
   @media print {
     .actions,

@@ -1048,9 +1048,10 @@ export class ProformaRegister extends LitElement {
       ${
         shown.length === 0
           ? html`<p>${msg('No tools match these filters.')}</p>`
-          : html`<div class="table-wrap">
+          : // On a narrow screen the table scrolls sideways in its own box, which Tab reaches and which is named.
+            html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="tools-caption">
                 <table part="table">
-                  <caption>
+                  <caption id="tools-caption">
                     ${msg('Tools in the register')}
                   </caption>
                   <thead>

@@ -32,8 +32,11 @@ export const styles = css`
   .status {
     color: var(--_muted);
   }
+  /* The ink is dark and goes on white paper in the PDF: the pad stays white when the system forces its colours. */
   @media (forced-colors: active) {
     .pad {
+      forced-color-adjust: none;
+      background: #fff;
       border-color: CanvasText;
     }
   }
