@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { DeviceKeyStore, sha256Fingerprint, type Signer } from '../../src/signing.js';
+import { certificateSerial } from '../../src/services/certificate.js';
 
 const freshNamespace = () => `test-${Math.random().toString(36).slice(2)}`;
 const teacher: Signer = { name: 'Łukasz Nowak', role: 'Class teacher', school: 'Ysgol Gwyn ŵ ŷ' };
@@ -88,5 +89,24 @@ describe('DeviceKeyStore', () => {
     expect(reissued.fingerprint).to.not.equal(first.fingerprint);
     expect((await new DeviceKeyStore(namespace).get())?.fingerprint).to.equal(reissued.fingerprint);
     expect(await new DeviceKeyStore(freshNamespace()).get()).to.equal(undefined);
+  });
+});
+
+describe('certificateSerial', () => {
+  it('gives a positive serial whose DER encoding needs no leading zero, whatever the random bytes', () => {
+    for (const first of [0x00, 0x01, 0x3f, 0x40, 0x7f, 0x80, 0xff]) {
+      for (const second of [0x00, 0x7f, 0x80, 0xff]) {
+        const random = new Uint8Array(16).fill(0xab);
+        random[0] = first;
+        random[1] = second;
+        const serial = certificateSerial(random);
+        const der = new asn1js.Integer({ valueHex: serial }).toBER();
+        const bytes = new Uint8Array(der);
+        // Tag 0x02, length 16, then the serial itself: no sign byte was needed, none was dropped.
+        expect([...bytes.slice(0, 2)], `first byte ${first}`).to.deep.equal([0x02, 16]);
+        expect(bytes[2], `first byte ${first}`).to.be.within(0x40, 0x7f);
+        expect([...bytes.slice(3)]).to.deep.equal([...random.slice(1)]);
+      }
+    }
   });
 });
