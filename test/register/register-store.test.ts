@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createStore, set } from 'idb-keyval';
-import type { RegisterEntry, TrustedKey } from '../../src/model/register-entry.js';
+import type { TrustedKey } from '../../src/model/register-entry.js';
 import {
   RegisterHistoryError,
   RegisterStore,
@@ -9,22 +9,7 @@ import {
 } from '../../src/services/register-store.js';
 import { makeDraft } from '../drafts/helpers.js';
 import { storeDamagedEntry } from './damage.js';
-
-const freshNamespace = () => `test-${Math.random().toString(36).slice(2)}`;
-
-function entry(id: string, changes: Partial<RegisterEntry> = {}): RegisterEntry {
-  return {
-    id,
-    tool: `Tool ${id}`,
-    subjects: ['Computing'],
-    yearGroups: ['Year 7'],
-    status: 'submitted',
-    conditions: [],
-    owners: [{ name: 'Siân Jones' }, { name: 'Łukasz Nowak' }],
-    history: [{ at: '2026-11-21T09:00:00.000Z', by: 'J. Evans', action: 'imported', changes: [] }],
-    ...changes,
-  };
-}
+import { entry, freshNamespace } from './entries.js';
 
 const later = (event: string) => ({ at: '2026-11-22T09:00:00.000Z', by: 'J. Evans', action: event, changes: [] });
 

@@ -21,11 +21,10 @@ export function statusWords(status: Status): string {
     case 'under-review':
       return msg('Under review');
     case 'approved':
-      return msg('Approved');
     case 'approved-with-conditions':
-      return msg('Approved with conditions');
     case 'not-approved':
-      return msg('Not approved');
+      // A decision's status reads as the outcome it records.
+      return outcomeWords(status);
     case 'retired':
       return msg('Retired');
     case 'review-due':
