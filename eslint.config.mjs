@@ -7,7 +7,8 @@ import noOnlyTests from 'eslint-plugin-no-only-tests';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  // src/generated/ is written by lit-localize (npm run localize:build).
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'src/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
