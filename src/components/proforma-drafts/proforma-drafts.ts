@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+import { languageOf, localized } from '../../internal/localization.js';
 import {
   BackupFileError,
   makeBackup,
@@ -83,7 +84,7 @@ export class ProformaDrafts extends LitElement {
   /** Where "Open" goes, with `{id}` for the draft id, e.g. `assess.html?draft={id}`; without it, "Open" fires an event. */
   @property({ attribute: 'open-href' }) openHref = '';
 
-  /** Language for dates; defaults to the page's `lang`. */
+  /** Language of the words and dates; defaults to the nearest `lang`, then the page's. */
   @property() locale = '';
 
   /** Where drafts are kept; usually left unset (see `draftStoreContext`). */
@@ -136,7 +137,7 @@ export class ProformaDrafts extends LitElement {
   }
 
   private get language(): string {
-    return this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+    return languageOf(this);
   }
 
   private openDraft(draft: DraftSummary): void {
