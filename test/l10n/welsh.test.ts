@@ -250,6 +250,7 @@ describe('every element in Welsh', () => {
     );
     await waitUntil(() => element.shadowRoot!.querySelector('tbody tr'), 'the register never loaded');
     expect(shown(element)).to.contain('Dangosir 2 offeryn');
+    expect(shown(element), 'dates in Welsh').to.contain('12 Gorff 2026');
     expectWelsh(element, 'the register');
 
     button(element.shadowRoot!, 'Kahoot!').click();

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
+import { dateFormat } from '../../internal/dates.js';
 import { languageOf, localized } from '../../internal/localization.js';
 import {
   BackupFileError,
@@ -286,7 +287,7 @@ export class ProformaDrafts extends LitElement {
 
   override render(): TemplateResult {
     const known = new Set(this.forms.split(/\s+/).filter(Boolean));
-    const date = new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeStyle: 'short' });
+    const date = dateFormat(this.language, { dateStyle: 'medium', timeStyle: 'short' });
     return html`<section aria-labelledby="drafts-heading">
       <h2 id="drafts-heading">${msg('Your drafts')}</h2>
       ${
@@ -328,7 +329,7 @@ export class ProformaDrafts extends LitElement {
     </section>`;
   }
 
-  private renderDraft(draft: DraftSummary, formKnown: boolean, date: Intl.DateTimeFormat): TemplateResult {
+  private renderDraft(draft: DraftSummary, formKnown: boolean, date: { format(date: Date): string }): TemplateResult {
     const title = draftTitle(draft);
     const headingId = `draft-${draft.id}`;
     return html`<li class="draft" aria-labelledby=${headingId}>

@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
-import { languageOf, localized } from '../../internal/localization.js';
+import { dateFormat } from '../../internal/dates.js';
+import { languageOf, localized, sourceLocale } from '../../internal/localization.js';
 import type { FormDefinition, Scoring } from '../../model/form-definition.js';
 import {
   TrustedKeySchema,
@@ -168,11 +169,11 @@ interface Formats {
   percent(readiness: number | null | undefined): string;
 }
 
-/** Dates and numbers in `language` (from `languageOf`, so a tag Intl accepts). */
+/** Dates and numbers in `language`, or in British English where Intl does not know it. */
 function formats(language: string): Formats {
-  const day = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
-  const moment = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-  const percent = new Intl.NumberFormat(language, { style: 'percent' });
+  const day = dateFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+  const moment = dateFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const percent = new Intl.NumberFormat([language, sourceLocale], { style: 'percent' });
   return {
     day: (date) => {
       if (!date) return msg('Not set');
@@ -435,7 +436,7 @@ export class ProformaRegister extends LitElement {
   /** The year groups, subjects and owners the entries name, for the filters' options. */
   private filterOptions(): FilterOptions {
     if (this.optionsCache?.entries === this.entries) return this.optionsCache;
-    const collator = new Intl.Collator(this.language, { numeric: true, sensitivity: 'base' });
+    const collator = new Intl.Collator([this.language, sourceLocale], { numeric: true, sensitivity: 'base' });
     // Thousands of entries name a few values many times over: each value is trimmed and folded once.
     const yearGroups = new Set<string>();
     const subjects = new Set<string>();

@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { languageOf, localized } from '../../internal/localization.js';
+import { dateFormat } from '../../internal/dates.js';
+import { languageOf, localized, sourceLocale } from '../../internal/localization.js';
 import type { Assessment } from '../../model/assessment.js';
 import type { FormDefinition } from '../../model/form-definition.js';
 import { scoreAssessment } from '../../model/scoring.js';
@@ -239,8 +240,8 @@ export class ProformaVerify extends LitElement {
   private headline(result: PdfVerification): string {
     const language = this.language;
     const who = result.signer ? signerWords(result.signer) : undefined;
-    const date = result.signedAt && new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(result.signedAt);
-    const time = result.signedAt && new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(result.signedAt);
+    const date = result.signedAt && dateFormat(language, { dateStyle: 'long' }).format(result.signedAt);
+    const time = result.signedAt && dateFormat(language, { timeStyle: 'short' }).format(result.signedAt);
     switch (result.status) {
       case 'valid':
         if (who && date && time) return msg(str`Valid: signed by ${who} on ${date} at ${time}, and not changed since.`);
@@ -295,8 +296,8 @@ export class ProformaVerify extends LitElement {
       ? msg(str`${formTitle} (${formId}, version ${version})`)
       : msg(str`${formId}, version ${version}`);
     const updated = new Date(assessment.updatedAt);
-    const when = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' });
-    const percent = new Intl.NumberFormat(language, { style: 'percent' });
+    const when = dateFormat(language, { dateStyle: 'long', timeStyle: 'short' });
+    const percent = new Intl.NumberFormat([language, sourceLocale], { style: 'percent' });
     return html`<h4>${msg('The assessment')}</h4>
       <dl class="facts">
         <dt>${msg('Tool')}</dt>
