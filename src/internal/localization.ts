@@ -33,7 +33,8 @@ export function supportedLocale(language: string): string {
 
 /**
  * Loads the catalogue `language` needs; `undefined` when there is nothing to wait for (the
- * source language, or a catalogue already loaded). Rejects when the catalogue cannot be loaded.
+ * source language, or a catalogue already loaded). Rejects when the catalogue cannot be loaded,
+ * after which that language is shown in the source language.
  */
 export function loadLocale(language: string): Promise<void> | undefined {
   const locale = supportedLocale(language);
@@ -41,17 +42,13 @@ export function loadLocale(language: string): Promise<void> | undefined {
   if (!load || catalogues.has(locale)) return undefined;
   let pending = loading.get(locale);
   if (!pending) {
-    pending = Promise.all([import('./translated-msg.js'), load()]).then(
-      ([{ installTranslatedMsg }, { templates }]) => {
+    pending = Promise.all([import('./translated-msg.js'), load()])
+      // Settled either way: a catalogue that failed is not asked for again at every update.
+      .finally(() => catalogues.set(locale, undefined))
+      .then(([{ installTranslatedMsg }, { templates }]) => {
         installTranslatedMsg(() => activeTemplates);
         catalogues.set(locale, templates);
-      },
-      (error: unknown) => {
-        // Shown in the source language from now on, rather than tried again at every update.
-        catalogues.set(locale, undefined);
-        throw error;
-      },
-    );
+      });
     loading.set(locale, pending);
   }
   return pending;
@@ -67,9 +64,9 @@ export function useLocale(language: string): void {
  * nearest ancestor (through shadow roots), else the page's, else en-GB. Always a valid tag.
  */
 export function languageOf(element: Element & { locale?: string }): string {
-  let language = element.locale;
+  let language: string | null | undefined = element.locale;
   for (let node: Element | undefined = element; !language && node; node = (node.getRootNode() as ShadowRoot).host) {
-    language = node.closest('[lang]')?.getAttribute('lang') ?? '';
+    language = node.closest('[lang]')?.getAttribute('lang');
   }
   try {
     return Intl.getCanonicalLocales(language || document.documentElement.lang || sourceLocale)[0]!;
@@ -91,7 +88,7 @@ let langObserver: MutationObserver | undefined;
 export const localized =
   () =>
   (elementClass: typeof ReactiveElement): void => {
-    elementClass.addInitializer((element) => {
+    elementClass.addInitializer((element) =>
       element.addController({
         hostConnected() {
           connectedElements.add(element);
@@ -101,20 +98,20 @@ export const localized =
         hostDisconnected() {
           connectedElements.delete(element);
         },
-      });
-    });
+      }),
+    );
     // `scheduleUpdate` is Lit's hook for when an update runs: here, once the catalogue has loaded.
     const prototype = elementClass.prototype as unknown as { scheduleUpdate(): unknown };
     const scheduleUpdate = prototype.scheduleUpdate;
     prototype.scheduleUpdate = function (this: ReactiveElement) {
       const language = languageOf(this);
       const pending = loadLocale(language);
-      if (pending) return pending.catch(reportCatalogueError).then(() => prototype.scheduleUpdate.call(this));
+      if (pending) {
+        return pending
+          .catch((error: unknown) => console.error('proforma: no words for this language, so English is shown.', error))
+          .then(() => prototype.scheduleUpdate.call(this));
+      }
       useLocale(language);
       return scheduleUpdate.call(this);
     };
   };
-
-function reportCatalogueError(error: unknown): void {
-  console.error('proforma: the words for this language could not be loaded, so English is shown.', error);
-}

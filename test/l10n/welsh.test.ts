@@ -1,6 +1,7 @@
 // Every element shown in Welsh, in the states a person meets: no text or label is still the
 // English of a message in xliff/cy.xlf, or the English of the shipped form's texts.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { render } from 'lit';
 import '../../src/define.js';
 import type { ProformaApp } from '../../src/components/proforma-app/proforma-app.js';
 import type { ProformaAssessment } from '../../src/components/proforma-assessment/proforma-assessment.js';
@@ -344,17 +345,21 @@ describe('the language of the page', () => {
 
   it('gives way to an element’s own locale or lang, so two languages can share a page', async () => {
     document.documentElement.lang = 'cy';
-    const side = await fixture<HTMLElement>(
-      html`<div>
-        <proforma-signature locale="en-GB"></proforma-signature>
+    // Made by hand: fixture() would wait for a frame, which a page in the background never gets.
+    const side = document.createElement('div');
+    render(
+      html`<proforma-signature locale="en-GB"></proforma-signature>
         <section lang="en"><proforma-drafts namespace=${freshNamespace()}></proforma-drafts></section>
-        <proforma-signature></proforma-signature>
-      </div>`,
+        <proforma-signature></proforma-signature>`,
+      side,
     );
+    document.body.append(side);
     const [english, drafts, welsh] = side.querySelectorAll('proforma-signature, proforma-drafts');
     await waitUntil(() => shown(drafts!).includes('No drafts yet'), 'the drafts were never listed');
+    await waitUntil(() => shown(welsh!).trim(), 'the Welsh signature was never shown');
 
     expect(shown(english!)).to.contain('No signature yet');
     expect(shown(welsh!)).to.contain('Dim llofnod eto');
+    side.remove();
   });
 });
