@@ -805,7 +805,11 @@ export class ProformaRegister extends LitElement {
     let results: PdfImportResult[] = [];
     try {
       if (pdfs.length > 0)
-        results = await importSignedPdfs(pdfs, this.activeStore, { forms: this.forms, by: this.actor });
+        results = await importSignedPdfs(pdfs, this.activeStore, {
+          forms: this.forms,
+          by: this.actor,
+          locale: this.language,
+        });
     } catch (error) {
       this.busy = undefined;
       return this.showProblems(msg('Nothing was imported'), [{ text: storeProblemWords(error) }]);
