@@ -7,8 +7,9 @@ import noOnlyTests from 'eslint-plugin-no-only-tests';
 import globals from 'globals';
 
 export default tseslint.config(
-  // The SPFx sample is a project of its own, with its own packages and build (a CommonJS gulpfile).
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'samples/sharepoint-spfx/'] },
+  // The SPFx sample is a project of its own, with its own packages and build (a CommonJS gulpfile);
+  // src/generated/ is written by lit-localize (npm run localize:build).
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'samples/sharepoint-spfx/', 'src/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -22,14 +22,16 @@ const isDependency = (id) =>
 
 /**
  * What the classic script loads on demand rather than carrying: pure code (no Lit, no elements) that
- * only signing, exporting and verifying need. Each is built as an ES module entry in dist/chunks/; the
- * classic build asks for it by the file name this build gave it.
+ * only signing, exporting and verifying need, and the translations' catalogues (plain data). Each is
+ * built as an ES module entry in dist/chunks/; the classic build asks for it by the file name this
+ * build gave it.
  */
 const classicLazy = new Map(
   Object.entries({
     'src/pdf/export-pdf-in-worker.ts': 'classic-pdf-export',
     'src/pdf/verify-pdf.ts': 'classic-verify-pdf',
     'src/services/certificate.ts': 'classic-certificate',
+    'src/generated/locales/cy.ts': 'classic-locale-cy',
   }).map(([source, name]) => [resolvePath(source), { name, fileName: '' }]),
 );
 
@@ -89,10 +91,17 @@ export default [
   // embed.html's first script, which starts fetching the form while embed.js loads.
   classicLittleScript('embed-preload', 'src/embed/embed-preload.ts'),
   // The PDF export's worker for the bundles, self-contained: a worker shares no chunk with the page.
+  // What it loads on demand (a translation's words) is a chunk of its own beside it.
   {
     input: { 'chunks/export-worker': 'src/pdf/export-worker.ts' },
     onwarn,
-    output: { dir: 'dist', entryFileNames: '[name].js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+    output: {
+      dir: 'dist',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/export-worker-[name]-[hash].js',
+      format: 'es',
+      sourcemap: true,
+    },
     plugins: bundlePlugins(),
   },
 ];
@@ -112,10 +121,28 @@ function leaveOutJsPdfExtras() {
   };
 }
 
+/**
+ * `@lit/localize` as the elements use it: `msg` and `str` alone. Its main module also brings its
+ * own runtime, which proforma replaces (src/internal/localization.ts), and that runtime's side
+ * effects would keep it, and the message-id hashing the translations need, in every page.
+ */
+function litLocalizeWithoutItsRuntime() {
+  const id = '\0lit-localize-msg-and-str';
+  return {
+    name: 'lit-localize-without-its-runtime',
+    resolveId: (source) => (source === '@lit/localize' ? id : null),
+    load: (loading) =>
+      loading === id
+        ? "export { msg } from '@lit/localize/init/install.js'; export { str } from '@lit/localize/internal/str-tag.js';"
+        : null,
+  };
+}
+
 /** @param {{ module?: boolean, after?: object[] }} [options] `module: false` for a classic script. */
 function bundlePlugins({ module = true, after = [] } = {}) {
   return [
     leaveOutJsPdfExtras(),
+    litLocalizeWithoutItsRuntime(),
     nodeResolve({ exportConditions: ['production'] }),
     typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false }),
     ...after,

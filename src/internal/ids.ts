@@ -1,3 +1,5 @@
+import { sourceLocale } from './localization.js';
+
 /**
  * A random id (a version 4 UUID) for a new draft or register entry.
  * `crypto.randomUUID` needs https; school intranets are sometimes plain http.
@@ -11,7 +13,7 @@ export function newId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** Hours and minutes in the reader's language, e.g. "10:42". */
+/** Hours and minutes in the reader's language (British where Intl does not know it), e.g. "10:42". */
 export function clockTime(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat([locale, sourceLocale], { hour: '2-digit', minute: '2-digit' }).format(date);
 }

@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { Assessment } from '../model/assessment.js';
 import { canonicalAssessmentJson } from '../model/canonical-json.js';
 import type { FormDefinition } from '../model/form-definition.js';
+import { loadLocale, sourceLocale, useLocale } from '../internal/localization.js';
 import type { DeviceKey } from '../services/device-key.js';
 import { layoutAssessmentPdf, type PdfLayoutOptions } from './layout.js';
 import { signPdf } from './pdf-signature.js';
@@ -27,6 +28,7 @@ export interface ExportPdfOptions {
   logo?: PdfLayoutOptions['logo'];
   /** A4 unless 'letter'. */
   paper?: 'a4' | 'letter';
+  /** Language of the PDF's words, of the form's texts and of dates and numbers; en-GB unless given. */
   locale?: string;
   /** Defaults to now. */
   signedAt?: Date;
@@ -75,14 +77,17 @@ export async function exportAssessmentPdf(
   const signedAt = options.signedAt ?? new Date();
   // Checked against the schema before anything else, so a bad assessment fails fast.
   const json = canonicalAssessmentJson(assessment);
+  const locale = options.locale || sourceLocale;
   report({ step: 'fonts', fraction: 0 });
-  const fonts = await loadFonts(options.fonts);
+  const [fonts] = await Promise.all([loadFonts(options.fonts), loadLocale(locale)]);
   report({ step: 'layout', fraction: 0.1 });
+  // From here to the signing, no await: every word is looked up in this language.
+  useLocale(locale);
   const layout = layoutAssessmentPdf(assessment, form, {
     schoolName: options.schoolName ?? key.signer.school,
     ...(options.logo ? { logo: options.logo } : {}),
     paper: options.paper ?? 'a4',
-    ...(options.locale ? { locale: options.locale } : {}),
+    locale,
     fonts,
     signature: {
       ...key.signer,
@@ -93,17 +98,14 @@ export async function exportAssessmentPdf(
     },
     onProgress: (fraction) => report({ step: 'layout', fraction: 0.1 + fraction * 0.7 }),
   });
+  const description = msg('The assessment as data (canonical JSON), for the approved-tools register');
+  const reason = msg(str`Risk assessment of ${assessment.tool.name}`);
   report({ step: 'signing', fraction: 0.8 });
   const pdf = await signPdf(
     layout,
     key,
-    {
-      name: ASSESSMENT_ATTACHMENT,
-      bytes: new TextEncoder().encode(json),
-      mimeType: 'application/json',
-      description: msg('The assessment as data (canonical JSON), for the approved-tools register'),
-    },
-    { name: key.signer.name, reason: msg(str`Risk assessment of ${assessment.tool.name}`), signedAt },
+    { name: ASSESSMENT_ATTACHMENT, bytes: new TextEncoder().encode(json), mimeType: 'application/json', description },
+    { name: key.signer.name, reason, signedAt },
   );
   report({ step: 'done', fraction: 1 });
   return pdf;

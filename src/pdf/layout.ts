@@ -4,6 +4,8 @@
 import { msg, str } from '@lit/localize';
 import { jsPDF } from 'jspdf';
 import { autoTable, type CellHookData, type RowInput, type UserOptions } from 'jspdf-autotable';
+import { dateFormat } from '../internal/dates.js';
+import { sourceLocale } from '../internal/localization.js';
 import { bandWords, outcomeWords, ratingWords, reasonWords } from '../internal/words.js';
 import type { Assessment } from '../model/assessment.js';
 import { allQuestions, type FormDefinition, type RiskBand } from '../model/form-definition.js';
@@ -382,7 +384,7 @@ function answerLines(
       return answer.date === null ? notAnswered : [{ text: formatDate(answer.date, locale) }];
     case 'number': {
       if (answer.value === null) return notAnswered;
-      const number = new Intl.NumberFormat(locale).format(answer.value);
+      const number = new Intl.NumberFormat([locale, sourceLocale]).format(answer.value);
       return [{ text: answer.unit === null ? number : `${number} ${text(answer.unit)}` }];
     }
     case 'people':
@@ -656,9 +658,9 @@ function linkable(address: string): string | undefined {
 
 function usableLocale(locale: string | undefined): string {
   try {
-    return Intl.getCanonicalLocales(locale ?? 'en-GB')[0] ?? 'en-GB';
+    return Intl.getCanonicalLocales(locale ?? sourceLocale)[0] ?? sourceLocale;
   } catch {
-    return 'en-GB';
+    return sourceLocale;
   }
 }
 
@@ -666,11 +668,11 @@ function usableLocale(locale: string | undefined): string {
 function formatDate(isoDate: string, locale: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return dateFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 function formatDateTime(moment: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     year: 'numeric',
     month: 'long',
     day: 'numeric',

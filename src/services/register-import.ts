@@ -68,6 +68,8 @@ export interface PdfImportOptions {
   by: string;
   /** When; now unless given. */
   now?: Date;
+  /** The language the entries take the forms' option labels and conditions in; English unless given. */
+  locale?: string;
 }
 
 /**
@@ -165,6 +167,7 @@ async function storeAssessment(
       ...change,
       id: freeId(assessment.id, entries),
       ...(options.signerFingerprint ? { signerFingerprint: options.signerFingerprint } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
     });
   } catch (error) {
     return refusedByRule(error);

@@ -173,6 +173,23 @@ describe('importSignedPdfs', () => {
     ]);
   });
 
+  it('takes the form’s option labels and conditions in the language asked for', async () => {
+    const store = new RegisterStore(freshNamespace());
+
+    await importSignedPdfs([{ name: 'padlet.pdf', bytes: await signedPdf(assessmentOf()) }], store, {
+      forms: [form],
+      by: BY,
+      now: NOW,
+      locale: 'cy',
+    });
+
+    const stored = await store.get(SOCIAL_ASSESSMENT_ID);
+    expect(stored?.yearGroups).to.deep.equal(['Blynyddoedd 5 a 6', 'Blynyddoedd 7 i 9']);
+    expect(stored?.conditions).to.include(
+      'Anfonwch y llythyr at rieni a gofalwyr cyn i ddisgyblion ddefnyddio’r offeryn.',
+    );
+  });
+
   it('updates the entry when the same tool is assessed again, keeping its history', async () => {
     const store = new RegisterStore(freshNamespace());
     const options = { forms: [form], by: BY, now: NOW };

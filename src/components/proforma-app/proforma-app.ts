@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
-import { localized, msg } from '@lit/localize';
+import { msg } from '@lit/localize';
+import { languageOf, localized } from '../../internal/localization.js';
 import { ProformaAssessment } from '../proforma-assessment/proforma-assessment.js';
 import { defineElement } from '../../define-element.js';
 import { tagSuffixOf } from '../../internal/scoped-tag.js';
@@ -122,7 +123,7 @@ export class ProformaApp extends LitElement {
   /** URL of the school's logo (PNG or JPEG), at the top and on the signed PDF. */
   @property({ attribute: 'logo-src' }) logoSrc = '';
 
-  /** Language for texts given in several languages, and for dates; defaults to the page's `lang`. */
+  /** Language of the words, of form texts given in several languages, and of dates; defaults to the nearest `lang`, then the page's. */
   @property() locale = '';
 
   private formItems: FormListItem[] = [];
@@ -283,7 +284,7 @@ export class ProformaApp extends LitElement {
   }
 
   private get language(): string {
-    return this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+    return languageOf(this);
   }
 
   /** Opens a view as the person asked: focus goes to its heading, and its name is announced. */
@@ -384,10 +385,14 @@ export class ProformaApp extends LitElement {
       case 'drafts':
         return this.renderDrafts();
       case 'verify':
-        return staticHtml`<${this.tag('proforma-verify')} .forms=${this.readyForms}></${this.tag('proforma-verify')}>`;
+        return staticHtml`<${this.tag('proforma-verify')} locale=${this.language} .forms=${this.readyForms}></${this.tag('proforma-verify')}>`;
       case 'register':
         return this.registerIsPublished
-          ? staticHtml`<${this.tag('proforma-register')} readonly src=${this.registerSrc}></${this.tag('proforma-register')}>`
+          ? staticHtml`<${this.tag('proforma-register')}
+              readonly
+              src=${this.registerSrc}
+              locale=${this.language}
+            ></${this.tag('proforma-register')}>`
           : this.renderRegister();
     }
   }
@@ -443,7 +448,7 @@ export class ProformaApp extends LitElement {
           namespace=${this.namespace}
           school-name=${this.schoolName}
           logo-src=${this.logoSrc}
-          locale=${this.locale}
+          locale=${this.language}
           @proforma-draft-created=${this.onDraftCreated}
         ></${assessment}>`,
     )}`;
@@ -481,7 +486,7 @@ export class ProformaApp extends LitElement {
     return html`${this.renderFormProblems(true)}
     ${staticHtml`<${drafts}
       namespace=${this.namespace}
-      locale=${this.locale}
+      locale=${this.language}
       forms=${this.readyForms.map((form) => form.id).join(' ')}
       @proforma-open-draft=${this.onOpenDraft}
     ></${drafts}>`}`;
@@ -493,7 +498,7 @@ export class ProformaApp extends LitElement {
     if (!this.currentCatalogue) return this.renderLoading();
     const register = this.tag('proforma-register');
     return html`${this.renderFormProblems(true)}
-    ${staticHtml`<${register} namespace=${this.namespace} .forms=${this.readyForms}></${register}>`}`;
+    ${staticHtml`<${register} namespace=${this.namespace} locale=${this.language} .forms=${this.readyForms}></${register}>`}`;
   }
 }
 

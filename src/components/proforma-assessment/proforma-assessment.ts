@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+import { languageOf, localized } from '../../internal/localization.js';
 import { AnswersSchema, type Answer, type Answers } from '../../model/answers.js';
 import type { DraftSession } from '../../controllers/draft-session.js';
 import type { ExportPanel } from './export-panel.js';
@@ -93,7 +94,7 @@ export class ProformaAssessment extends LitElement {
   /** URL of a JSON form definition, fetched when no `form` object is given. */
   @property({ attribute: 'form-src' }) formSrc = '';
 
-  /** Language used to pick the form's text when it gives several; defaults to the page's `lang`. */
+  /** Language of the words, of the form's texts when it gives several, and of dates and the PDF; defaults to the nearest `lang`, then the page's. */
   @property() locale = '';
 
   /** The draft being edited. Set it to resume a draft; a new assessment gets one at its first change. */
@@ -192,7 +193,7 @@ export class ProformaAssessment extends LitElement {
 
   /** The language the form's texts are shown in. */
   get language(): string {
-    return this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+    return languageOf(this);
   }
 
   private loadForm(): void {

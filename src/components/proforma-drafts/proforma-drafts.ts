@@ -1,6 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+import { dateFormat } from '../../internal/dates.js';
+import { languageOf, localized } from '../../internal/localization.js';
 import {
   BackupFileError,
   makeBackup,
@@ -83,7 +85,7 @@ export class ProformaDrafts extends LitElement {
   /** Where "Open" goes, with `{id}` for the draft id, e.g. `assess.html?draft={id}`; without it, "Open" fires an event. */
   @property({ attribute: 'open-href' }) openHref = '';
 
-  /** Language for dates; defaults to the page's `lang`. */
+  /** Language of the words and dates; defaults to the nearest `lang`, then the page's. */
   @property() locale = '';
 
   /** Where drafts are kept; usually left unset (see `draftStoreContext`). */
@@ -136,7 +138,7 @@ export class ProformaDrafts extends LitElement {
   }
 
   private get language(): string {
-    return this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+    return languageOf(this);
   }
 
   private openDraft(draft: DraftSummary): void {
@@ -285,7 +287,7 @@ export class ProformaDrafts extends LitElement {
 
   override render(): TemplateResult {
     const known = new Set(this.forms.split(/\s+/).filter(Boolean));
-    const date = new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeStyle: 'short' });
+    const date = dateFormat(this.language, { dateStyle: 'medium', timeStyle: 'short' });
     return html`<section aria-labelledby="drafts-heading">
       <h2 id="drafts-heading">${msg('Your drafts')}</h2>
       ${
@@ -327,7 +329,7 @@ export class ProformaDrafts extends LitElement {
     </section>`;
   }
 
-  private renderDraft(draft: DraftSummary, formKnown: boolean, date: Intl.DateTimeFormat): TemplateResult {
+  private renderDraft(draft: DraftSummary, formKnown: boolean, date: { format(date: Date): string }): TemplateResult {
     const title = draftTitle(draft);
     const headingId = `draft-${draft.id}`;
     return html`<li class="draft" aria-labelledby=${headingId}>

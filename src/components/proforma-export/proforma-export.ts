@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+import { languageOf, localized } from '../../internal/localization.js';
 import type { Assessment } from '../../model/assessment.js';
 import { answerValue } from '../../model/answers.js';
 import { allQuestions, type FormDefinition } from '../../model/form-definition.js';
@@ -111,7 +112,7 @@ export class ProformaExport extends LitElement {
   /** Paper size chosen at first: `a4` or `letter`. */
   @property() paper: 'a4' | 'letter' = 'a4';
 
-  /** Language of the form's texts in the PDF; defaults to the page's `lang`. */
+  /** Language of the words and of the PDF, with the form's texts in it; defaults to the nearest `lang`, then the page's. */
   @property() locale = '';
 
   /** Folder of the PDF fonts; defaults to the fonts/ folder beside the built library. */
@@ -137,7 +138,7 @@ export class ProformaExport extends LitElement {
   }
 
   private get language(): string {
-    return this.locale || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+    return languageOf(this);
   }
 
   private async keys(): Promise<DeviceKeyStore> {
@@ -324,7 +325,7 @@ export class ProformaExport extends LitElement {
 
   private renderSignature(): TemplateResult {
     const tag = (this.signatureTag ??= scopedTag(this, 'proforma-export', 'proforma-signature', ProformaSignature));
-    return staticHtml`<${tag} id="signature" label=${msg('Your signature')}></${tag}>`;
+    return staticHtml`<${tag} id="signature" label=${msg('Your signature')} locale=${this.language}></${tag}>`;
   }
 
   private renderField(

@@ -2,7 +2,9 @@ import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResul
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+import { dateFormat } from '../../internal/dates.js';
+import { languageOf, localized, sourceLocale } from '../../internal/localization.js';
 import type { FormDefinition, Scoring } from '../../model/form-definition.js';
 import {
   TrustedKeySchema,
@@ -159,23 +161,6 @@ function storeProblemWords(error: unknown): string {
   }
 }
 
-/** A date or number format for `language`, or for the browser's own language when Intl does not know the page's tag. */
-function dateFormat(language: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  try {
-    return new Intl.DateTimeFormat(language, options);
-  } catch {
-    return new Intl.DateTimeFormat(undefined, options);
-  }
-}
-
-function collatorFor(language: string | undefined): Intl.Collator {
-  try {
-    return new Intl.Collator(language, { numeric: true, sensitivity: 'base' });
-  } catch {
-    return new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-  }
-}
-
 interface Formats {
   /** A calendar date (`yyyy-mm-dd`), read as that day wherever the browser is. */
   day(date: string | undefined): string;
@@ -184,10 +169,11 @@ interface Formats {
   percent(readiness: number | null | undefined): string;
 }
 
-function formats(language: string | undefined): Formats {
+/** Dates and numbers in `language`, or in British English where Intl does not know it. */
+function formats(language: string): Formats {
   const day = dateFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const moment = dateFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-  const percent = new Intl.NumberFormat(day.resolvedOptions().locale, { style: 'percent' });
+  const percent = new Intl.NumberFormat([language, sourceLocale], { style: 'percent' });
   return {
     day: (date) => {
       if (!date) return msg('Not set');
@@ -289,6 +275,9 @@ export class ProformaRegister extends LitElement {
   /** The staff view: no decisions, imports or trusted keys, and none of the private fields (assessments, who changed what, why). */
   @property({ type: Boolean }) readonly = false;
 
+  /** Language of the element's words, dates and numbers; defaults to the nearest `lang`, then the page's. */
+  @property() locale = '';
+
   /** Form definitions: for importing signed PDFs, for review periods, and for the titles of forms. */
   @property({ attribute: false }) forms: FormDefinition[] = [];
 
@@ -334,8 +323,8 @@ export class ProformaRegister extends LitElement {
     return !this.readonly && !this.src;
   }
 
-  private get language(): string | undefined {
-    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || undefined;
+  private get language(): string {
+    return languageOf(this);
   }
 
   private get selected(): RegisterEntry | undefined {
@@ -447,7 +436,7 @@ export class ProformaRegister extends LitElement {
   /** The year groups, subjects and owners the entries name, for the filters' options. */
   private filterOptions(): FilterOptions {
     if (this.optionsCache?.entries === this.entries) return this.optionsCache;
-    const collator = collatorFor(this.language);
+    const collator = new Intl.Collator([this.language, sourceLocale], { numeric: true, sensitivity: 'base' });
     // Thousands of entries name a few values many times over: each value is trimmed and folded once.
     const yearGroups = new Set<string>();
     const subjects = new Set<string>();
@@ -816,7 +805,11 @@ export class ProformaRegister extends LitElement {
     let results: PdfImportResult[] = [];
     try {
       if (pdfs.length > 0)
-        results = await importSignedPdfs(pdfs, this.activeStore, { forms: this.forms, by: this.actor });
+        results = await importSignedPdfs(pdfs, this.activeStore, {
+          forms: this.forms,
+          by: this.actor,
+          locale: this.language,
+        });
     } catch (error) {
       this.busy = undefined;
       return this.showProblems(msg('Nothing was imported'), [{ text: storeProblemWords(error) }]);
@@ -1496,7 +1489,7 @@ export class ProformaRegister extends LitElement {
     const form =
       this.forms.find((each) => each.id === assessment.form.id && each.version === assessment.form.version) ??
       this.forms.find((each) => each.id === assessment.form.id);
-    const formTitle = form ? resolveText(form.title, this.language ?? 'en') : '';
+    const formTitle = form ? resolveText(form.title, this.language) : '';
     const { id: formId, version } = assessment.form;
     const answered = Object.keys(assessment.answers).length;
     return html`<h3>${msg('The assessment')}</h3>

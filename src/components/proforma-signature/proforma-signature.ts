@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+import { localized } from '../../internal/localization.js';
 import { baseStyles } from '../../internal/base.styles.js';
 import { styles } from './proforma-signature.styles.js';
 
@@ -66,6 +67,9 @@ export class ProformaSignature extends LitElement {
 
   /** Whose signature this is, for the drawing area's label; e.g. "Designated safeguarding lead". */
   @property() label = '';
+
+  /** Language of the element's words, dates and numbers; defaults to the nearest `lang`, then the page's. */
+  @property() locale = '';
 
   /** Strokes drawn so far, kept so the pad can be redrawn. */
   private strokes: Point[][] = [];

@@ -1,6 +1,8 @@
 import { LitElement, html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+import { dateFormat } from '../../internal/dates.js';
+import { languageOf, localized, sourceLocale } from '../../internal/localization.js';
 import type { Assessment } from '../../model/assessment.js';
 import type { FormDefinition } from '../../model/form-definition.js';
 import { scoreAssessment } from '../../model/scoring.js';
@@ -44,15 +46,6 @@ function signerWords(signer: PdfSigner): string {
   return details ? `${name} (${details})` : name;
 }
 
-/** A date format for `language`, or for the browser's own language when the page's tag is not one Intl knows. */
-function dateFormat(language: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  try {
-    return new Intl.DateTimeFormat(language, options);
-  } catch {
-    return new Intl.DateTimeFormat(undefined, options);
-  }
-}
-
 /**
  * Checks signed assessment PDFs: who signed each one, with which key, and
  * whether it has been changed since; and, for a valid one, what it assesses.
@@ -91,6 +84,9 @@ export class ProformaVerify extends LitElement {
   /** Fingerprints of the keys your school trusts; when any are given, a PDF signed by another key is not valid. */
   @property({ attribute: false }) trustedFingerprints: string[] = [];
 
+  /** Language of the element's words, dates and numbers; defaults to the nearest `lang`, then the page's. */
+  @property() locale = '';
+
   /** Form definitions; when one matches a valid PDF's form, its outcome and readiness are shown. */
   @property({ attribute: false }) forms: FormDefinition[] = [];
 
@@ -105,8 +101,8 @@ export class ProformaVerify extends LitElement {
     this.addEventListener('drop', (event) => this.onDrop(event));
   }
 
-  private get language(): string | undefined {
-    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || undefined;
+  private get language(): string {
+    return languageOf(this);
   }
 
   private onDragOver(event: DragEvent): void {
@@ -301,7 +297,7 @@ export class ProformaVerify extends LitElement {
       : msg(str`${formId}, version ${version}`);
     const updated = new Date(assessment.updatedAt);
     const when = dateFormat(language, { dateStyle: 'long', timeStyle: 'short' });
-    const percent = new Intl.NumberFormat(when.resolvedOptions().locale, { style: 'percent' });
+    const percent = new Intl.NumberFormat([language, sourceLocale], { style: 'percent' });
     return html`<h4>${msg('The assessment')}</h4>
       <dl class="facts">
         <dt>${msg('Tool')}</dt>
