@@ -1,6 +1,7 @@
 export * from './model/index.js';
 export * from './events.js';
 export * from './draft-events.js';
+export * from './verify-events.js';
 export { ProformaAssessment } from './components/proforma-assessment/proforma-assessment.js';
 export { ProformaApp, type AppMode, type AppView } from './components/proforma-app/proforma-app.js';
 export { ProformaDrafts } from './components/proforma-drafts/proforma-drafts.js';

@@ -1,62 +1,21 @@
 // Which language each element's words are in. The words come from `msg()` (@lit/localize);
-// the catalogue of a translation is loaded only when an element is shown in its language.
+// everything that translates them (translations.ts and the catalogues) loads only when an
+// element is shown in a language other than English, so an English page carries none of it.
 //
 // @lit/localize's own runtime has one language for the whole page. Here each element renders
 // in its own: just before an element updates, `msg()` is pointed at the catalogue of that
 // element's language, so a Welsh and an English element can stand side by side. Words worked
 // out outside an update (a message once a file has been read, say) are in the language of the
 // element that updated last: on a page with one language, always that language.
-import type { LocaleModule } from '@lit/localize';
 import type { ReactiveElement } from 'lit';
-
-type Templates = LocaleModule['templates'];
 
 /** The language proforma's words are written in. */
 export const sourceLocale = 'en-GB';
 
-/** The translations, each loaded the first time its language is used. */
-const catalogueLoaders = new Map<string, () => Promise<LocaleModule>>([
-  ['cy', () => import('../generated/locales/cy.js')],
-]);
-
-/** Catalogues by locale once their loading has settled: `undefined` when it failed. */
-const catalogues = new Map<string, Templates | undefined>();
-const loading = new Map<string, Promise<void>>();
-/** The catalogue `msg()` reads now; `undefined` for the source language. */
-let activeTemplates: Templates | undefined;
-
 /** The translation for a language tag: `cy` for `cy` or `cy-GB`, else the source language. */
 export function supportedLocale(language: string): string {
   const primary = language.toLowerCase().split('-')[0]!;
-  return catalogueLoaders.has(primary) ? primary : sourceLocale;
-}
-
-/**
- * Loads the catalogue `language` needs; `undefined` when there is nothing to wait for (the
- * source language, or a catalogue already loaded). Rejects when the catalogue cannot be loaded,
- * after which that language is shown in the source language.
- */
-export function loadLocale(language: string): Promise<void> | undefined {
-  const locale = supportedLocale(language);
-  const load = catalogueLoaders.get(locale);
-  if (!load || catalogues.has(locale)) return undefined;
-  let pending = loading.get(locale);
-  if (!pending) {
-    pending = Promise.all([import('./translated-msg.js'), load()])
-      // Settled either way: a catalogue that failed is not asked for again at every update.
-      .finally(() => catalogues.set(locale, undefined))
-      .then(([{ installTranslatedMsg }, { templates }]) => {
-        installTranslatedMsg(() => activeTemplates);
-        catalogues.set(locale, templates);
-      });
-    loading.set(locale, pending);
-  }
-  return pending;
-}
-
-/** Points `msg()` at the words of `language`: those of its catalogue once loaded, else the source's. */
-export function useLocale(language: string): void {
-  activeTemplates = catalogues.get(supportedLocale(language));
+  return primary === 'cy' ? primary : sourceLocale;
 }
 
 /**
@@ -74,6 +33,27 @@ export function languageOf(element: Element & { locale?: string }): string {
     // Not a language tag (`lang="english"`, say).
     return sourceLocale;
   }
+}
+
+/** Points `msg()` at a language's words; `undefined` once they are there, else a promise of them. */
+type UseLocale = (locale: string) => Promise<void> | undefined;
+/** translations.ts's `useLocale`, once some element has needed a translation. */
+let useTranslation: UseLocale | undefined;
+
+/** Elements whose `lang` attribute was set here, from their `locale`. */
+const marked = new WeakSet<Element>();
+
+/**
+ * An element given a `locale` says so in a `lang` attribute too, so that screen readers speak its
+ * words in that language on a page in another (WCAG 2.2, 3.1.2 Language of Parts). The attribute
+ * goes when the `locale` does.
+ */
+function markLanguage(element: Element & { locale?: string }): void {
+  if (element.locale) {
+    marked.add(element);
+    const language = languageOf(element);
+    if (element.getAttribute('lang') !== language) element.setAttribute('lang', language);
+  } else if (marked.delete(element)) element.removeAttribute('lang');
 }
 
 /** Elements on the page, told to update when a `lang` on the page changes. */
@@ -103,15 +83,22 @@ export const localized =
     // `scheduleUpdate` is Lit's hook for when an update runs: here, once the catalogue has loaded.
     const prototype = elementClass.prototype as unknown as { scheduleUpdate(): unknown };
     const scheduleUpdate = prototype.scheduleUpdate;
-    prototype.scheduleUpdate = function (this: ReactiveElement) {
-      const language = languageOf(this);
-      const pending = loadLocale(language);
-      if (pending) {
-        return pending
-          .catch((error: unknown) => console.error('proforma: no words for this language, so English is shown.', error))
-          .then(() => prototype.scheduleUpdate.call(this));
-      }
-      useLocale(language);
-      return scheduleUpdate.call(this);
+    prototype.scheduleUpdate = function (this: ReactiveElement & { locale?: string }) {
+      markLanguage(this);
+      const locale = supportedLocale(languageOf(this));
+      // English before any translation was ever needed: `msg()` already gives the source words.
+      if (!useTranslation && locale === sourceLocale) return scheduleUpdate.call(this);
+      const pending = useTranslation
+        ? useTranslation(locale)
+        : import('./translations.js').then((translations) => {
+            useTranslation ??= translations.useLocale;
+          });
+      return pending
+        ? pending
+            .catch((error: unknown) =>
+              console.error('proforma: no words for this language, so English is shown.', error),
+            )
+            .then(() => prototype.scheduleUpdate.call(this))
+        : scheduleUpdate.call(this);
     };
   };

@@ -3,7 +3,7 @@ import type { Answer, Answers } from './answers.js';
 import { AssessmentSchema } from './assessment.js';
 import type { FormDefinition } from './form-definition.js';
 import { OUTCOMES } from './scoring.js';
-import { jsonPath } from './form-rules.js';
+import { jsonPath } from './json-path.js';
 
 /** What is kept for each draft: the assessment, plus what a list of drafts shows without the form. */
 export const DraftSchema = z.object({

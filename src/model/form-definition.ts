@@ -28,11 +28,15 @@ export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export const ITEM_RATINGS = ['met', 'partly', 'not-met', 'not-applicable'] as const;
 export type ItemRating = (typeof ITEM_RATINGS)[number];
 
-const identifier = z.string().check(
-  z.regex(/^[a-z0-9][a-z0-9-]*$/, {
-    error: 'must be lower-case letters, digits and hyphens, starting with a letter or digit',
-  }),
-);
+/**
+ * The patterns ids, `format` and `version` must match. What a mismatch is called is worded in
+ * parse-form-definition.ts, which loads only when a definition has a problem.
+ */
+export const IDENTIFIER_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+export const FORMAT_PATTERN = /^\d+\.\d+$/;
+export const VERSION_PATTERN = /^\d+\.\d+(\.\d+)?$/;
+
+const identifier = z.string().check(z.regex(IDENTIFIER_PATTERN));
 
 export const VisibleWhenSchema = z.strictObject({
   /** The id of the question whose answer decides. */
@@ -190,10 +194,10 @@ export const ScoringSchema = z.strictObject({
 export const FormDefinitionSchema = z.strictObject({
   $schema: z.optional(z.string()),
   /** Version of the definition format, "major.minor". */
-  format: z.string().check(z.regex(/^\d+\.\d+$/, { error: 'must look like "1.0"' })),
+  format: z.string().check(z.regex(FORMAT_PATTERN)),
   id: identifier,
   /** The form's own version, e.g. "1.2.0". */
-  version: z.string().check(z.regex(/^\d+\.\d+(\.\d+)?$/, { error: 'must look like "1.0.0"' })),
+  version: z.string().check(z.regex(VERSION_PATTERN)),
   title: LocalizedTextSchema,
   description: z.optional(LocalizedTextSchema),
   /**

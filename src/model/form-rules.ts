@@ -7,29 +7,6 @@ import {
   type Question,
 } from './form-definition.js';
 
-/** One thing wrong with a form definition, and where. */
-export interface FormDefinitionProblem {
-  /** JSON path, e.g. `sections[2].questions[0].kind`; empty for the whole definition. */
-  path: string;
-  message: string;
-}
-
-/** Thrown by `parseFormDefinition`; `issues` lists every problem found. */
-export class FormDefinitionError extends Error {
-  override name = 'FormDefinitionError';
-  constructor(
-    readonly issues: FormDefinitionProblem[],
-    /** True when the definition is for a newer format than this library reads. */
-    readonly newerFormat = false,
-  ) {
-    super(issues.map(formatProblem).join('\n'));
-  }
-}
-
-export function formatProblem(problem: FormDefinitionProblem): string {
-  return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
-}
-
 /**
  * A rule a schema cannot express, broken: where, which rule, and what it
  * found. Worded by `ruleMessage` (in rule-messages.ts), which loads only when
@@ -65,26 +42,6 @@ export function checkFormDefinition(input: unknown): FormDefinition | undefined 
   const result = FormDefinitionSchema.safeParse(input);
   if (!result.success || checkRules(result.data).length > 0) return undefined;
   return result.data;
-}
-
-export function newerFormatProblem(input: unknown): FormDefinitionProblem | undefined {
-  if (!isNewerFormat(input)) return undefined;
-  const format = (input as { format: string }).format;
-  return {
-    path: 'format',
-    message:
-      `this form is written in format ${format}, newer than this version of proforma reads ` +
-      `(format ${SUPPORTED_FORMAT_MAJOR}.x); update proforma on this page to use it`,
-  };
-}
-
-export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
-  let text = '';
-  for (const key of path) {
-    if (typeof key === 'number') text += `[${key}]`;
-    else text += text === '' ? String(key) : `.${String(key)}`;
-  }
-  return text;
 }
 
 export /**

@@ -7,3 +7,13 @@ export function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknow
   }
   return value;
 }
+
+/** A zod path as text: `sections[2].questions[0].kind`. */
+export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
+  let text = '';
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text === '' ? String(key) : `.${String(key)}`;
+  }
+  return text;
+}

@@ -1,15 +1,54 @@
 import type * as z from 'zod/mini';
-import { FormDefinitionSchema, QUESTION_KINDS, type FormDefinition, type QuestionKind } from './form-definition.js';
 import {
-  checkFormDefinition,
-  checkRules,
-  FormDefinitionError,
-  jsonPath,
-  newerFormatProblem,
-  type FormDefinitionProblem,
-} from './form-rules.js';
+  FORMAT_PATTERN,
+  FormDefinitionSchema,
+  IDENTIFIER_PATTERN,
+  QUESTION_KINDS,
+  SUPPORTED_FORMAT_MAJOR,
+  VERSION_PATTERN,
+  type FormDefinition,
+  type QuestionKind,
+} from './form-definition.js';
+import { checkFormDefinition, checkRules, isNewerFormat } from './form-rules.js';
 import { ruleMessage } from './rule-messages.js';
-import { valueAt } from './json-path.js';
+import { jsonPath, valueAt } from './json-path.js';
+
+// What is wrong with a definition, in words: a module of its own, so that a page that shows a
+// working form (which needs only checkFormDefinition) carries none of it.
+
+/** One thing wrong with a form definition, and where. */
+export interface FormDefinitionProblem {
+  /** JSON path, e.g. `sections[2].questions[0].kind`; empty for the whole definition. */
+  path: string;
+  message: string;
+}
+
+/** Thrown by `parseFormDefinition`; `issues` lists every problem found. */
+export class FormDefinitionError extends Error {
+  override name = 'FormDefinitionError';
+  constructor(
+    readonly issues: FormDefinitionProblem[],
+    /** True when the definition is for a newer format than this library reads. */
+    readonly newerFormat = false,
+  ) {
+    super(issues.map(formatProblem).join('\n'));
+  }
+}
+
+export function formatProblem(problem: FormDefinitionProblem): string {
+  return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
+}
+
+export function newerFormatProblem(input: unknown): FormDefinitionProblem | undefined {
+  if (!isNewerFormat(input)) return undefined;
+  const format = (input as { format: string }).format;
+  return {
+    path: 'format',
+    message:
+      `this form is written in format ${format}, newer than this version of proforma reads ` +
+      `(format ${SUPPORTED_FORMAT_MAJOR}.x); update proforma on this page to use it`,
+  };
+}
 
 /**
  * Checks `input` against the form-definition schema and the rules a schema
@@ -34,6 +73,13 @@ function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }
+
+/** What a string that does not match each of the definition's patterns must be. */
+const PATTERN_WORDS = new Map<string | undefined, string>([
+  [String(IDENTIFIER_PATTERN), 'must be lower-case letters, digits and hyphens, starting with a letter or digit'],
+  [String(FORMAT_PATTERN), 'must look like "1.0"'],
+  [String(VERSION_PATTERN), 'must look like "1.0.0"'],
+]);
 
 const article = (noun: string) => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
 
@@ -84,10 +130,10 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): FormDefinitionP
         return `should be a whole number, not ${describeValue(value)}`;
       case 'too_big':
         return `should be at most ${String(issue.maximum)}, not ${describeValue(value)}`;
-      case 'invalid_format':
-        return issue.message && issue.message !== 'Invalid input'
-          ? `${issue.message}, not ${describeValue(value)}`
-          : `has the wrong format: ${describeValue(value)}`;
+      case 'invalid_format': {
+        const words = 'pattern' in issue ? PATTERN_WORDS.get(issue.pattern) : undefined;
+        return words ? `${words}, not ${describeValue(value)}` : `has the wrong format: ${describeValue(value)}`;
+      }
       default:
         return `is not valid (${issue.code})`;
     }

@@ -10,7 +10,7 @@ import {
   type TrustedKey,
 } from './register-entry.js';
 import { valueAt } from './json-path.js';
-import { jsonPath } from './form-rules.js';
+import { jsonPath } from './json-path.js';
 
 /** One thing wrong with a register JSON file: where (a JSON path such as `entries[2].status`) and what. */
 export interface RegisterJsonProblem {

@@ -1,4 +1,5 @@
-import type { FormDefinitionProblem, RuleProblem } from './form-rules.js';
+import type { RuleProblem } from './form-rules.js';
+import type { FormDefinitionProblem } from './parse-form-definition.js';
 
 const quoted = (ids: ReadonlyArray<string>, separator: string) => ids.map((id) => `"${id}"`).join(separator);
 

@@ -1,6 +1,7 @@
 import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ProformaChangeEvent, ProformaFormErrorEvent } from '../../src/events.js';
+import { resolveText, type LocalizedText } from '../../src/model/text.js';
 import {
   controlLabelled,
   kindsForm,
@@ -16,10 +17,11 @@ describe('<proforma-assessment> with the social-tool form', () => {
   it('renders every section and question from form-src, and is accessible', async () => {
     const element = await renderFromUrl(SOCIAL_FORM_URL);
     const form = (await (await fetch(SOCIAL_FORM_URL)).json()) as {
-      sections: Array<{ title: string; questions: Array<{ visibleWhen?: unknown }> }>;
+      sections: Array<{ title: LocalizedText; questions: Array<{ visibleWhen?: unknown }> }>;
     };
     const headings = [...root(element).querySelectorAll('section h2')].map((h) => h.textContent?.trim());
-    expect(headings).to.deep.equal(form.sections.map((s) => s.title));
+    // The page is in English, so each title's English.
+    expect(headings).to.deep.equal(form.sections.map((s) => resolveText(s.title, 'en-GB')));
     const shownAtFirst = form.sections.flatMap((s) => s.questions).filter((q) => !q.visibleWhen).length;
     expect(root(element).querySelectorAll('.question').length).to.equal(shownAtFirst);
     expect(outcomeText(element)).to.contain('Not finished yet');

@@ -362,4 +362,20 @@ describe('the language of the page', () => {
     expect(shown(welsh!)).to.contain('Dim llofnod eto');
     side.remove();
   });
+
+  it('marks an element given a locale with that lang, for screen readers, and unmarks it when the locale goes', async () => {
+    document.documentElement.lang = 'en-GB';
+    const element = await fixture<ProformaSignature>(html`<proforma-signature locale="cy"></proforma-signature>`);
+    expect(element.getAttribute('lang')).to.equal('cy');
+    expect(shown(element)).to.contain('Dim llofnod eto');
+
+    element.locale = '';
+    await waitUntil(() => shown(element).includes('No signature yet'), 'still in Welsh without its locale');
+    expect(element.hasAttribute('lang')).to.equal(false);
+
+    // A lang the host page gave the element itself is the page's to keep.
+    const given = await fixture<ProformaSignature>(html`<proforma-signature lang="cy"></proforma-signature>`);
+    expect(shown(given)).to.contain('Dim llofnod eto');
+    expect(given.getAttribute('lang')).to.equal('cy');
+  });
 });

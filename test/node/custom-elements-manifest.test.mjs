@@ -128,7 +128,7 @@ test('the manifest lists the attributes and events a host page uses', () => {
       .get('proforma-register')
       .attributes.map((attribute) => attribute.name)
       .sort(),
-    ['namespace', 'readonly', 'src'],
+    ['locale', 'namespace', 'readonly', 'src'],
   );
 });
 

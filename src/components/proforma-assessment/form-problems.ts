@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { parseFormDefinition } from '../../model/parse-form-definition.js';
-import { FormDefinitionError, formatProblem } from '../../model/form-rules.js';
+import { FormDefinitionError, formatProblem } from '../../model/parse-form-definition.js';
 
 /**
  * What is wrong with a form definition, in words: loaded only when a
