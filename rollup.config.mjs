@@ -5,6 +5,14 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
+/**
+ * V8's explicit compile hint: compile every function of the file as it loads, on a background
+ * thread, rather than each on the main thread the first time it is called. Nearly every function
+ * of a bundle runs while the first form renders, so that render no longer waits for them to compile
+ * (https://v8.dev/blog/explicit-compile-hints). Browsers without it read a comment.
+ */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+
 const dependencies = [
   'lit',
   '@lit/',
@@ -147,7 +155,7 @@ function bundlePlugins({ module = true, after = [] } = {}) {
     typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false }),
     ...after,
     minifyTemplateLiterals(),
-    terser({ ecma: 2022, module, compress: { passes: 2 }, format: { comments: false } }),
+    terser({ ecma: 2022, module, compress: { passes: 2 }, format: { comments: false, preamble: COMPILE_HINT } }),
   ];
 }
 
