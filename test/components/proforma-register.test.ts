@@ -60,6 +60,17 @@ async function choose(element: ProformaRegister, label: string, file: File): Pro
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
+/** An empty register that scores PDFs of the Padlet form, with the IT lead's name typed in. */
+async function emptyRegisterForPdfs(): Promise<{ store: RegisterStore; element: ProformaRegister }> {
+  const store = await seededStore([]);
+  const element = await fixture<ProformaRegister>(
+    html`<proforma-register lang="en-GB" namespace=${store.namespace} .forms=${[padletForm]}></proforma-register>`,
+  );
+  await waitUntil(() => text(root(element)).includes('The register is empty'), 'the register never loaded');
+  await typeInto(controlLabelled(root(element), 'Your name'), 'J. Evans');
+  return { store, element };
+}
+
 const errorSummary = (element: Element) => root(element).querySelector('.error-summary');
 const historyItems = (element: Element) =>
   [...root(element).querySelectorAll('.history > li')].map((item) => text(item));
@@ -331,12 +342,7 @@ describe('<proforma-register>', () => {
   });
 
   it('imports signed PDFs, flagging a signer it does not recognise, and refuses an unsigned one', async () => {
-    const store = await seededStore([]);
-    const element = await fixture<ProformaRegister>(
-      html`<proforma-register lang="en-GB" namespace=${store.namespace} .forms=${[padletForm]}></proforma-register>`,
-    );
-    await waitUntil(() => text(root(element)).includes('The register is empty'), 'the register never loaded');
-    await typeInto(controlLabelled(root(element), 'Your name'), 'J. Evans');
+    const { element } = await emptyRegisterForPdfs();
     const signed = new File([(await signedPadletPdf()) as BlobPart], 'padlet.pdf', { type: 'application/pdf' });
     const unsigned = new File([plainPdf() as BlobPart], 'unsigned.pdf', { type: 'application/pdf' });
 
@@ -354,6 +360,28 @@ describe('<proforma-register>', () => {
     expect(tools(element)).to.deep.equal(['Padlet']);
     expect(rows(element)[0]![1]).to.equal('Submitted');
     await expect(element).to.be.accessible();
+  });
+
+  it('takes signed PDFs dropped anywhere on it, marking its drop zone while they are held over it', async () => {
+    const { store, element } = await emptyRegisterForPdfs();
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([(await signedPadletPdf()) as BlobPart], 'padlet.pdf', { type: 'application/pdf' }));
+    const dropZone = () => root(element).querySelector('[part="drop-zone"]')!;
+    const drag = (type: string) =>
+      element.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+
+    drag('dragover');
+    await element.updateComplete;
+    expect(dropZone().classList.contains('dragging')).to.equal(true);
+    drag('dragleave');
+    await element.updateComplete;
+    expect(dropZone().classList.contains('dragging')).to.equal(false);
+
+    drag('dragover');
+    drag('drop');
+    await waitUntil(() => tools(element).includes('Padlet'), 'the dropped PDF was never imported', { timeout: 8000 });
+    expect(dropZone().classList.contains('dragging')).to.equal(false);
+    expect((await store.list()).entries.map((each) => each.tool)).to.deep.equal(['Padlet']);
   });
 
   it('exports the register as CSV and as a published JSON for staff, named with the date', async () => {

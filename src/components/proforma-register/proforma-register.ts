@@ -60,6 +60,7 @@ import {
   valueWords,
 } from './register-words.js';
 import { styles } from './proforma-register.styles.js';
+import { FileDropController } from '../../controllers/file-drop-controller.js';
 
 /** Rows on one page of the table: a register of thousands is never drawn whole. */
 export const REGISTER_PAGE_SIZE = 50;
@@ -261,7 +262,6 @@ export class ProformaRegister extends LitElement {
   @state() private decision: DecisionDraft = this.blankDecision();
   @state() private retireReason = '';
   @state() private trustDraft: TrustDraft = { open: false, name: '', role: '' };
-  @state() private dragging = false;
   @state() private importReport: ImportReport | undefined;
   /** What is being done while an import or export runs; changes wait until it is done. */
   @state() private busy: string | undefined;
@@ -291,13 +291,12 @@ export class ProformaRegister extends LitElement {
   private shownCache: { key: string; entries: RegisterEntry[]; result: RegisterEntry[] } | undefined;
   private optionsCache: FilterOptions | undefined;
 
-  constructor() {
-    super();
-    // The whole element takes dropped PDFs; keyboard users have the file input.
-    this.addEventListener('dragover', (event) => this.onDragOver(event));
-    this.addEventListener('dragleave', (event) => this.onDragLeave(event));
-    this.addEventListener('drop', (event) => this.onDrop(event));
-  }
+  /** PDFs dropped anywhere on the element, unless it is read-only or showing one tool; keyboard users have the file input. */
+  private readonly drop = new FileDropController(
+    this,
+    () => this.canChange && this.selectedId === undefined,
+    (files) => void this.importPdfs(files),
+  );
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -750,28 +749,7 @@ export class ProformaRegister extends LitElement {
   }
 
   // -------------------------------------------------------------------------
-  // Dropped files
-
-  private onDragOver(event: DragEvent): void {
-    if (!this.canChange || this.selectedId !== undefined || !event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    this.dragging = true;
-  }
-
-  private onDragLeave(event: DragEvent): void {
-    // Moving between parts of the element fires dragleave too; only leaving it counts.
-    if (event.relatedTarget instanceof Node && this.contains(event.relatedTarget)) return;
-    this.dragging = false;
-  }
-
-  private onDrop(event: DragEvent): void {
-    const files = event.dataTransfer?.files;
-    if (!this.canChange || !files || files.length === 0) return;
-    event.preventDefault();
-    this.dragging = false;
-    void this.importPdfs([...files]);
-  }
+  // Chosen files
 
   private onFilesChosen(event: Event, run: (files: File[]) => Promise<void>): void {
     const input = event.target as HTMLInputElement;
@@ -1232,7 +1210,7 @@ export class ProformaRegister extends LitElement {
     return html`<section class="panel" aria-labelledby="transfer-heading">
       <h3 id="transfer-heading">${msg('Import and export')}</h3>
       ${this.renderActor()}
-      <div class=${this.dragging ? 'drop-zone dragging' : 'drop-zone'} part="drop-zone">
+      <div class=${this.drop.dragging ? 'drop-zone dragging' : 'drop-zone'} part="drop-zone">
         ${fileField(
           'import-pdfs',
           msg('Import signed PDFs'),

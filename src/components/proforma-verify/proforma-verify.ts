@@ -16,6 +16,7 @@ import { normalFingerprint } from '../../internal/fingerprint.js';
 import { baseStyles } from '../../internal/base.styles.js';
 import { fileInputStyles } from '../../internal/file-input.styles.js';
 import { styles } from './proforma-verify.styles.js';
+import { FileDropController } from '../../controllers/file-drop-controller.js';
 
 /** One chosen or dropped file, from the moment it is chosen until its check is done. */
 type FileCheck =
@@ -79,7 +80,6 @@ export class ProformaVerify extends LitElement {
   static override styles = [baseStyles, fileInputStyles, styles];
 
   @state() private checks: FileCheck[] = [];
-  @state() private dragging = false;
 
   /** Fingerprints of the keys your school trusts; when any are given, a PDF signed by another key is not valid. */
   @property({ attribute: false }) trustedFingerprints: string[] = [];
@@ -93,37 +93,15 @@ export class ProformaVerify extends LitElement {
   /** Goes up with every choice of files, so that the results of an earlier choice still being checked are dropped. */
   private batch = 0;
 
-  constructor() {
-    super();
-    // The whole element takes drops; keyboard users have the file input.
-    this.addEventListener('dragover', (event) => this.onDragOver(event));
-    this.addEventListener('dragleave', (event) => this.onDragLeave(event));
-    this.addEventListener('drop', (event) => this.onDrop(event));
-  }
+  /** Files dropped anywhere on the element; keyboard users have the file input. */
+  private readonly drop = new FileDropController(
+    this,
+    () => true,
+    (files) => void this.checkFiles(files),
+  );
 
   private get language(): string {
     return languageOf(this);
-  }
-
-  private onDragOver(event: DragEvent): void {
-    if (!event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    this.dragging = true;
-  }
-
-  private onDragLeave(event: DragEvent): void {
-    // Moving between parts of the element fires dragleave too; only leaving it counts.
-    if (event.relatedTarget instanceof Node && this.contains(event.relatedTarget)) return;
-    this.dragging = false;
-  }
-
-  private onDrop(event: DragEvent): void {
-    const files = event.dataTransfer?.files;
-    if (!files || files.length === 0) return;
-    event.preventDefault();
-    this.dragging = false;
-    void this.checkFiles([...files]);
   }
 
   private onFilesChosen(event: Event): void {
@@ -162,7 +140,7 @@ export class ProformaVerify extends LitElement {
     // that each result is read once as it arrives rather than all again each time.
     return html`<section aria-labelledby="verify-heading">
       <h2 id="verify-heading">${msg('Check a signed assessment')}</h2>
-      <div class=${this.dragging ? 'drop-zone dragging' : 'drop-zone'} part="drop-zone">
+      <div class=${this.drop.dragging ? 'drop-zone dragging' : 'drop-zone'} part="drop-zone">
         <label for="file">${msg('Choose a signed PDF')}</label>
         <input
           id="file"
