@@ -19,3 +19,28 @@ export const fileInputStyles = css`
     cursor: pointer;
   }
 `;
+
+/** The box of file inputs that files can also be dropped on (see FileDropController), marked while they are held over it. */
+export const dropZoneStyles = css`
+  .drop-zone {
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+    padding: 1rem;
+    margin-bottom: 1rem;
+  }
+  .drop-zone.dragging {
+    border-style: solid;
+    border-color: var(--_accent);
+    background: var(--_surface);
+  }
+  @media (forced-colors: active) {
+    .drop-zone {
+      border-color: CanvasText;
+    }
+  }
+  @media print {
+    .drop-zone {
+      display: none;
+    }
+  }
+`;

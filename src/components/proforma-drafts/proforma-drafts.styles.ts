@@ -54,19 +54,6 @@ export const styles = css`
     font-size: 1.125rem;
     overflow-wrap: anywhere;
   }
-  .facts {
-    display: grid;
-    grid-template-columns: max-content minmax(0, 1fr);
-    gap: 0 1rem;
-    margin: 0 0 0.5rem;
-  }
-  .facts dt {
-    font-weight: 600;
-  }
-  .facts dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
   .message,
   .warning {
     border: 3px solid var(--_accent);

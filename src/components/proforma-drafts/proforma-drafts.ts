@@ -20,6 +20,7 @@ import { newId } from '../../internal/ids.js';
 import { BUILT_IN_FORM_IDS } from '../../internal/form-list.js';
 import { outcomeWords } from '../../internal/words.js';
 import { baseStyles } from '../../internal/base.styles.js';
+import { factsStyles } from '../../internal/facts.styles.js';
 import { styles } from './proforma-drafts.styles.js';
 
 /** What a draft is called: the tool's name. */
@@ -63,7 +64,7 @@ type Message =
  */
 @localized()
 export class ProformaDrafts extends LitElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, factsStyles, styles];
 
   private readonly storage = new DraftStoreController(this, (store) => {
     this.listenForSaves();

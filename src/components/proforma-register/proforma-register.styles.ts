@@ -157,17 +157,7 @@ export const styles = css`
     color: var(--_incomplete);
   }
   .facts {
-    display: grid;
-    grid-template-columns: max-content minmax(0, 1fr);
-    gap: 0 1rem;
-    margin: 0 0 1rem;
-  }
-  .facts dt {
-    font-weight: 600;
-  }
-  .facts dd {
-    margin: 0;
-    overflow-wrap: anywhere;
+    margin-bottom: 1rem;
   }
   .fingerprint {
     font-family: ui-monospace, 'Cascadia Mono', Consolas, monospace;
@@ -197,17 +187,6 @@ export const styles = css`
   .history ul {
     margin: 0.25rem 0;
   }
-  .drop-zone {
-    border: 2px dashed var(--_border);
-    border-radius: var(--_radius);
-    padding: 1rem;
-    margin-bottom: 1rem;
-  }
-  .drop-zone.dragging {
-    border-style: solid;
-    border-color: var(--_accent);
-    background: var(--_surface);
-  }
   .file-field {
     margin-bottom: 1rem;
   }
@@ -218,20 +197,11 @@ export const styles = css`
   .results {
     padding-inline-start: 1.5rem;
   }
-  @container (max-width: 30rem) {
-    .facts {
-      grid-template-columns: minmax(0, 1fr);
-    }
-    .facts dd {
-      margin-bottom: 0.25rem;
-    }
-  }
   @media (forced-colors: active) {
     .icon,
     .sort-icon {
       color: CanvasText;
     }
-    .drop-zone,
     .error-summary,
     .warning,
     .message {

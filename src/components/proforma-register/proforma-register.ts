@@ -49,7 +49,8 @@ import { outcomeWords } from '../../internal/words.js';
 import { normalFingerprint } from '../../internal/fingerprint.js';
 import { baseStyles } from '../../internal/base.styles.js';
 import { choiceStyles } from '../../internal/choice.styles.js';
-import { fileInputStyles } from '../../internal/file-input.styles.js';
+import { dropZoneStyles, fileInputStyles } from '../../internal/file-input.styles.js';
+import { factsStyles } from '../../internal/facts.styles.js';
 import {
   actionWords,
   fieldWords,
@@ -232,7 +233,7 @@ const WARNING_ICON = svg`<path d="M12 3L2 21h20z" /><path d="M12 10v5M12 18v.01"
  */
 @localized()
 export class ProformaRegister extends LitElement {
-  static override styles = [baseStyles, fileInputStyles, choiceStyles, styles];
+  static override styles = [baseStyles, fileInputStyles, dropZoneStyles, factsStyles, choiceStyles, styles];
 
   @state() private loadState: LoadState = { status: 'loading' };
   @state() private entries: RegisterEntry[] = [];

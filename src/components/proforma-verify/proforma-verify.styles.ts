@@ -5,17 +5,6 @@ export const styles = css`
   .note {
     color: var(--_muted);
   }
-  .drop-zone {
-    border: 2px dashed var(--_border);
-    border-radius: var(--_radius);
-    padding: 1rem;
-    margin-bottom: 1rem;
-  }
-  .drop-zone.dragging {
-    border-style: solid;
-    border-color: var(--_accent);
-    background: var(--_surface);
-  }
   .drop-zone label {
     display: block;
     font-weight: 600;
@@ -86,19 +75,6 @@ export const styles = css`
     margin: 0 0 0.5rem;
     padding-inline-start: 1.5rem;
   }
-  .facts {
-    display: grid;
-    grid-template-columns: max-content minmax(0, 1fr);
-    gap: 0 1rem;
-    margin: 0 0 0.5rem;
-  }
-  .facts dt {
-    font-weight: 600;
-  }
-  .facts dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
   .fingerprint {
     font-family: ui-monospace, 'Cascadia Mono', Consolas, monospace;
     overflow-wrap: anywhere;
@@ -106,26 +82,12 @@ export const styles = css`
   .outcome-not-approved {
     color: var(--_not-approved);
   }
-  @container (max-width: 30rem) {
-    .facts {
-      grid-template-columns: minmax(0, 1fr);
-    }
-    .facts dd {
-      margin-bottom: 0.25rem;
-    }
-  }
   @media (forced-colors: active) {
-    .result,
-    .drop-zone {
+    .result {
       border-color: CanvasText;
     }
     .icon {
       color: CanvasText;
-    }
-  }
-  @media print {
-    .drop-zone {
-      display: none;
     }
   }
 `;

@@ -14,7 +14,8 @@ import { outcomeWords } from '../../internal/words.js';
 import { pdfProblemWords } from '../../internal/pdf-words.js';
 import { normalFingerprint } from '../../internal/fingerprint.js';
 import { baseStyles } from '../../internal/base.styles.js';
-import { fileInputStyles } from '../../internal/file-input.styles.js';
+import { dropZoneStyles, fileInputStyles } from '../../internal/file-input.styles.js';
+import { factsStyles } from '../../internal/facts.styles.js';
 import { styles } from './proforma-verify.styles.js';
 import { FileDropController } from '../../controllers/file-drop-controller.js';
 
@@ -77,7 +78,7 @@ function signerWords(signer: PdfSigner): string {
  */
 @localized()
 export class ProformaVerify extends LitElement {
-  static override styles = [baseStyles, fileInputStyles, styles];
+  static override styles = [baseStyles, fileInputStyles, dropZoneStyles, factsStyles, styles];
 
   @state() private checks: FileCheck[] = [];
 
