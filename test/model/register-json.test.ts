@@ -7,10 +7,8 @@ import {
   type RegisterJsonProblem,
   type RegisterJsonResult,
 } from '../../src/model/register-json.js';
+import { entry, FINGERPRINT } from '../register/entries.js';
 
-const FINGERPRINT = Array.from({ length: 32 }, (_, index) => (index * 7).toString(16).padStart(2, '0'))
-  .join(':')
-  .toUpperCase();
 const now = new Date('2026-11-25T12:00:00.000Z');
 
 const assessment = {
@@ -22,20 +20,6 @@ const assessment = {
   updatedAt: '2026-11-20T10:42:00.000Z',
   revision: 7,
 };
-
-function entry(id: string, changes: Partial<RegisterEntry> = {}): RegisterEntry {
-  return {
-    id,
-    tool: `Tool ${id}`,
-    subjects: ['Computing'],
-    yearGroups: ['Year 7'],
-    status: 'submitted',
-    conditions: [],
-    owners: [{ name: 'Siân Jones', role: 'IT lead' }, { name: 'Łukasz Nowak' }],
-    history: [],
-    ...changes,
-  };
-}
 
 const padlet = entry('padlet', {
   tool: 'Padlet 📌',
