@@ -44,16 +44,19 @@ let useTranslation: UseLocale | undefined;
 const marked = new WeakSet<Element>();
 
 /**
- * An element given a `locale` says so in a `lang` attribute too, so that screen readers speak its
- * words in that language on a page in another (WCAG 2.2, 3.1.2 Language of Parts). The attribute
- * goes when the `locale` does.
+ * The language `element` is shown in (see `languageOf`). An element given a `locale` says so in a
+ * `lang` attribute too, so that screen readers speak its words in that language on a page in
+ * another (WCAG 2.2, 3.1.2 Language of Parts). The attribute goes when the `locale` does, before
+ * the language is worked out again from the element's ancestors.
  */
-function markLanguage(element: Element & { locale?: string }): void {
+function markedLanguageOf(element: Element & { locale?: string }): string {
+  if (!element.locale && marked.delete(element)) element.removeAttribute('lang');
+  const language = languageOf(element);
   if (element.locale) {
     marked.add(element);
-    const language = languageOf(element);
     if (element.getAttribute('lang') !== language) element.setAttribute('lang', language);
-  } else if (marked.delete(element)) element.removeAttribute('lang');
+  }
+  return language;
 }
 
 /** Elements on the page, told to update when a `lang` on the page changes. */
@@ -84,8 +87,7 @@ export const localized =
     const prototype = elementClass.prototype as unknown as { scheduleUpdate(): unknown };
     const scheduleUpdate = prototype.scheduleUpdate;
     prototype.scheduleUpdate = function (this: ReactiveElement & { locale?: string }) {
-      markLanguage(this);
-      const locale = supportedLocale(languageOf(this));
+      const locale = supportedLocale(markedLanguageOf(this));
       // English before any translation was ever needed: `msg()` already gives the source words.
       if (!useTranslation && locale === sourceLocale) return scheduleUpdate.call(this);
       const pending = useTranslation
