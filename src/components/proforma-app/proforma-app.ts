@@ -128,7 +128,6 @@ export class ProformaApp extends LitElement {
 
   private formItems: FormListItem[] = [];
   private builtInFormUrl: ((id: BuiltInFormId) => string) | undefined;
-  private readonly tags = new Map<string, StaticValue>();
   private readonly warnedViews = new Set<string>();
 
   override connectedCallback(): void {
@@ -151,14 +150,9 @@ export class ProformaApp extends LitElement {
     return suffix ? `-${suffix}` : '';
   }
 
-  /** An inner element's tag, with this element's suffix. */
+  /** An inner element's tag, with this element's suffix (lit's static templates are cached by the tag's text). */
   private tag(name: string): StaticValue {
-    let tag = this.tags.get(name);
-    if (!tag) {
-      tag = unsafeStatic(`${name}${this.tagSuffix}`);
-      this.tags.set(name, tag);
-    }
-    return tag;
+    return unsafeStatic(`${name}${this.tagSuffix}`);
   }
 
   /** The views of this mode, in the order of the navigation. */
