@@ -78,7 +78,8 @@ export function readPdfDate(text: string): Date | undefined {
  * none to read.
  */
 export function objectOffsets(text: string): Map<number, number> | undefined {
-  const last = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text);
+  // Only the file's last stretch is searched: a pattern run over all of a hostile file could take minutes.
+  const last = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-1024));
   if (!last) return undefined;
   const offsets = new Map<number, number>();
   const seen = new Set<number>();

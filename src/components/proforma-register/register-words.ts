@@ -166,6 +166,8 @@ export function refusalWords(reason: PdfImportRefusal): string {
       return msg('Not imported: the PDF is not signed, so nothing shows who made it or that it is unchanged.');
     case 'invalid': {
       const problems = reason.problems.map(pdfProblemWords).join(' ');
+      // A file too large to be an assessment was never checked: its signature is not the matter.
+      if (reason.problems.some((problem) => problem.code === 'too-large')) return msg(str`Not imported: ${problems}`);
       return problems
         ? msg(str`Not imported: the signature does not check out. ${problems}`)
         : msg('Not imported: the signature does not check out.');
