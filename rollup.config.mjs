@@ -37,7 +37,7 @@ const isDependency = (id) =>
 const classicLazy = new Map(
   Object.entries({
     'src/pdf/export-pdf-in-worker.ts': 'classic-pdf-export',
-    'src/pdf/verify-pdf.ts': 'classic-verify-pdf',
+    'src/pdf/verify-pdf-in-worker.ts': 'classic-verify-pdf',
     'src/services/certificate.ts': 'classic-certificate',
     'src/generated/locales/cy.ts': 'classic-locale-cy',
   }).map(([source, name]) => [resolvePath(source), { name, fileName: '' }]),
@@ -69,6 +69,7 @@ export default [
       'register/proforma-app': 'src/register/proforma-app.ts',
       // Started by URL as a module worker, so no import reaches it: named here to be built.
       'pdf/export-worker': 'src/pdf/export-worker.ts',
+      'pdf/verify-worker': 'src/pdf/verify-worker.ts',
     },
     external: isDependency,
     onwarn,
@@ -107,6 +108,19 @@ export default [
       dir: 'dist',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/export-worker-[name]-[hash].js',
+      format: 'es',
+      sourcemap: true,
+    },
+    plugins: bundlePlugins(),
+  },
+  // The verifier's worker for the bundles, self-contained in the same way.
+  {
+    input: { 'chunks/verify-worker': 'src/pdf/verify-worker.ts' },
+    onwarn,
+    output: {
+      dir: 'dist',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/verify-worker-[name]-[hash].js',
       format: 'es',
       sourcemap: true,
     },

@@ -3,8 +3,11 @@
 export { exportAssessmentPdf, type ExportPdfOptions, type ExportProgress, type PdfFonts } from './pdf/export-pdf.js';
 export { exportAssessmentPdfInWorker, PdfExportError, type WorkerExportOptions } from './pdf/export-pdf-in-worker.js';
 export type { ExportResult, KeyInBrowser } from './pdf/export-request.js';
+export { verifyPdfInWorker, PdfVerifyError } from './pdf/verify-pdf-in-worker.js';
 export {
   verifyPdf,
+  verifyPdfFile,
+  LARGEST_PDF,
   ASSESSMENT_ATTACHMENT,
   type PdfProblem,
   type PdfProblemCode,

@@ -1,6 +1,6 @@
 import type { Assessment } from '../model/assessment.js';
 import type { FormDefinition } from '../model/form-definition.js';
-import type { PdfProblem } from '../pdf/verify-pdf.js';
+import type { PdfProblem, PdfVerification } from '../pdf/verify-pdf.js';
 import { csvToRegister, registerToCsv } from '../model/register-csv.js';
 import { RegisterEntrySchema, type HistoryEvent, type RegisterEntry } from '../model/register-entry.js';
 import { jsonToRegister, registerToJson } from '../model/register-json.js';
@@ -87,13 +87,17 @@ export async function importSignedPdfs(
   options: PdfImportOptions,
 ): Promise<PdfImportResult[]> {
   assertSomeoneNamed(options.by);
-  const refuseAll = (reason: PdfImportRefusal) =>
-    files.map((file): PdfImportResult => ({ fileName: file.name, result: 'refused', reason, signerRecognised: false }));
+  const refused = (file: { name: string }) => ({
+    fileName: file.name,
+    result: 'refused' as const,
+    signerRecognised: false,
+  });
+  const refuseAll = (reason: PdfImportRefusal) => files.map((file): PdfImportResult => ({ ...refused(file), reason }));
 
-  let verifier: typeof import('../pdf/verify-pdf.js');
+  let verifier: typeof import('../pdf/verify-pdf-in-worker.js');
   try {
-    // The signature code (pkijs, asn1js) is loaded only when a PDF is imported.
-    verifier = await import('../pdf/verify-pdf.js');
+    // The signature code (pkijs, asn1js) is loaded only when a PDF is imported, and runs in a worker.
+    verifier = await import('../pdf/verify-pdf-in-worker.js');
   } catch (error) {
     return refuseAll({ code: 'verifier-unavailable', message: messageOf(error) });
   }
@@ -106,7 +110,13 @@ export async function importSignedPdfs(
 
   const results: PdfImportResult[] = [];
   for (const file of files) {
-    const verification = await verifier.verifyPdf(file.bytes);
+    let verification: PdfVerification;
+    try {
+      verification = await verifier.verifyPdfInWorker(file.bytes);
+    } catch (error) {
+      results.push({ ...refused(file), reason: { code: 'verifier-unavailable', message: messageOf(error) } });
+      continue;
+    }
     const signer = verification.signer && {
       name: verification.signer.name,
       role: verification.signer.role,

@@ -7,7 +7,7 @@ import type { Assessment } from '../../model/assessment.js';
 import type { FormDefinition } from '../../model/form-definition.js';
 import { scoreAssessment } from '../../model/scoring.js';
 import { resolveText } from '../../model/text.js';
-// Types only: the verifier pulls in pkijs, so it is loaded when a file is chosen (see `checkFiles`).
+// Types only: the verifier pulls in pkijs, so it is loaded, in a worker, when a file is chosen (see `checkFiles`).
 import type { PdfProblem, PdfSigner, PdfVerification } from '../../pdf/verify-pdf.js';
 import { ProformaVerifiedEvent } from '../../verify-events.js';
 import { outcomeWords } from '../../internal/words.js';
@@ -119,9 +119,9 @@ export class ProformaVerify extends LitElement {
     this.batch += 1;
     const batch = this.batch;
     this.checks = files.map((file) => ({ fileName: file.name, state: 'checking' }));
-    let verifier: typeof import('../../pdf/verify-pdf.js') | undefined;
+    let verifier: typeof import('../../pdf/verify-pdf-in-worker.js') | undefined;
     try {
-      verifier = await import('../../pdf/verify-pdf.js');
+      verifier = await import('../../pdf/verify-pdf-in-worker.js');
     } catch {
       verifier = undefined;
     }
@@ -323,23 +323,20 @@ export class ProformaVerify extends LitElement {
 /** Reads and checks one file; never throws. */
 async function checkFile(
   file: File,
-  verifier: typeof import('../../pdf/verify-pdf.js') | undefined,
+  verifier: typeof import('../../pdf/verify-pdf-in-worker.js') | undefined,
   trustedFingerprints: string[],
 ): Promise<FileCheck> {
   const fileName = file.name;
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } catch {
-    return { fileName, state: 'unopenable' };
-  }
   if (!verifier) return { fileName, state: 'failed' };
   try {
     // An empty list would trust no one; no list means any key is shown for the reader to compare.
     const options = trustedFingerprints.length > 0 ? { trustedFingerprints } : {};
-    return { fileName, state: 'checked', result: await verifier.verifyPdf(bytes, options) };
-  } catch {
-    return { fileName, state: 'failed' };
+    // The file is read in the worker, not here, and one too large to be an assessment is not read at all.
+    return { fileName, state: 'checked', result: await verifier.verifyPdfInWorker(file, options) };
+  } catch (error) {
+    // A file the browser can no longer read (moved or deleted after it was chosen) fails as the worker reads it.
+    const unopenable = error instanceof verifier.PdfVerifyError && error.fileUnreadable;
+    return { fileName, state: unopenable ? 'unopenable' : 'failed' };
   }
 }
 
