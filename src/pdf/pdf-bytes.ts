@@ -5,14 +5,17 @@
 
 const encoder = new TextEncoder();
 
+/**
+ * The decoder the Encoding Standard names "latin1" is windows-1252: one
+ * character per byte like Latin-1, differing from it only in bytes 0x80–0x9F,
+ * which a PDF's structure never holds. Decoding natively is several times
+ * faster than building the text from character codes, for a file of many MB.
+ */
+const singleByte = new TextDecoder('latin1');
+
 /** One character per byte: the file's offsets stay the text's offsets. */
 export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
-  let text = '';
-  // In slices, so that a large file does not overflow the argument list.
-  for (let at = start; at < end; at += 0x8000) {
-    text += String.fromCharCode(...bytes.subarray(at, Math.min(at + 0x8000, end)));
-  }
-  return text;
+  return singleByte.decode(bytes.subarray(start, end));
 }
 
 /** Text that is ASCII only, as bytes. */
