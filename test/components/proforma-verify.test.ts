@@ -10,6 +10,7 @@ import { signPdf } from '../../src/pdf/pdf-signature.js';
 import { createDeviceKey, type DeviceKey } from '../../src/services/device-key.js';
 import { appendAfterSigning, plainPdf, smallAssessment } from '../pdf/signing-fixtures.js';
 import { controlLabelled } from './helpers.js';
+import { attachedFileNumber, embeddedAssessment, signAgain } from '../pdf/attack-files.js';
 
 const signer = { name: 'Łukasz Nowak', role: 'Teacher', school: 'Ysgol Gwyn' };
 const signedAt = new Date('2026-11-21T09:30:00Z');
@@ -171,6 +172,35 @@ describe('<proforma-verify>', () => {
     const appended = resultFor(element, 'appended.pdf');
     expect(appended).to.contain('Not valid:');
     expect(appended).to.contain('Something was added to the file after it was signed.');
+    await expect(element).to.be.accessible();
+  });
+
+  it('says a file changed and signed again under the same name is not valid, naming both keys', async () => {
+    const impostor = await createDeviceKey(signer);
+    const forged = await signAgain(signed, impostor, () => [
+      [attachedFileNumber(signed), embeddedAssessment(smallAssessment({ tool: { name: 'Changed' } }))],
+    ]);
+    const element = await verifier();
+
+    await choose(element, pdfFile(forged, 'forged.pdf'));
+
+    const result = resultFor(element, 'forged.pdf');
+    expect(result).to.contain('Not valid:');
+    expect(result).to.contain(
+      `Signed by Łukasz Nowak (fingerprint ${key.fingerprint}), then changed and signed again by another key calling itself Łukasz Nowak (fingerprint ${impostor.fingerprint}).`,
+    );
+    expect(result, 'no summary from a forged file').not.to.contain('The assessment');
+    await expect(element).to.be.accessible();
+  });
+
+  it('refuses a file over 50 MB without reading it, saying why', async () => {
+    const element = await verifier();
+
+    await choose(element, pdfFile(new Uint8Array(50 * 1024 * 1024 + 1), 'huge.pdf'));
+
+    expect(resultFor(element, 'huge.pdf')).to.contain(
+      'The file is 51 MB, far larger than a signed assessment, so it was not checked. Files over 50 MB are not read.',
+    );
     await expect(element).to.be.accessible();
   });
 

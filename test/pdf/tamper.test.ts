@@ -1,54 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { createDeviceKey, type DeviceKey } from '../../src/services/device-key.js';
 import { canonicalAssessmentJson } from '../../src/model/canonical-json.js';
-import { signPdf } from '../../src/pdf/pdf-signature.js';
 import { verifyPdf, type PdfProblem } from '../../src/pdf/verify-pdf.js';
 import { plainPdf, smallAssessment } from './signing-fixtures.js';
 import { runPdfTool } from './pdf-tools.js';
+import { appendUpdate, bytesOf, latin1, sign } from './attack-files.js';
 
 const signer = { name: 'Łukasz Nowak', role: 'Teacher', school: 'Ysgol Gwyn' };
-const latin1 = (bytes: Uint8Array) => Array.from(bytes, (byte) => String.fromCharCode(byte)).join('');
-const bytesOf = (text: string) => Uint8Array.from(text, (character) => character.charCodeAt(0));
-
 let key: DeviceKey;
 let unsigned: Uint8Array;
 let signed: Uint8Array;
-
-async function sign(pdf: Uint8Array, withKey: DeviceKey, assessment = smallAssessment()) {
-  return signPdf(
-    pdf,
-    withKey,
-    {
-      name: 'assessment.json',
-      bytes: new TextEncoder().encode(canonicalAssessmentJson(assessment)),
-      mimeType: 'application/json',
-      description: 'The assessment data',
-    },
-    { name: withKey.signer.name, reason: 'Risk assessment completed', signedAt: new Date('2026-11-21T09:30:00Z') },
-  );
-}
-
-/** An incremental update, as an editor appends it: new objects, a cross-reference section, a trailer. */
-function appendUpdate(pdf: Uint8Array, objects: (size: number) => Array<[number, string]>): Uint8Array {
-  const text = latin1(pdf);
-  const size = Number(/\/Size (\d+)/g.exec(text.slice(text.lastIndexOf('trailer')))![1]);
-  const root = /\/Root (\d+) 0 R/.exec(text.slice(text.lastIndexOf('trailer')))![1];
-  const previous = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1];
-  let update = '\n';
-  let xref = 'xref\n0 1\n0000000000 65535 f \n';
-  let highest = size - 1;
-  for (const [number, body] of objects(size)) {
-    xref += `${number} 1\n${String(pdf.length + update.length).padStart(10, '0')} 00000 n \n`;
-    update += `${number} 0 obj\n${body}\nendobj\n`;
-    highest = Math.max(highest, number);
-  }
-  const xrefAt = pdf.length + update.length;
-  update += `${xref}trailer\n<< /Size ${highest + 1} /Root ${root} 0 R /Prev ${previous} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  const joined = new Uint8Array(pdf.length + update.length);
-  joined.set(pdf);
-  joined.set(bytesOf(update), pdf.length);
-  return joined;
-}
 
 /** Adds a line of visible text to the first page, in an update appended after signing. */
 function addVisibleText(pdf: Uint8Array, words: string): Uint8Array {
