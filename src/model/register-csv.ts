@@ -113,9 +113,12 @@ const people: Codec<Person[]> = {
   write: (values) => values.map(({ name, role }) => (role ? `${name} (${role})` : name)).join('; '),
   read: (cell) => ({
     value: splitList(cell, /;/).map((item): Person => {
-      const named = /^(.*?)\s*\(([^()]*)\)$/s.exec(item);
-      const name = named?.[1]?.trim();
-      const role = named?.[2]?.trim();
+      // "Name (Role)": the last bracket, closed at the very end. Found by index, not by a pattern,
+      // which took quadratic time on a long run of spaces.
+      const open = item.endsWith(')') ? item.lastIndexOf('(') : -1;
+      const named = open !== -1 && item.indexOf(')', open) === item.length - 1;
+      const name = named ? item.slice(0, open).trim() : undefined;
+      const role = named ? item.slice(open + 1, -1).trim() : undefined;
       if (!name) return { name: item };
       return role ? { name, role } : { name };
     }),

@@ -376,3 +376,13 @@ describe('csvToRegister', () => {
     });
   }
 });
+
+describe('csvToRegister on a crafted file', () => {
+  it('reads an account owner with a long run of spaces in the name', () => {
+    const name = `Siân${' '.repeat(200_000)}Jones`;
+
+    const entries = entriesOf(csvToRegister(`Tool,Status,Account owners,Id\r\nPadlet,Approved,${name},x1\r\n`));
+
+    expect(entries[0]?.owners).to.deep.equal([{ name }]);
+  });
+});
