@@ -22,6 +22,8 @@ const figures = {
   'proforma.exportJs.gzipBytes': 240000,
   'proforma.exportWorker.gzipBytes': 230000,
   'proforma.verify': { median: 20, min: 18, max: 60, runs: 7 },
+  'proforma.verifyCrafted': { median: 900, min: 800, max: 1500, runs: 7 },
+  'proforma.verifyCraftedLongestTask': { median: 0, min: 0, max: 60, runs: 7 },
   'proforma.registerFirstRender': { median: 150, min: 120, max: 250, runs: 7 },
   'proforma.registerSort': { median: 20, min: 15, max: 60, runs: 7 },
   'proforma.registerFilter': { median: 20, min: 15, max: 60, runs: 7 },

@@ -443,6 +443,49 @@ export async function verifyThroughElement({ pdfBase64, fileName }) {
 }
 
 /**
+ * Checks a file of about `bytes` crafted to take quadratic time in a search for the signature's
+ * date (`%PDF-1.7 <<`, then `/M (D:` repeated, then a byte range and a `/Contents` that fit) with
+ * a fresh <proforma-verify>: the file chosen through its input, `ms` to the result shown, and the
+ * longest main-thread task (longtask, 50 ms or more; 0 when none) meanwhile.
+ */
+export async function verifyCraftedThroughElement({ bytes }) {
+  const head = `%PDF-1.7\n<<${'/M (D:'.repeat(Math.floor(bytes / 6))}`;
+  const range = (numbers) => `/ByteRange [${numbers.map((n) => String(n).padStart(10, '0')).join(' ')}] /Contents `;
+  const contents = '<30030201000000>';
+  const tail = ' >>\n%%EOF\n';
+  const contentsStart = head.length + range([0, 0, 0, 0]).length;
+  const text = head + range([0, contentsStart, contentsStart + contents.length, tail.length]) + contents + tail;
+  const host = document.getElementById('host');
+  host.replaceChildren();
+  const element = document.createElement('proforma-verify');
+  host.append(element);
+  await element.updateComplete;
+  const input = element.shadowRoot.querySelector('input[type=file]');
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([new TextEncoder().encode(text)], 'crafted.pdf', { type: 'application/pdf' }));
+  await globalThis.bench.settle();
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
+  observer.observe({ type: 'longtask' });
+  const start = performance.now();
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  const result = () => element.shadowRoot.querySelector('.result .headline');
+  const shown = () => Boolean(result()) && !/^\s*Checking/.test(result().textContent);
+  const at = await globalThis.bench.waitUntil(element.shadowRoot, shown, 30000, 'the result');
+  // Long tasks are reported after they end: one more frame lets the last of them in.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  observer.disconnect();
+  const during = tasks.filter((task) => task.startTime + task.duration >= start && task.startTime <= at);
+  return {
+    ms: at - start,
+    longestTaskMs: Math.max(0, ...during.map((task) => task.duration)),
+    bytes: text.length,
+    headline: result().textContent.replace(/\s+/g, ' ').trim(),
+  };
+}
+
+/**
  * Writes `count` register entries straight into the namespace's register database, in one
  * transaction, as RegisterStore keeps them (src/services/register-store.ts): the entries spread
  * over 32 records under ['entries', n], each a JSON string of the entries whose id's FNV-1a hash

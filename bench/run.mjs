@@ -34,6 +34,7 @@ import {
   seedDrafts,
   startAutosaveBurst,
   timeScoring,
+  verifyCraftedThroughElement,
   verifyThroughElement,
 } from './in-page.mjs';
 import { importMapFor } from './model-imports.mjs';
@@ -330,6 +331,27 @@ async function timeExport(browser, baseUrl, { answers, pageScripts, build }) {
   return { cold, warm, longestTask, fileBytes: last.bytes, exportFiles, firstCheck, checks };
 }
 
+/** The size of the file crafted to take quadratic time that the verifier is timed on. */
+const CRAFTED_PDF_BYTES = 16 * 1024 * 1024;
+
+/**
+ * <proforma-verify> on a file of CRAFTED_PDF_BYTES crafted to take quadratic time, `runs` times
+ * on one page after a first check that loads the verify code and is not counted.
+ */
+async function timeCraftedVerify(browser, baseUrl) {
+  const page = await openPage(browser, baseUrl, '/bench/verify.html');
+  const check = async () => {
+    const checked = await page.evaluate(verifyCraftedThroughElement, { bytes: CRAFTED_PDF_BYTES });
+    if (!/^Not valid/.test(checked.headline)) throw new Error(`<proforma-verify> said "${checked.headline}"`);
+    return checked;
+  };
+  await check();
+  const checks = [];
+  for (let run = 0; run < runs; run += 1) checks.push(await check());
+  await page.close();
+  return { ms: checks.map((each) => each.ms), longestTask: checks.map((each) => each.longestTaskMs) };
+}
+
 /** Entries in the register the bench lists, filters, sorts, exports and imports. */
 const REGISTER_ENTRIES = 10_000;
 /** Rows <proforma-register> shows a page (REGISTER_PAGE_SIZE in its source). */
@@ -590,6 +612,9 @@ async function measureAndReport(build, loadAtStart) {
       figures['proforma.exportJs.gzipBytes'] = sum(exports.exportFiles, 'gzipBytes');
       figures['proforma.verify'] = summarise(exports.checks);
       figures['proforma.verifyFirst'] = Number(exports.firstCheck.toFixed(1));
+      const crafted = await timeCraftedVerify(browser, server.url);
+      figures['proforma.verifyCrafted'] = summarise(crafted.ms);
+      figures['proforma.verifyCraftedLongestTask'] = summarise(crafted.longestTask);
 
       // The approved-tools register with 10,000 tools.
       const register = await timeRegisterFigures(browser, server.url);
@@ -690,6 +715,9 @@ const DEFINITIONS = {
   'proforma.registerImportCsv':
     'ms from choosing that 10,000-row CSV in "Import CSV" (a fresh register, someone named in "Your name") to "… tools imported" shown: reading, parsing and checking every row, then one IndexedDB transaction',
   'proforma.verifyFirst': 'the same on a freshly loaded page, loading the verify code (a chunk) first; one run',
+  'proforma.verifyCrafted': `ms from choosing a ${CRAFTED_PDF_BYTES / 2 ** 20} MB file crafted to take quadratic time (\`%PDF-1.7 <<\`, \`/M (D:\` repeated, then a byte range and a /Contents that fit) in a fresh <proforma-verify>'s file input to its result shown ("Not valid: …"), the verify code already loaded: the file read and checked in the module worker`,
+  'proforma.verifyCraftedLongestTask':
+    'the longest main-thread task (PerformanceObserver longtask, 50 ms or more; 0 when none) during each of those checks: how long the page could not respond',
   'proforma.scoreAssessment': `ms per scoreAssessment(form, answers) call on the full form (parsed in the page with parseFormDefinition) with the complete answers of the answer pass, in headless Chromium: dist/model loaded as ES modules (its packages through an import map, from node_modules), ${SCORE_WARM_UP} calls to warm up, then ${SCORE_BATCHES} runs of ${SCORE_CALLS_PER_BATCH} calls each timed and divided by ${SCORE_CALLS_PER_BATCH} (the page's clock is too coarse for one call); median, min and max of the runs`,
 };
 
@@ -721,6 +749,8 @@ const ROWS = [
   ['proforma.classicScript.gzipBytes', 'proforma: every element as a classic script (gzip -9)', 'B'],
   ['proforma.verify', 'proforma: verify the signed PDF', 'ms'],
   ['proforma.verifyFirst', '  first check on a fresh page (loads the verify code)', 'ms'],
+  ['proforma.verifyCrafted', 'proforma: verify a 16 MB crafted file', 'ms'],
+  ['proforma.verifyCraftedLongestTask', '  longest main-thread task meanwhile', 'ms'],
   ['proforma.registerFirstRender', 'proforma: register of 10,000 tools, first render', 'ms'],
   ['proforma.registerSort', '  sort by review due', 'ms'],
   ['proforma.registerFilter', '  filter by status', 'ms'],
