@@ -11,7 +11,7 @@ import {
   reassess,
   RegisterRuleError,
   type RegisterRule,
-} from '../model/register.js';
+} from '../model/register/index.js';
 import { StorageFullError } from './draft-store.js';
 import { checkHistoryGrows, RegisterHistoryError, type RegisterStore } from './register-store.js';
 

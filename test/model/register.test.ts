@@ -34,7 +34,7 @@ import {
   type RegisterFilter,
   type RegisterRule,
   type SortKey,
-} from '../../src/model/register.js';
+} from '../../src/model/register/index.js';
 import { SOCIAL_ASSESSMENT_ID, completeSocialAssessment } from '../pdf/fixtures.js';
 import { answersOf, formOf, item, question, shownWhen, yesno } from './forms.js';
 

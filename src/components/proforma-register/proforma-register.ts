@@ -30,7 +30,7 @@ import {
   type RegisterFilter,
   type SortDirection,
   type SortKey,
-} from '../../model/register.js';
+} from '../../model/register/index.js';
 import { jsonToRegister, publishedEntry } from '../../model/register-json.js';
 import { OUTCOMES, type Outcome } from '../../model/scoring.js';
 import { resolveText } from '../../model/text.js';
