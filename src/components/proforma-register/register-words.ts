@@ -98,6 +98,10 @@ export function fieldWords(field: string): string {
       return msg('Review due');
     case 'signerFingerprint':
       return msg('Signer’s key');
+    case 'signerName':
+      return msg('Signed in the name of');
+    case 'rivalOf':
+      return msg('Kept beside the entry');
     case 'assessment':
       return msg('Assessment');
     default:

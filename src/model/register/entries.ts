@@ -35,6 +35,8 @@ export const ENTRY_FIELD_QUESTIONS = {
 export interface ImportOptions {
   /** The fingerprint of the key that signed the imported PDF, when it was signed. */
   signerFingerprint?: string;
+  /** The name the signing key's certificate gives, when it was signed. */
+  signerName?: string;
   /** Who imported it, and when. */
   by: string;
   at: string;
@@ -100,6 +102,7 @@ export function entryFromAssessment(
     owners: ownersQuestion?.[1].answer.kind === 'people' ? ownersQuestion[1].answer.people : [],
     assessor: assessor?.answer.kind === 'signoff' ? (assessor.answer.name ?? undefined) : undefined,
     signerFingerprint: blankToUndefined(options.signerFingerprint),
+    signerName: blankToUndefined(options.signerName),
     assessment: structuredClone(assessment),
     history: [imported],
   });
@@ -139,6 +142,7 @@ const ASSESSED_FIELDS = [
   'owners',
   'assessor',
   'signerFingerprint',
+  'signerName',
   'assessment',
 ] as const satisfies ReadonlyArray<keyof RegisterEntry>;
 
@@ -176,6 +180,8 @@ export function reassess(existing: RegisterEntry, fresh: RegisterEntry, change: 
     approver: existing.approver,
     decisionDate: existing.decisionDate,
     reviewDue: existing.reviewDue,
+    // A later revision from either key leaves the other file's entry in place: the two stay side by side until settled.
+    rivalOf: existing.rivalOf,
     history: existing.history,
   });
   const changes = changedFields(existing, updated, ASSESSED_FIELDS);

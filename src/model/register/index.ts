@@ -32,3 +32,10 @@ export {
   type SortKey,
 } from './filter-sort.js';
 export { changedFields } from './history.js';
+export {
+  entryForImport,
+  placeImport,
+  signerDisputes,
+  type ImportPlacement,
+  type SignerDispute,
+} from './signer-disputes.js';
