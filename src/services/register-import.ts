@@ -1,7 +1,7 @@
 import type { Assessment } from '../model/assessment.js';
 import type { FormDefinition } from '../model/form-definition.js';
 import type { PdfProblem } from '../pdf/verify-pdf.js';
-import { csvToRegister, registerToCsv } from '../model/register-csv.js';
+import { csvToRegister, decodeCsv, registerToCsv } from '../model/register-csv.js';
 import { RegisterEntrySchema, type HistoryEvent, type RegisterEntry } from '../model/register-entry.js';
 import { jsonToRegister, registerToJson } from '../model/register-json.js';
 import {
@@ -260,14 +260,19 @@ export interface RegisterFileImportOptions {
  * entry in the register updates it and keeps its history and assessment; a
  * row without an id is a new tool. Each entry gets an "imported from CSV"
  * event listing the fields that changed. Entries the file does not name are
- * left as they are.
+ * left as they are. Given the file's bytes, bytes that are not UTF-8 are
+ * refused with the rows that hold them (see `decodeCsv`).
  */
 export async function importRegisterCsv(
-  text: string,
+  file: string | Uint8Array,
   store: RegisterStore,
   options: RegisterFileImportOptions,
 ): Promise<RegisterImportResult> {
   assertSomeoneNamed(options.by);
+  const decoded = typeof file === 'string' ? { text: file } : decodeCsv(file);
+  if ('errors' in decoded)
+    return { errors: decoded.errors.map(({ row, column, message }) => ({ row, column, message })) };
+  const { text } = decoded;
   try {
     const { entries: existing } = await store.list();
     const read = csvToRegister(text, existing);

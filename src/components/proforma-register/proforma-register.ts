@@ -823,9 +823,10 @@ export class ProformaRegister extends LitElement {
   private async importFile(format: 'CSV' | 'JSON', file: File): Promise<void> {
     if (!(await this.readyToImport())) return;
     this.busy = msg('Importing…');
-    let text: string;
+    let contents: string | Uint8Array;
     try {
-      text = await file.text();
+      // A CSV goes in as bytes, so that bytes that are not UTF-8 are refused rather than read as U+FFFD.
+      contents = format === 'CSV' ? new Uint8Array(await file.arrayBuffer()) : await file.text();
     } catch {
       this.busy = undefined;
       return this.showProblems(msg('Nothing was imported'), [
@@ -835,8 +836,11 @@ export class ProformaRegister extends LitElement {
     const before = new Map(this.entries.map((entry) => [entry.id, entry]));
     let result;
     try {
-      const run = format === 'CSV' ? importRegisterCsv : importRegisterJson;
-      result = await run(text, this.activeStore, { by: this.actor });
+      const options = { by: this.actor };
+      result =
+        typeof contents === 'string'
+          ? await importRegisterJson(contents, this.activeStore, options)
+          : await importRegisterCsv(contents, this.activeStore, options);
     } catch (error) {
       this.busy = undefined;
       return this.showProblems(msg('Nothing was imported'), [{ text: storeProblemWords(error) }]);
