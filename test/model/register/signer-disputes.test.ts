@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import type { RegisterEntry } from '../../src/model/register-entry.js';
-import { entryForImport, placeImport, signerDisputes } from '../../src/model/register/index.js';
-import { smallAssessment } from '../pdf/signing-fixtures.js';
-import { entry } from '../register/entries.js';
+import type { RegisterEntry } from '../../../src/model/register-entry.js';
+import { entryForImport, placeImport, signerDisputes } from '../../../src/model/register/index.js';
+import { smallAssessment } from '../../pdf/signing-fixtures.js';
+import { entry } from '../../register/entries.js';
 
 const KEY_A = Array.from({ length: 32 }, () => 'AA').join(':');
 const KEY_B = Array.from({ length: 32 }, () => 'BB').join(':');
