@@ -55,14 +55,14 @@ function disputesExplained(): string {
 
 function renderDispute(dispute: SignerDispute, view: SignerDisputesView, id: string): TemplateResult {
   const [first] = dispute.entries;
-  const standing = dispute.standing;
-  const keyName = standing && trustedKeyOf(standing, view.trusted)?.name;
+  // Set only when its key is one the register trusts.
+  const standingKey = dispute.standing && trustedKeyOf(dispute.standing, view.trusted);
   return html`<div class="dispute">
     <h4 id=${`${id}-heading`}>${first?.tool}</h4>
     <p>
       ${
-        standing
-          ? msg(str`Settled: the entry signed by the trusted key of ${keyName ?? ''} stands.`)
+        standingKey
+          ? msg(str`Settled: the entry signed by the trusted key of ${standingKey.name} stands.`)
           : msg('Not settled: trust the key of the person who really signed.')
       }
     </p>
