@@ -40,14 +40,21 @@ export interface DraftSessionHost extends ReactiveControllerHost, HTMLElement {
 export class DraftSession {
   readonly autosave: AutosaveController;
   readonly storage: DraftStoreController;
-  /** Set when `draft-id` named a draft this browser does not have. */
-  draftMissing = false;
+  /**
+   * What became of the draft named by `draft-id`: `missing` when this browser
+   * has none under it, `damaged` when the record under it cannot be read.
+   * Either way what the person answers is saved as a new draft; a damaged
+   * record is kept as it is, under its own id.
+   */
+  requested: 'opened' | 'missing' | 'damaged' = 'opened';
   /** True while the draft named by `draft-id` is being read, so its form is not yet to be edited. */
   opening = false;
   /** The form the opened draft was made with. */
   draftForm: { id: string; version: string } | undefined;
 
   private openedDraftId: string | undefined;
+  /** The id `draft-id` named, kept when the answers move to a new draft because its record was damaged. */
+  private requestedDraftId: string | undefined;
   private createdAt: string | undefined;
 
   constructor(private readonly host: DraftSessionHost) {
@@ -77,10 +84,12 @@ export class DraftSession {
 
   /** Call after every change the person makes. */
   changed(): void {
-    if (!this.host.draftId) {
+    // A damaged record is never written over: the answers go to a draft of their own.
+    const damagedUnderId = this.requested === 'damaged' && this.host.draftId === this.requestedDraftId;
+    if (!this.host.draftId || damagedUnderId) {
       this.host.draftId = newId();
       this.openedDraftId = this.host.draftId;
-      this.draftMissing = false;
+      if (!damagedUnderId) this.requested = 'opened';
       this.autosave.startNew(this.host.draftId);
       this.host.dispatchEvent(new ProformaDraftCreatedEvent({ draftId: this.host.draftId }));
     }
@@ -125,7 +134,7 @@ export class DraftSession {
         takeTheirs: () => this.autosave.takeTheirs(),
         keepMine: () => void this.autosave.keepMine(),
       }),
-      renderDraftNotices(this.host.draftId, this.draftMissing, this.draftForm, form),
+      renderDraftNotices(this.requestedDraftId ?? this.host.draftId, this.requested, this.draftForm, form),
     ].filter((part): part is TemplateResult => part !== nothing);
   }
 
@@ -154,15 +163,24 @@ export class DraftSession {
     this.openedDraftId = id;
     this.createdAt = undefined;
     this.draftForm = undefined;
-    this.draftMissing = false;
+    this.requested = 'opened';
+    this.requestedDraftId = id || undefined;
     if (!id) {
       host.requestUpdate();
       return;
     }
     this.opening = true;
-    const draft = await this.autosave.open(id).finally(() => (this.opening = false));
+    let draft: Draft | undefined;
+    let damaged = false;
+    try {
+      draft = await this.autosave.open(id);
+      // Said at once, before anything is typed: a draft that cannot be read is not a draft that is not there.
+      damaged = draft === undefined && (await this.storage.store?.damagedRecord(id)) !== undefined;
+    } finally {
+      this.opening = false;
+    }
     if (id !== host.draftId) return;
-    this.draftMissing = draft === undefined;
+    this.requested = draft ? 'opened' : damaged ? 'damaged' : 'missing';
     if (draft) this.showDraft(draft);
     else this.autosave.startNew(id);
     host.requestUpdate();

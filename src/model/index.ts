@@ -10,6 +10,6 @@ export * from './draft.js';
 export * from './canonical-json.js';
 export * from './report.js';
 export * from './register-entry.js';
-export * from './register.js';
+export * from './register/index.js';
 export * from './register-csv.js';
 export * from './register-json.js';

@@ -8,17 +8,27 @@ import { RegisterEntrySchema, type RegisterEntry, type StoredStatus } from './re
  *
  * Written: UTF-8 with a byte-order mark (so Excel reads ŵ, ŷ and emoji
  * rightly), CRLF after every row, a cell in double quotes when it holds a
- * comma, a quote, CR or LF, with each quote doubled.
+ * comma, a quote, CR, LF, NUL or a character that Excel in some locale takes
+ * as its list separator (see LIST_SEPARATORS), with each quote doubled.
  *
- * Formula injection: a cell that begins with `=`, `+`, `-`, `@`, a tab or
- * CR would be run by a spreadsheet as a formula, so it is written with a
- * single quote in front ("'=SUM(A1)"), which spreadsheets show as text. So
+ * Formula injection: a cell that begins with `=`, `+`, `-`, `@`, a tab, CR
+ * or NUL would be run by a spreadsheet as a formula, so it is written with a
+ * single quote in front ("'=SUM(A1)"), which spreadsheets show as text. A
+ * cell that holds a list separator is quoted, so that Excel set to that
+ * separator (a semicolon in most of Europe) keeps it whole rather than
+ * starting a new cell, which might begin with `=`, in the middle of it. So
  * that the escape can always be undone, a cell that begins with a single
  * quote gets one more in front too ("'tis" is written "''tis"). Reading
  * removes exactly one leading single quote from every cell that has one.
- * A file this module wrote therefore reads back to the same values, and is
+ * A file this module wrote therefore reads back to the same values, every
+ * character the register holds included (U+0000 and U+FFFD too), and is
  * written again byte for byte; a single quote typed at the start of a cell
  * by hand is read as this escape and dropped.
+ *
+ * Files that are not CSV text are told apart from the values in them by
+ * where they show it: a NUL outside a quoted cell (UTF-16 text, a binary
+ * file) or bytes that are not UTF-8 (`decodeCsv`: a file saved in a Windows
+ * code page), never by a character inside a cell.
  *
  * Lists: subjects and year groups are joined with "; ", account owners as
  * "Name (Role); Name", conditions one per line in the cell. Reading splits
@@ -250,10 +260,23 @@ const COLUMNS: readonly Column[] = [
 const REQUIRED_HEADERS = ['Tool', 'Status'];
 const BOM = '\uFEFF';
 
+/**
+ * The characters Excel takes as the list separator between cells in one
+ * locale or another: the comma (English), the semicolon (most of Europe and
+ * Latin America), the Arabic semicolon (Persian and some Arabic settings), the
+ * tab (text files, and pasted cells), and the vertical bar that some
+ * schools set so that neither commas nor semicolons split.
+ */
+export const LIST_SEPARATORS = [',', ';', '\u061B', '\t', '|'] as const;
+
+const FORMULA_START = /^[=+\-@\t\r\0']/;
+/** A quote, a line break, NUL, or one of LIST_SEPARATORS. */
+const NEEDS_QUOTES = /["\r\n\0,;\u061B\t|]/;
+
 /** A cell as written: the formula escape, then quotes when needed. */
 function cellText(value: string): string {
-  const safe = /^[=+\-@\t\r']/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /** The register as CSV for Excel: BOM, header, one CRLF-ended row per entry. */
@@ -278,8 +301,14 @@ const UNQUOTED = /[^,\r\n]*/y;
  * it, so that every bad row is reported; a quote never closed swallows the
  * rest of the file and ends the reading.
  */
-function readRecords(text: string): { records: CsvRecord[]; unclosed?: { row: number; cell: number } } {
+function readRecords(text: string): {
+  records: CsvRecord[];
+  unclosed?: { row: number; cell: number };
+  /** A NUL outside any quoted cell: UTF-16 text or a binary file, since a value's NUL is always written quoted. */
+  nulOutsideQuotes?: boolean;
+} {
   const records: CsvRecord[] = [];
+  let nulOutsideQuotes = false;
   let at = 0;
   while (at < text.length) {
     const record: CsvRecord = { row: records.length + 1, cells: [], problems: [] };
@@ -290,7 +319,7 @@ function readRecords(text: string): { records: CsvRecord[]; unclosed?: { row: nu
         at += 1;
         for (;;) {
           const quote = text.indexOf('"', at);
-          if (quote < 0) return { records, unclosed: { row: record.row, cell } };
+          if (quote < 0) return { records, unclosed: { row: record.row, cell }, nulOutsideQuotes };
           value += text.slice(at, quote);
           at = quote + 1;
           if (text[at] !== '"') break;
@@ -311,6 +340,7 @@ function readRecords(text: string): { records: CsvRecord[]; unclosed?: { row: nu
         UNQUOTED.lastIndex = at;
         value = UNQUOTED.exec(text)![0];
         at += value.length;
+        if (value.includes('\0')) nulOutsideQuotes = true;
         if (value.includes('"')) {
           record.problems.push({
             cell,
@@ -327,7 +357,7 @@ function readRecords(text: string): { records: CsvRecord[]; unclosed?: { row: nu
     if (text[at] === '\n') at += 1;
     records.push(record);
   }
-  return { records };
+  return { records, nulOutsideQuotes };
 }
 
 /** The column letter a spreadsheet shows: A, B, …, Z, AA, … */
@@ -409,16 +439,11 @@ export function csvToRegister(
 ): RegisterCsvResult {
   const body = text.startsWith(BOM) ? text.slice(BOM.length) : text;
   if (body.trim() === '') return { errors: [{ row: 1, message: 'the file is empty' }] };
-  // Workbooks (.xlsx are zip files), PDFs and UTF-16 text all hold NUL characters once read as UTF-8.
-  if (body.includes('\0') || body.startsWith('PK\u0003\u0004') || body.startsWith('%PDF-')) {
-    return {
-      errors: [
-        { row: 1, message: 'this is not a CSV file: in Excel, save the register as "CSV UTF-8 (Comma delimited)"' },
-      ],
-    };
-  }
+  if (looksLikeAnotherKindOfFile(body)) return { errors: [NOT_CSV] };
 
-  const { records, unclosed } = readRecords(body);
+  const { records, unclosed, nulOutsideQuotes } = readRecords(body);
+  // UTF-16 text holds a NUL beside every letter once read as UTF-8, where no value's NUL can be: outside quotes.
+  if (nulOutsideQuotes) return { errors: [NOT_CSV] };
   if (records.length === 0) {
     return { errors: [{ row: 1, message: 'a quote mark (") opens the first row and is never closed' }] };
   }
@@ -450,9 +475,7 @@ export function csvToRegister(
     if (rowErrors.length === 0) {
       cells.forEach((cell, index) => {
         const col = columns[index]!;
-        const read: Read<unknown> = cell.includes('\uFFFD')
-          ? { problem: 'some characters could not be read: in Excel, save the file as "CSV UTF-8 (Comma delimited)"' }
-          : col.read(cell.startsWith("'") ? cell.slice(1) : cell);
+        const read = col.read(cell.startsWith("'") ? cell.slice(1) : cell);
         if ('problem' in read) rowErrors.push({ row, column: col.header, message: read.problem });
         else fields.set(col.field, read.value);
       });
@@ -504,4 +527,63 @@ export function csvToRegister(
     });
   }
   return errors.length > 0 ? { errors } : { entries };
+}
+
+const NOT_CSV: RegisterCsvProblem = {
+  row: 1,
+  message: 'this is not a CSV file: in Excel, save the register as "CSV UTF-8 (Comma delimited)"',
+};
+
+/** A workbook (.xlsx files are zip files) or a PDF, by how it begins. */
+function looksLikeAnotherKindOfFile(text: string): boolean {
+  return text.startsWith('PK\u0003\u0004') || text.startsWith('%PDF-');
+}
+
+const LINE_FEED = 0x0a;
+
+/**
+ * A CSV file's bytes as text, for `csvToRegister`; or, when some are not
+ * UTF-8 (a file saved as "CSV (Comma delimited)" in a Windows code page, or
+ * as UTF-16), every row that holds them. Reading such bytes as U+FFFD would
+ * change the register's values without a word; refusing them here, where
+ * they are told from real text, lets a U+FFFD the file really holds come
+ * back as it was written.
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string } | { errors: RegisterCsvProblem[] } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    // Not UTF-8: said below, row by row.
+  }
+  const loose = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const body = loose.startsWith(BOM) ? loose.slice(BOM.length) : loose;
+  if (looksLikeAnotherKindOfFile(body) || body.includes('\0') || body.startsWith('\uFFFD\uFFFD')) {
+    return { errors: [NOT_CSV] };
+  }
+  // A line feed is never part of a longer UTF-8 sequence, so each line can be checked on its own; a line
+  // break inside quotes stays within its row, as a spreadsheet numbers rows.
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const errors: RegisterCsvProblem[] = [];
+  let row = 1;
+  let insideQuotes = false;
+  let start = 0;
+  while (start <= bytes.length) {
+    let end = bytes.indexOf(LINE_FEED, start);
+    if (end < 0) end = bytes.length;
+    const line = bytes.subarray(start, end);
+    try {
+      strict.decode(line);
+    } catch {
+      if (errors.at(-1)?.row !== row) {
+        errors.push({
+          row,
+          message: 'some characters could not be read: in Excel, save the file as "CSV UTF-8 (Comma delimited)"',
+        });
+      }
+    }
+    for (const byte of line) if (byte === 0x22) insideQuotes = !insideQuotes;
+    if (!insideQuotes) row += 1;
+    start = end + 1;
+  }
+  return { errors };
 }

@@ -82,6 +82,14 @@ export const RegisterEntrySchema = z.object({
   reviewDue: z.optional(isoDate),
   /** The fingerprint of the key that signed the imported PDF, and whether the register trusts it. */
   signerFingerprint: z.optional(z.string()),
+  /** The name the signing key's certificate gives: self-declared, so trusted only with the key. */
+  signerName: z.optional(z.string()),
+  /**
+   * The id of the entry that holds the same assessment at the same revision,
+   * signed by another key: both are kept, side by side, until the IT lead
+   * trusts the right key (see signerDisputes).
+   */
+  rivalOf: z.optional(z.string()),
   /** The assessment the entry was made from; left out of a published register. */
   assessment: z.optional(AssessmentSchema),
   history: z.array(HistoryEventSchema),

@@ -18,7 +18,10 @@ export interface DraftStore {
   list(): Promise<DraftListing>;
   /** What a list of drafts shows, read quickly; a draft without a readable summary is listed as damaged. */
   summaries(): Promise<DraftListing<DraftSummary>>;
+  /** The draft kept under `id`; undefined when there is none, or its record cannot be read (see `damagedRecord`). */
   get(id: string): Promise<Draft | undefined>;
+  /** The record kept under `id` when it cannot be read as a draft; undefined when there is none, or it is a draft. */
+  damagedRecord(id: string): Promise<DamagedDraft | undefined>;
   /**
    * Saves a draft whose revision is one above `expectedRevision` (the revision
    * this copy was based on, or `undefined` for a new draft). Throws
@@ -68,6 +71,13 @@ export function storageError(error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
   if (name === 'QuotaExceededError') return new StorageFullError(message);
   return new StorageUnavailableError(message);
+}
+
+/** A stored record as `damagedRecord` gives it: itself and its problem when it is not a draft. */
+export function damagedOrNothing(id: string, raw: unknown): DamagedDraft | undefined {
+  if (raw === undefined) return undefined;
+  const read = readDraft(raw);
+  return 'problem' in read ? { id, raw, problem: read.problem } : undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   type Draft,
   type DraftSummary,
 } from '../model/draft.js';
-import { checkRevision, storageError, type DraftListing, type DraftStore } from './draft-store.js';
+import { checkRevision, damagedOrNothing, storageError, type DraftListing, type DraftStore } from './draft-store.js';
 
 /** The IndexedDB database that holds a namespace's drafts; namespaces keep two embeds on one site apart. */
 export function draftDatabaseName(namespace: string): string {
@@ -76,6 +76,10 @@ export class IndexedDbDraftStore implements DraftStore {
     const raw = await this.run('readonly', (store) => promisifyRequest(store.get(id)));
     const read = readDraft(raw);
     return 'draft' in read ? read.draft : undefined;
+  }
+
+  async damagedRecord(id: string): Promise<DamagedDraft | undefined> {
+    return damagedOrNothing(id, await this.run('readonly', (store) => promisifyRequest(store.get(id))));
   }
 
   async save(draft: Draft, expectedRevision: number | undefined): Promise<void> {

@@ -1,5 +1,5 @@
-import { readDraft, summarizeDraft, type Draft, type DraftSummary } from '../model/draft.js';
-import { checkRevision, type DraftListing, type DraftStore } from './draft-store.js';
+import { readDraft, summarizeDraft, type DamagedDraft, type Draft, type DraftSummary } from '../model/draft.js';
+import { checkRevision, damagedOrNothing, type DraftListing, type DraftStore } from './draft-store.js';
 
 /** Drafts kept in memory: for tests, and for when the browser will not store data. */
 export class MemoryDraftStore implements DraftStore {
@@ -29,6 +29,10 @@ export class MemoryDraftStore implements DraftStore {
   async get(id: string): Promise<Draft | undefined> {
     const read = readDraft(this.records.get(id));
     return 'draft' in read ? read.draft : undefined;
+  }
+
+  async damagedRecord(id: string): Promise<DamagedDraft | undefined> {
+    return damagedOrNothing(id, this.records.get(id));
   }
 
   async save(draft: Draft, expectedRevision: number | undefined): Promise<void> {

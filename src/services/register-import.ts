@@ -1,17 +1,18 @@
 import type { Assessment } from '../model/assessment.js';
 import type { FormDefinition } from '../model/form-definition.js';
 import type { PdfProblem, PdfVerification } from '../pdf/verify-pdf.js';
-import { csvToRegister, registerToCsv } from '../model/register-csv.js';
+import { csvToRegister, decodeCsv, registerToCsv } from '../model/register-csv.js';
 import { RegisterEntrySchema, type HistoryEvent, type RegisterEntry } from '../model/register-entry.js';
 import { jsonToRegister, registerToJson } from '../model/register-json.js';
 import {
   changedFields,
+  entryForImport,
   entryFromAssessment,
-  findEntryForTool,
-  reassess,
+  placeImport,
   RegisterRuleError,
+  type ImportPlacement,
   type RegisterRule,
-} from '../model/register.js';
+} from '../model/register/index.js';
 import { StorageFullError } from './draft-store.js';
 import { checkHistoryGrows, RegisterHistoryError, type RegisterStore } from './register-store.js';
 
@@ -43,12 +44,19 @@ export type PdfImportRefusalCode = PdfImportRefusal['code'];
 /** What became of one PDF. */
 export interface PdfImportResult {
   fileName: string;
-  /** `created`: a new entry; `updated`: the tool's entry re-assessed, its history kept; `refused`: nothing written. */
-  result: 'created' | 'updated' | 'refused';
+  /**
+   * `created`: a new entry; `updated`: the tool's entry re-assessed, its
+   * history kept; `side-by-side`: a new entry kept beside the entry
+   * (`rivalOf`) that holds the same assessment and revision signed by another
+   * key, for the IT lead to settle; `refused`: nothing written.
+   */
+  result: 'created' | 'updated' | 'side-by-side' | 'refused';
   /** Why the file was refused. */
   reason?: PdfImportRefusal;
   /** The entry created or updated. */
   entryId?: string;
+  /** For `side-by-side`: the entry signed by another key that this one is kept beside. */
+  rivalOf?: string;
   /** The tool the assessment is of, once it could be read. */
   tool?: string;
   /** Who the signature names, whenever a signature could be read. */
@@ -79,7 +87,10 @@ export interface PdfImportOptions {
  * so that two assessments of one tool in the same batch both land, in order;
  * each is written on its own, so a refused file never stops the others, and
  * a refused file writes nothing. A signer whose key the register does not
- * trust is imported all the same, with `signerRecognised: false`.
+ * trust is imported all the same, with `signerRecognised: false`. A file
+ * that holds the same assessment and revision as an entry signed by another
+ * key is kept beside it (`side-by-side`), never refused: the first may be
+ * the forgery.
  */
 export async function importSignedPdfs(
   files: ReadonlyArray<{ name: string; bytes: Uint8Array }>,
@@ -133,19 +144,21 @@ export async function importSignedPdfs(
       results.push({ ...known, result: 'refused', reason: { code, problems: verification.problems } });
       continue;
     }
-    const stored = await storeAssessment(assessment, store, { ...options, signerFingerprint: signer?.fingerprint });
+    const stored = await storeAssessment(assessment, store, { ...options, signer });
     results.push({ ...known, tool: assessment.tool.name, ...stored });
   }
   return results;
 }
 
 type StoredAssessment =
-  { result: 'created' | 'updated'; entryId: string; tool: string } | { result: 'refused'; reason: PdfImportRefusal };
+  | { result: 'created' | 'updated'; entryId: string; tool: string }
+  | { result: 'side-by-side'; entryId: string; tool: string; rivalOf: string }
+  | { result: 'refused'; reason: PdfImportRefusal };
 
 async function storeAssessment(
   assessment: Assessment,
   store: RegisterStore,
-  options: PdfImportOptions & { signerFingerprint: string | undefined },
+  options: PdfImportOptions & { signer: { name: string; fingerprint: string } | undefined },
 ): Promise<StoredAssessment> {
   const form = formFor(assessment, options.forms);
   if (form === undefined) {
@@ -176,34 +189,36 @@ async function storeAssessment(
     fresh = entryFromAssessment(assessment, form, {
       ...change,
       id: freeId(assessment.id, entries),
-      ...(options.signerFingerprint ? { signerFingerprint: options.signerFingerprint } : {}),
+      ...(options.signer ? { signerFingerprint: options.signer.fingerprint, signerName: options.signer.name } : {}),
       ...(options.locale ? { locale: options.locale } : {}),
     });
   } catch (error) {
     return refusedByRule(error);
   }
   // The listing leaves assessments out; the one held decides whether this copy is newer.
-  const found = findEntryForTool(entries, fresh);
+  const found = entryForImport(entries, fresh);
   let existing: RegisterEntry | undefined;
   try {
     existing = found && ((await store.get(found.id)) ?? found);
   } catch (error) {
     return refusedByStorage(error);
   }
-  let entry: RegisterEntry;
+  let placement: ImportPlacement;
   try {
-    entry = existing ? reassess(existing, fresh, change) : fresh;
+    placement = placeImport(existing, fresh, change);
   } catch (error) {
     return refusedByRule(error);
   }
-  const result = existing ? 'updated' : 'created';
+  const { entry } = placement;
 
   try {
     await store.save(entry);
   } catch (error) {
     return refusedByStorage(error);
   }
-  return { result, entryId: entry.id, tool: entry.tool };
+  return placement.result === 'side-by-side'
+    ? { result: 'side-by-side', entryId: entry.id, tool: entry.tool, rivalOf: placement.rivalOf }
+    : { result: placement.result, entryId: entry.id, tool: entry.tool };
 }
 
 /** The form an assessment was made with: the same id and version if given, else the same id. */
@@ -255,14 +270,19 @@ export interface RegisterFileImportOptions {
  * entry in the register updates it and keeps its history and assessment; a
  * row without an id is a new tool. Each entry gets an "imported from CSV"
  * event listing the fields that changed. Entries the file does not name are
- * left as they are.
+ * left as they are. Given the file's bytes, bytes that are not UTF-8 are
+ * refused with the rows that hold them (see `decodeCsv`).
  */
 export async function importRegisterCsv(
-  text: string,
+  file: string | Uint8Array,
   store: RegisterStore,
   options: RegisterFileImportOptions,
 ): Promise<RegisterImportResult> {
   assertSomeoneNamed(options.by);
+  const decoded = typeof file === 'string' ? { text: file } : decodeCsv(file);
+  if ('errors' in decoded)
+    return { errors: decoded.errors.map(({ row, column, message }) => ({ row, column, message })) };
+  const { text } = decoded;
   try {
     const { entries: existing } = await store.list();
     const read = csvToRegister(text, existing);

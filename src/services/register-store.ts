@@ -107,9 +107,16 @@ function looksLikeEntry(item: unknown): item is RegisterEntry {
     Array.isArray(entry.owners) &&
     entry.owners.every((owner) => typeof owner === 'object' && owner !== null && isString(owner.name)) &&
     Array.isArray(entry.history) &&
-    [entry.vendor, entry.url, entry.purpose, entry.outcome, entry.approver, entry.signerFingerprint].every(
-      optionalString,
-    ) &&
+    [
+      entry.vendor,
+      entry.url,
+      entry.purpose,
+      entry.outcome,
+      entry.approver,
+      entry.signerFingerprint,
+      entry.signerName,
+      entry.rivalOf,
+    ].every(optionalString) &&
     optionalDate(entry.decisionDate) &&
     optionalDate(entry.reviewDue) &&
     (entry.readiness === undefined || entry.readiness === null || typeof entry.readiness === 'number') &&

@@ -11,6 +11,7 @@ import type { RegisterEntry } from '../../src/model/register-entry.js';
 import { RegisterStore } from '../../src/services/register-store.js';
 import { padletForm, plainPdf, signedPadletPdf, smallAssessment } from '../pdf/signing-fixtures.js';
 import { entry, FINGERPRINT, mixedEntries, seededStore } from '../register/entries.js';
+import { sameNameKeys, signedPadletBy } from '../register/forgeries.js';
 import { catchDownloads } from '../a11y/helpers.js';
 import { controlLabelled } from './helpers.js';
 
@@ -360,6 +361,48 @@ describe('<proforma-register>', () => {
     expect(tools(element)).to.deep.equal(['Padlet']);
     expect(rows(element)[0]![1]).to.equal('Submitted');
     await expect(element).to.be.accessible();
+  });
+
+  it('shows a forged copy and the genuine file side by side, settled by trusting one key, and is accessible', async () => {
+    const { store, element } = await emptyRegisterForPdfs();
+    const { teacher, forger } = await sameNameKeys();
+    const pdf = async (name: string, key: typeof teacher) =>
+      new File([(await signedPadletBy(key)) as BlobPart], name, { type: 'application/pdf' });
+    const input = controlLabelled(root(element), 'Import signed PDFs');
+    const transfer = new DataTransfer();
+    transfer.items.add(await pdf('forged.pdf', forger));
+    transfer.items.add(await pdf('genuine.pdf', teacher));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => text(root(element)).includes('2 of 2 PDF(s) imported'), 'never imported', { timeout: 8000 });
+
+    const disputes = () => root(element).querySelector('.disputes');
+    const sides = () => [...root(element).querySelectorAll('.side-by-side > li')].map((side) => text(side));
+    expect(text(root(element).querySelector('.results'))).to.contain(
+      'genuine.pdf: Added “Padlet” beside another file of the same assessment signed by a different key',
+    );
+    expect(text(disputes())).to.contain('Files that claim the same assessment').and.to.contain('Not settled');
+    expect(sides()).to.have.length(2);
+    expect(sides()[0]).to.contain('Signed in the name of Siân Jones').and.to.contain(forger.fingerprint);
+    expect(sides()[1]).to.contain('Signed in the name of Siân Jones').and.to.contain(teacher.fingerprint);
+    expect(sides().every((side) => side.includes('Key trusted No'))).to.equal(true);
+    expect(tools(element)).to.deep.equal(['Padlet', 'Padlet']);
+    await expect(element).to.be.accessible();
+
+    button(root(element), `Open the entry signed with key ${teacher.fingerprint.slice(0, 11)}…`).click();
+    await waitUntil(() => root(element).activeElement?.id === 'detail-heading', 'the detail never opened');
+    expect(text(disputes())).to.contain('Another file claims this assessment');
+    button(root(element), 'Trust this key').click();
+    await element.updateComplete;
+    await typeInto(controlLabelled(root(element), 'Name of the person'), 'Siân Jones');
+    button(root(element), 'Trust the key').click();
+    await waitUntil(() => text(disputes()).includes('Settled'), 'trusting the key never settled it');
+
+    expect(text(disputes())).to.contain('Settled: the entry signed by the trusted key of Siân Jones stands.');
+    expect(sides()[0]).to.contain('Signed by an untrusted key: retire this entry if it is a forgery.');
+    expect(sides()[1]).to.contain('This entry stands.').and.to.contain('The entry shown on this page.');
+    await expect(element).to.be.accessible();
+    expect((await store.list()).entries).to.have.length(2);
   });
 
   it('takes signed PDFs dropped anywhere on it, marking its drop zone while they are held over it', async () => {

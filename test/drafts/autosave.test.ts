@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ContextProvider } from '@lit/context';
 import { draftStoreContext } from '../../src/services/contexts.js';
 import { sendKeys } from '@web/test-runner-commands';
@@ -9,7 +9,7 @@ import { StorageFullError, type DraftStore } from '../../src/services/draft-stor
 import { IndexedDbDraftStore } from '../../src/services/indexeddb-draft-store.js';
 import { MemoryDraftStore } from '../../src/services/memory-draft-store.js';
 import { controlLabelled, kindsForm, questionTitled, root } from '../components/helpers.js';
-import { freshNamespace, makeDraft, textOf } from './helpers.js';
+import { freshNamespace, makeDraft, putRawRecord, textOf } from './helpers.js';
 
 async function assessment(namespace: string, draftId = '', store?: DraftStore): Promise<ProformaAssessment> {
   const element = await fixture<ProformaAssessment>(
@@ -117,6 +117,7 @@ describe('<proforma-assessment> drafts', () => {
       list: () => memory.list(),
       summaries: () => memory.summaries(),
       get: (id) => memory.get(id),
+      damagedRecord: (id) => memory.damagedRecord(id),
       save: async () => {
         throw new StorageFullError('QuotaExceededError');
       },
@@ -223,20 +224,37 @@ describe('<proforma-assessment> drafts', () => {
     expect((await memory.get('second'))?.assessment.answers['platform'], 'not under the second').to.equal(undefined);
   });
 
-  it('never overwrites a damaged record stored under the draft id', async () => {
-    const memory = new MemoryDraftStore();
-    memory.putRaw('broken', { assessment: 'not readable' });
-    const element = await assessment(freshNamespace(), 'broken', memory);
-    await waitUntil(() => textOf(element).includes('There is no saved draft broken'));
+  it('says at once that the draft opened is damaged and kept, and saves the answers as a new draft', async () => {
+    const namespace = freshNamespace();
+    await putRawRecord(namespace, 'broken', { assessment: 'not readable' });
+    const element = await assessment(namespace, 'broken');
+    // The first word about the draft is the one that counts.
+    await waitUntil(() => /damaged|There is no saved draft/.test(textOf(element)), 'nothing said about the draft');
 
+    expect(textOf(element))
+      .to.contain('The draft broken saved in this browser is damaged and cannot be opened. It is kept as it is')
+      .and.not.to.contain('There is no saved draft');
+    await expect(element).to.be.accessible();
+
+    const created = oneEvent(element, 'proforma-draft-created');
     await typeToolName(element, 'Padlet');
+    const { detail } = await created;
     await element.saveNow();
-    await element.updateComplete;
 
-    expect(saveStatus(element)).to.equal('Not saved: a damaged draft is kept under this id');
-    expect((await memory.list()).damaged[0]?.raw, 'the damaged data is kept').to.deep.equal({
-      assessment: 'not readable',
+    const store = new IndexedDbDraftStore(namespace);
+    expect(detail.draftId).to.not.equal('broken');
+    expect(element.draftId).to.equal(detail.draftId);
+    expect((await store.get(detail.draftId))?.assessment.tool.name).to.equal('Padlet');
+    expect(await store.damagedRecord('broken'), 'the damaged data is kept').to.deep.include({
+      raw: { assessment: 'not readable' },
     });
-    expect(element.answers['tool-name']?.value).to.equal('Padlet');
+    expect(textOf(element)).to.contain('The draft broken saved in this browser is damaged');
+  });
+
+  it('still says a draft that is not there is not there', async () => {
+    const element = await assessment(freshNamespace(), 'nowhere');
+
+    await waitUntil(() => textOf(element).includes('There is no saved draft nowhere'), 'never said');
+    expect(textOf(element)).not.to.contain('damaged');
   });
 });

@@ -132,6 +132,18 @@ describe('IndexedDbDraftStore with a damaged record', () => {
     expect(listing.damaged.map((d) => [d.id, d.raw])).to.deep.equal([['broken', 'not a draft']]);
   });
 
+  it('tells a damaged record from a draft and from nothing at all', async () => {
+    const namespace = freshNamespace();
+    const store = new IndexedDbDraftStore(namespace);
+    await store.save(makeDraft('good'), undefined);
+    await putRawRecord(namespace, 'broken', 'not a draft');
+
+    expect(await store.get('broken'), 'never offered as a draft').to.equal(undefined);
+    expect(await store.damagedRecord('broken')).to.deep.include({ id: 'broken', raw: 'not a draft' });
+    expect(await store.damagedRecord('good')).to.equal(undefined);
+    expect(await store.damagedRecord('nowhere')).to.equal(undefined);
+  });
+
   it('keeps two namespaces apart', async () => {
     const first = new IndexedDbDraftStore(freshNamespace());
     const second = new IndexedDbDraftStore(freshNamespace());

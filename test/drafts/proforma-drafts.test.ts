@@ -137,6 +137,25 @@ describe('<proforma-drafts>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('lists a draft whose record was overwritten with garbage as damaged, not openable under its old summary', async () => {
+    const namespace = freshNamespace();
+    const store = new IndexedDbDraftStore(namespace);
+    await store.save(makeDraft('good'), undefined);
+    await store.save(makeDraft('overwritten', { tool: { name: 'Padlet' } }), undefined);
+    await putRawRecord(namespace, 'overwritten', { garbage: true });
+
+    const element = await draftsList(namespace);
+    await waitUntil(() => textOf(element).includes('Damaged drafts'), 'the overwritten record was never found');
+
+    expect(titles(element)).to.deep.equal(['Tool good']);
+    expect(textOf(element)).to.contain('overwritten (last saved as “Padlet”): not a valid draft');
+    expect([...element.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent?.trim())).not.to.include(
+      'Open Padlet',
+    );
+    expect(button(element.shadowRoot!, 'Download the data of overwritten')).to.be.instanceOf(HTMLButtonElement);
+    await expect(element).to.be.accessible();
+  });
+
   it('merges a backup by id, keeping the higher revision, and reports every rejected record', async () => {
     const namespace = freshNamespace();
     const store = new IndexedDbDraftStore(namespace);

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import {
   csvToRegister,
+  decodeCsv,
+  LIST_SEPARATORS,
   registerToCsv,
   type RegisterCsvProblem,
   type RegisterCsvResult,
@@ -74,6 +76,14 @@ const awkwardEntries: RegisterEntry[] = [
     minimumAge: 0,
   }),
   entry('scratch', { tool: 'Scratch', status: 'draft', outcome: 'not-approved', readiness: 31 }),
+  entry('unusual-characters', {
+    tool: 'Nul\0inside',
+    vendor: '\0NUL first',
+    purpose: 'A replacement character \uFFFD pasted from a broken page',
+    dpiaReference: '\uFFFD',
+    conditions: ["x;=cmd|' /C calc'!A0;", 'a|=1+2', 'b\u061B=1+2', 'c\t=1+2'],
+    status: 'submitted',
+  }),
   entry('retired', { tool: 'Old tool', status: 'retired', outcome: 'approved', readiness: 100 }),
 ];
 
@@ -94,10 +104,10 @@ describe('registerToCsv', () => {
     const csv = registerToCsv([awkwardEntries[0]!]);
 
     expect(csv.endsWith('\r\n')).to.equal(true);
-    expect(csv).to.include(',Art; Cymraeg,Year 7; Year 8,13,');
+    expect(csv).to.include(',"Art; Cymraeg","Year 7; Year 8",13,');
     expect(csv).to.include(',Approved with conditions,Approved with conditions,72.5,');
     expect(csv).to.include(
-      ',"Pupils use first names only\n=SUM(A1)\nWalls are private, ""secret"" links only",Siân Jones (IT lead); Łukasz Nowak,',
+      ',"Pupils use first names only\n=SUM(A1)\nWalls are private, ""secret"" links only","Siân Jones (IT lead); Łukasz Nowak",',
     );
     expect(csv).to.include(`,2026-11-20,2027-11-20,${FINGERPRINT},padlet\r\n`);
   });
@@ -112,7 +122,15 @@ describe('registerToCsv', () => {
     { value: '+44 20 7946 0000', cell: "'+44 20 7946 0000" },
     { value: '-5', cell: "'-5" },
     { value: '@home', cell: "'@home" },
-    { value: '\tindented', cell: "'\tindented" },
+    { value: '\tindented', cell: `"'\tindented"` },
+    { value: "x;=cmd|' /C calc'!A0;", cell: `"x;=cmd|' /C calc'!A0;"` },
+    { value: 'a; b', cell: '"a; b"' },
+    { value: 'a\tb', cell: '"a\tb"' },
+    { value: 'a|b', cell: '"a|b"' },
+    { value: 'a\u061Bb', cell: '"a\u061Bb"' },
+    { value: 'nul\0inside', cell: '"nul\0inside"' },
+    { value: '\0first', cell: `"'\0first"` },
+    { value: 'broken \uFFFD text', cell: 'broken \uFFFD text' },
     { value: '\rreturn', cell: `"'\rreturn"` },
     { value: "'tis", cell: "''tis" },
     { value: "'=SUM(A1)", cell: "''=SUM(A1)" },
@@ -125,6 +143,41 @@ describe('registerToCsv', () => {
       const csv = registerToCsv([entry('a', { tool: 'Tool', purpose: value })]);
 
       expect(csv).to.include(`\r\nTool,,,${cell},,,`);
+    });
+  }
+});
+
+describe('registerToCsv in every list separator’s locale', () => {
+  /** The cells of a line as a spreadsheet set to `separator` splits it: at each separator outside double quotes. */
+  function cellsAsSplitAt(line: string, separator: string): string[] {
+    const cells = [''];
+    let quoted = false;
+    for (const character of line) {
+      if (character === '"') quoted = !quoted;
+      else if (character === separator && !quoted) cells.push('');
+      else cells[cells.length - 1] += character;
+    }
+    return cells;
+  }
+
+  const payloads = [
+    "x;=cmd|' /C calc'!A0;",
+    'a,=1+2',
+    'a;+1',
+    'a\u061B-1',
+    'a\t@SUM(A1)',
+    'a|=1+2',
+    'x; y;=HYPERLINK("e")',
+  ];
+  for (const separator of LIST_SEPARATORS) {
+    it(`leaves no formula for a spreadsheet that splits at ${JSON.stringify(separator)}`, () => {
+      const csv = registerToCsv(payloads.map((value, index) => entry(`e${index}`, { tool: 'Tool', purpose: value })));
+      const lines = csv.slice(1).split('\r\n').slice(1, -1);
+
+      const formulas = lines.flatMap((line) => cellsAsSplitAt(line, separator)).filter((cell) => /^[=+\-@]/.test(cell));
+
+      expect(lines).to.have.length(payloads.length);
+      expect(formulas).to.deep.equal([]);
     });
   }
 });
@@ -339,11 +392,6 @@ describe('csvToRegister', () => {
       errors: [{ row: 3, column: 'Id', message: 'row 2 has the same id "padlet"' }],
     },
     {
-      name: 'characters that were not UTF-8',
-      csv: csvOf('Gwaith Cartref,Ysgol \uFFFD,Approved,,,,,,gc'),
-      errors: [{ row: 2, column: 'Vendor', message: 'some characters could not be read' }],
-    },
-    {
       name: 'every bad row around good ones, counting a multi-line cell and an empty row',
       csv: csvOf(
         'Padlet,Wallwisher,Aproved,,,,2026-02-30,,padlet',
@@ -384,5 +432,57 @@ describe('csvToRegister on a crafted file', () => {
     const entries = entriesOf(csvToRegister(`Tool,Status,Account owners,Id\r\nPadlet,Approved,${name},x1\r\n`));
 
     expect(entries[0]?.owners).to.deep.equal([{ name }]);
+  });
+});
+
+describe('decodeCsv', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  /** Text as Excel's "CSV (Comma delimited)" saves it in a Windows code page: one byte a letter, é as 0xE9. */
+  const windows1252 = (text: string) =>
+    Uint8Array.from(text, (letter) => (letter === 'é' ? 0xe9 : letter.charCodeAt(0)));
+
+  it('gives back every value the register holds, NUL and U+FFFD included, through the file’s bytes', () => {
+    const decoded = decodeCsv(utf8(registerToCsv(awkwardEntries)));
+
+    if ('errors' in decoded) return expect.fail(JSON.stringify(decoded.errors));
+    expect(entriesOf(csvToRegister(decoded.text))).to.deep.equal(awkwardEntries);
+  });
+
+  const cases: Array<{ name: string; bytes: Uint8Array; errors: RegisterCsvProblem[] }> = [
+    {
+      name: 'a file saved in a Windows code page, naming each row with bytes that are not UTF-8',
+      bytes: windows1252('Tool,Status,Vendor\r\nCafé,Draft,\r\n"Two\r\nlines",Draft,x\r\nTé,Draft,Café\r\n'),
+      errors: [
+        { row: 2, message: 'some characters could not be read' },
+        { row: 4, message: 'some characters could not be read' },
+      ],
+    },
+    {
+      name: 'UTF-16 text with its byte-order mark',
+      bytes: Uint8Array.from([0xff, 0xfe, ...Array.from('Tool,Status', (letter) => [letter.charCodeAt(0), 0]).flat()]),
+      errors: [{ row: 1, message: 'this is not a CSV file' }],
+    },
+    {
+      name: 'an Excel workbook',
+      bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xc3, 0x28, 0x9f]),
+      errors: [{ row: 1, message: 'this is not a CSV file' }],
+    },
+  ];
+  for (const { name, bytes, errors } of cases) {
+    it(`refuses ${name}`, () => {
+      const decoded = decodeCsv(bytes);
+
+      const found = 'errors' in decoded ? decoded.errors : expect.fail('the bytes were read as text');
+      expect(found.map(({ row }) => row)).to.deep.equal(errors.map(({ row }) => row));
+      errors.forEach(({ message }, index) => expect(found[index]!.message).to.include(message));
+    });
+  }
+
+  it('reads UTF-16 text without a byte-order mark as no CSV, by the NULs outside quoted cells', () => {
+    const decoded = decodeCsv(utf8('T\0o\0o\0l\0,\0S\0t\0a\0t\0u\0s\0\r\0\n\0'));
+
+    if ('errors' in decoded) return expect.fail(JSON.stringify(decoded.errors));
+    const result = csvToRegister(decoded.text);
+    expect('errors' in result && result.errors[0]?.message).to.include('this is not a CSV file');
   });
 });

@@ -1,7 +1,7 @@
 // Register entries for tests of the elements that show them: the register itself, and the checks
 // every element goes through (accessibility, reflow, target sizes).
 import type { RegisterEntry } from '../../src/model/register-entry.js';
-import { localIsoDate } from '../../src/model/register.js';
+import { localIsoDate } from '../../src/model/register/index.js';
 import { RegisterStore } from '../../src/services/register-store.js';
 
 export const freshNamespace = () => `test-register-${Math.random().toString(36).slice(2)}`;

@@ -486,6 +486,27 @@ describe('importRegisterCsv', () => {
       changes: [],
     });
   });
+
+  it('takes the file’s bytes back as exported, NUL and U+FFFD included, and refuses bytes that are not UTF-8', async () => {
+    const store = new RegisterStore(freshNamespace());
+    await store.save(entry('odd', { tool: 'Odd\0tool', vendor: 'Gwerthwr \uFFFD', purpose: "x;=cmd|' /C calc'!A0;" }));
+    const exported = new TextEncoder().encode(await exportRegisterCsv(store));
+
+    importedOf(await importRegisterCsv(exported, store, { by: BY, now: NOW }));
+    const odd = await store.get('odd');
+    expect([odd?.tool, odd?.vendor, odd?.purpose]).to.deep.equal([
+      'Odd\0tool',
+      'Gwerthwr \uFFFD',
+      "x;=cmd|' /C calc'!A0;",
+    ]);
+
+    const before = await contents(store);
+    const latin1Bytes = Uint8Array.from('Tool,Status\r\nCaf\u00e9,Draft\r\n', (letter) => letter.charCodeAt(0));
+    const problems = errorsOf(await importRegisterCsv(latin1Bytes, store, { by: BY, now: NOW }));
+    expect(problems.map(({ row }) => row)).to.deep.equal([2]);
+    expect(problems[0]!.message).to.contain('some characters could not be read');
+    expect(await contents(store)).to.deep.equal(before);
+  });
 });
 
 describe('importRegisterJson', () => {

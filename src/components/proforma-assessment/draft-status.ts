@@ -117,14 +117,21 @@ export function renderDraftAlerts(
   return nothing;
 }
 
-/** Notes about the draft that was opened: missing, or made with another form or version. */
+/** Notes about the draft that was opened: missing, damaged, or made with another form or version. */
 export function renderDraftNotices(
   draftId: string,
-  missing: boolean,
+  requested: 'opened' | 'missing' | 'damaged',
   madeWith: { id: string; version: string } | undefined,
   form: FormDefinition,
 ): TemplateResult | typeof nothing {
-  if (missing) {
+  if (requested === 'damaged') {
+    return html`<p class="notice-box" role="alert">
+      ${msg(
+        str`The draft ${draftId} saved in this browser is damaged and cannot be opened. It is kept as it is: your list of drafts shows it, with its data to download. What you answer here is saved as a new draft.`,
+      )}
+    </p>`;
+  }
+  if (requested === 'missing') {
     return html`<p class="notice-box">
       ${msg(
         str`There is no saved draft ${draftId} in this browser: it may have been deleted, or made in another browser. What you answer here is saved as a new draft.`,

@@ -14,7 +14,7 @@ import {
 } from '../../model/draft.js';
 import { draftChannelName, DraftStoreController } from '../../controllers/draft-store-controller.js';
 import { ProformaOpenDraftEvent } from '../../draft-events.js';
-import type { DraftStore } from '../../services/draft-store.js';
+import type { DraftListing, DraftStore } from '../../services/draft-store.js';
 import { datedFileName, downloadFile } from '../../internal/download.js';
 import { newId } from '../../internal/ids.js';
 import { BUILT_IN_FORM_IDS } from '../../internal/form-list.js';
@@ -93,6 +93,12 @@ export class ProformaDrafts extends LitElement {
   @property({ attribute: false }) draftStore: DraftStore | undefined;
 
   private channel: BroadcastChannel | undefined;
+  /** The list as the summaries last gave it. */
+  private listing: DraftListing<DraftSummary> = { drafts: [], damaged: [] };
+  /** Records the last check of every record found unreadable: kept apart from the list until checked again. */
+  private unreadable = new Map<string, DamagedDraft>();
+  /** Goes up with every check of the records, so that a slow one never overwrites a later one. */
+  private checks = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -109,13 +115,17 @@ export class ProformaDrafts extends LitElement {
     if (changed.has('namespace') || changed.has('draftStore')) void this.storage.resolve();
   }
 
-  /** Reads the list again from the store. */
-  async refresh(store = this.storage.store): Promise<void> {
+  /**
+   * Reads the list again from the store: at once from the summaries, then
+   * (unless `checkRecords` is false) from every record in full, so that a
+   * record overwritten since its summary was written is listed as damaged
+   * rather than offered to open under its old summary.
+   */
+  async refresh(store = this.storage.store, checkRecords = true): Promise<void> {
     if (!store) return;
     try {
-      const listing = await store.summaries();
-      this.drafts = listing.drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-      this.damaged = listing.damaged;
+      this.listing = await store.summaries();
+      this.showListing();
     } catch {
       this.message = {
         kind: 'error',
@@ -123,6 +133,36 @@ export class ProformaDrafts extends LitElement {
       };
     }
     this.loaded = true;
+    if (checkRecords) await this.checkRecords(store);
+  }
+
+  private async checkRecords(store: DraftStore): Promise<void> {
+    const check = ++this.checks;
+    let damaged: DamagedDraft[];
+    try {
+      damaged = (await store.list()).damaged;
+    } catch {
+      return;
+    }
+    if (check !== this.checks) return;
+    this.unreadable = new Map(damaged.map((record) => [record.id, record]));
+    this.showListing();
+  }
+
+  /** The list as the summaries give it, less the records the last check found unreadable, which join the damaged. */
+  private showListing(): void {
+    const { drafts, damaged } = this.listing;
+    this.drafts = drafts
+      .filter((summary) => !this.unreadable.has(summary.id))
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    // An unreadable record that the summaries no longer list was deleted since.
+    const listed = new Set(drafts.map(({ id }) => id));
+    this.damaged = [
+      ...damaged,
+      ...[...this.unreadable.values()].filter(
+        ({ id }) => listed.has(id) && !damaged.some((record) => record.id === id),
+      ),
+    ];
   }
 
   private listenForSaves(): void {
@@ -131,7 +171,8 @@ export class ProformaDrafts extends LitElement {
     if (!this.isConnected) return;
     this.channel =
       typeof BroadcastChannel === 'function' ? new BroadcastChannel(draftChannelName(this.namespace)) : undefined;
-    this.channel?.addEventListener('message', () => void this.refresh());
+    // A save elsewhere never writes over an unreadable record, so the list is read from the summaries only.
+    this.channel?.addEventListener('message', () => void this.refresh(undefined, this.unreadable.size > 0));
   }
 
   private announceChange(): void {
@@ -382,7 +423,7 @@ export class ProformaDrafts extends LitElement {
         ${this.damaged.map(
           (record) =>
             html`<li>
-              ${record.id}: ${record.problem}
+              ${record.id}${this.formerTitle(record.id)}: ${record.problem}
               <button type="button" @click=${() => this.downloadDamaged(record)}>
                 ${msg(str`Download the data of ${record.id}`)}
               </button>
@@ -390,6 +431,12 @@ export class ProformaDrafts extends LitElement {
         )}
       </ul>
     </section>`;
+  }
+
+  /** The tool a damaged record was a draft of, as its summary last said, for the teacher to know it by. */
+  private formerTitle(id: string): string {
+    const summary = this.listing.drafts.find((each) => each.id === id);
+    return summary ? ` (${msg(str`last saved as “${draftTitle(summary)}”`)})` : '';
   }
 
   private renderMessage(): TemplateResult | typeof nothing {

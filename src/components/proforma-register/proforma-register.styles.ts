@@ -74,6 +74,19 @@ export const styles = css`
   .error-summary ul {
     margin: 0.25rem 0 0;
   }
+  .side-by-side {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+    gap: 1rem;
+    list-style: none;
+    padding: 0;
+    margin: 0 0 1rem;
+  }
+  .side-by-side > li {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem;
+  }
   .table-wrap {
     overflow-x: auto;
     margin-bottom: 1rem;

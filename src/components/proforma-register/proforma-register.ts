@@ -24,13 +24,15 @@ import {
   RegisterRuleError,
   retire,
   reviewDueDate,
+  signerDisputes,
   sortEntries,
   STATUS_ORDER,
   type DecisionOutcome,
   type RegisterFilter,
+  type SignerDispute,
   type SortDirection,
   type SortKey,
-} from '../../model/register.js';
+} from '../../model/register/index.js';
 import { jsonToRegister, publishedEntry } from '../../model/register-json.js';
 import { OUTCOMES, type Outcome } from '../../model/scoring.js';
 import { resolveText } from '../../model/text.js';
@@ -60,6 +62,7 @@ import {
   statusWords,
   valueWords,
 } from './register-words.js';
+import { renderSignerDisputeOf, renderSignerDisputes, type SignerDisputesView } from './render-signer-disputes.js';
 import { styles } from './proforma-register.styles.js';
 import { FileDropController } from '../../controllers/file-drop-controller.js';
 
@@ -291,6 +294,7 @@ export class ProformaRegister extends LitElement {
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private shownCache: { key: string; entries: RegisterEntry[]; result: RegisterEntry[] } | undefined;
   private optionsCache: FilterOptions | undefined;
+  private disputesCache: { entries: RegisterEntry[]; trusted: TrustedKey[]; result: SignerDispute[] } | undefined;
 
   /** PDFs dropped anywhere on the element, unless it is read-only or showing one tool; keyboard users have the file input. */
   private readonly drop = new FileDropController(
@@ -461,6 +465,25 @@ export class ProformaRegister extends LitElement {
       owners: distinct(owners),
     };
     return this.optionsCache;
+  }
+
+  /** Files of one assessment signed by different keys, for the IT lead to settle; none in the staff view. */
+  private get disputesView(): { disputes: SignerDispute[]; view: SignerDisputesView } | undefined {
+    if (this.readonly) return undefined;
+    const cache = this.disputesCache;
+    const disputes =
+      cache?.entries === this.entries && cache.trusted === this.trusted
+        ? cache.result
+        : signerDisputes(
+            this.entries,
+            this.trusted.map((key) => key.fingerprint),
+          );
+    this.disputesCache = { entries: this.entries, trusted: this.trusted, result: disputes };
+    const format = formats(this.language);
+    return {
+      disputes,
+      view: { trusted: this.trusted, moment: (iso) => format.moment(iso), open: (entry) => void this.openEntry(entry) },
+    };
   }
 
   private setFilter(change: () => void): void {
@@ -800,9 +823,10 @@ export class ProformaRegister extends LitElement {
   private async importFile(format: 'CSV' | 'JSON', file: File): Promise<void> {
     if (!(await this.readyToImport())) return;
     this.busy = msg('Importing…');
-    let text: string;
+    let contents: string | Uint8Array;
     try {
-      text = await file.text();
+      // A CSV goes in as bytes, so that bytes that are not UTF-8 are refused rather than read as U+FFFD.
+      contents = format === 'CSV' ? new Uint8Array(await file.arrayBuffer()) : await file.text();
     } catch {
       this.busy = undefined;
       return this.showProblems(msg('Nothing was imported'), [
@@ -812,8 +836,11 @@ export class ProformaRegister extends LitElement {
     const before = new Map(this.entries.map((entry) => [entry.id, entry]));
     let result;
     try {
-      const run = format === 'CSV' ? importRegisterCsv : importRegisterJson;
-      result = await run(text, this.activeStore, { by: this.actor });
+      const options = { by: this.actor };
+      result =
+        typeof contents === 'string'
+          ? await importRegisterJson(contents, this.activeStore, options)
+          : await importRegisterCsv(contents, this.activeStore, options);
     } catch (error) {
       this.busy = undefined;
       return this.showProblems(msg('Nothing was imported'), [{ text: storeProblemWords(error) }]);
@@ -1004,6 +1031,7 @@ export class ProformaRegister extends LitElement {
     const page = Math.min(this.page, pages);
     const rows = shown.slice((page - 1) * REGISTER_PAGE_SIZE, page * REGISTER_PAGE_SIZE);
     const format = formats(this.language);
+    const disputes = this.disputesView;
     return html`${
         this.damagedCount > 0
           ? html`<p class="warning">
@@ -1013,7 +1041,7 @@ export class ProformaRegister extends LitElement {
             </p>`
           : nothing
       }
-      ${this.renderFilters()}
+      ${disputes ? renderSignerDisputes(disputes.disputes, disputes.view) : nothing} ${this.renderFilters()}
       <p role="status" class="count">
         ${shown.length === 1 ? msg('1 tool shown') : msg(str`${shown.length} tools shown`)}
       </p>
@@ -1310,9 +1338,13 @@ export class ProformaRegister extends LitElement {
         ? msg(str`Added “${tool}” to the register.`)
         : result.result === 'updated'
           ? msg(str`Updated “${tool}”: re-assessed, its history kept.`)
-          : result.reason
-            ? refusalWords(result.reason)
-            : msg('Not imported.');
+          : result.result === 'side-by-side'
+            ? msg(
+                str`Added “${tool}” beside another file of the same assessment signed by a different key: see “Files that claim the same assessment”.`,
+              )
+            : result.reason
+              ? refusalWords(result.reason)
+              : msg('Not imported.');
     const signer = result.signer;
     return html`<strong>${result.fileName}</strong>: ${what}
       ${
@@ -1335,6 +1367,7 @@ export class ProformaRegister extends LitElement {
     const today = localIsoDate();
     const status = effectiveStatus(entry, today);
     const format = formats(this.language);
+    const disputes = this.disputesView;
     const notSet = msg('Not recorded');
     const fact = (label: string, value: unknown) =>
       html`<dt>${label}</dt>
@@ -1383,8 +1416,9 @@ export class ProformaRegister extends LitElement {
               )}
             </ul>`
       }
-      ${this.renderSigner(entry)} ${this.readonly ? nothing : this.renderAssessment(entry, format)}
-      ${this.renderHistory(entry, format)} ${this.canChange ? this.renderChanges(entry) : nothing}
+      ${this.renderSigner(entry)} ${disputes ? renderSignerDisputeOf(entry, disputes.disputes, disputes.view) : nothing}
+      ${this.readonly ? nothing : this.renderAssessment(entry, format)} ${this.renderHistory(entry, format)}
+      ${this.canChange ? this.renderChanges(entry) : nothing}
     </div>`;
   }
 

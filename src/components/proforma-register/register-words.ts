@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { svg, type SVGTemplateResult } from 'lit';
 import { STATUSES, type Status } from '../../model/register-entry.js';
-import type { RegisterRule } from '../../model/register.js';
+import type { RegisterRule } from '../../model/register/index.js';
 import { outcomeWords } from '../../internal/words.js';
 import { OUTCOMES, type Outcome } from '../../model/scoring.js';
 import { pdfProblemWords } from '../../internal/pdf-words.js';
@@ -98,6 +98,10 @@ export function fieldWords(field: string): string {
       return msg('Review due');
     case 'signerFingerprint':
       return msg('Signer’s key');
+    case 'signerName':
+      return msg('Signed in the name of');
+    case 'rivalOf':
+      return msg('Kept beside the entry');
     case 'assessment':
       return msg('Assessment');
     default:

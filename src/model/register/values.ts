@@ -1,0 +1,47 @@
+// Small pure helpers on text and values that several of the register's rules share.
+
+/** Letters that keep their stroke or ligature through NFD, with what a person would type instead. */
+const UNDECOMPOSED: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' };
+
+/** Lower case without accents, so "sian" finds "Siân" and "lukasz" finds "Łukasz". */
+export function foldText(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[łøđßæœı]/g, (letter) => UNDECOMPOSED[letter] ?? letter);
+}
+
+/** A web address without its scheme, "www.", case or trailing slash, for telling whether two name one tool. */
+export function normalizeUrl(url: string | undefined): string {
+  return (url ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/+$/, '');
+}
+
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Distinct non-blank values in their first order. */
+export function unique(values: string[]): string[] {
+  return [...new Set(values.filter((value) => value !== ''))];
+}
+
+export function blankToUndefined(text: string | undefined): string | undefined {
+  const trimmed = text?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** The object without its `undefined` properties, so that entries compare and serialise cleanly. */
+export function withoutUndefined<T extends object>(value: { [K in keyof T]: T[K] | undefined }): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}
+
+export function listInWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
