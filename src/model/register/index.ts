@@ -4,7 +4,7 @@
 // new entry and leaves the one it was given alone, so the history of an entry
 // is only ever appended to.
 
-export { RegisterRuleError, type ChangeBy, type RegisterRule } from './rule-error.js';
+export { RegisterRuleError, type ChangeBy, type RegisterProblem, type RegisterRule } from './rule-error.js';
 export { allowedTransitions, canMove, moveStatus, retire } from './statuses.js';
 export {
   REVIEW_DUE_WINDOW_DAYS,
@@ -13,7 +13,16 @@ export {
   localIsoDate,
   reviewDueDate,
 } from './review-dates.js';
-export { MINIMUM_ACCOUNT_OWNERS, recordDecision, type Decision, type DecisionOutcome } from './decisions.js';
+export {
+  MINIMUM_ACCOUNT_OWNERS,
+  checkDecision,
+  recordDecision,
+  type CheckedDecision,
+  type Decision,
+  type DecisionCheck,
+  type DecisionDraft,
+  type DecisionOutcome,
+} from './decisions.js';
 export {
   ENTRY_FIELD_QUESTIONS,
   entryFromAssessment,
@@ -32,3 +41,18 @@ export {
   type SortKey,
 } from './filter-sort.js';
 export { changedFields } from './history.js';
+export * from './events.js';
+export {
+  DEFAULT_CLOCK_SKEW_MS,
+  registerFromEvents,
+  type DecisionConflict,
+  type EntryState,
+  type EventProblem,
+  type FoldOptions,
+  type RegisterEntryState,
+  type RegisterEventRule,
+  type RegisterState,
+  type RejectedEvent,
+} from './fold.js';
+export { disputedAssessments, type DisputedAssessment } from './disputes.js';
+export { entryWithHistory, eventsFromEntry, eventsFromRegister, historyOf, type CarryOver } from './carry-over.js';
