@@ -300,7 +300,7 @@ function applyEntryEvent(folding: Folding, event: EntryEvent): EventProblem | un
       message: `The register already has an entry "${event.entryId}"; a change to it must say which change it follows.`,
     };
   }
-  const problem = event.type === 'decided' ? decisionProblem(folding, fold, event) : eventProblem(folding, fold, event);
+  const problem = event.type === 'decided' ? decisionProblem(folding, fold, event) : eventProblem(fold, event);
   if (problem) return problem;
   fold.state = nextState(fold.state, event);
   fold.log.push(event);
@@ -331,11 +331,7 @@ function decisionProblem(folding: Folding, fold: EntryFold, event: DecidedEvent)
   return undefined;
 }
 
-function eventProblem(
-  folding: Folding,
-  fold: EntryFold,
-  event: Exclude<EntryEvent, DecidedEvent>,
-): EventProblem | undefined {
+function eventProblem(fold: EntryFold, event: Exclude<EntryEvent, DecidedEvent>): EventProblem | undefined {
   const { state } = fold;
   switch (event.type) {
     case 'imported':
@@ -348,10 +344,10 @@ function eventProblem(
     case 'submitted':
       return moveProblem(state.status, 'submitted');
     case 'review-started':
-      return settling(folding, fold, event, moveProblem(state.status, 'under-review'));
+      return moveProblem(state.status, 'under-review');
     case 'retired':
       if ((event.reason ?? '').trim() === '') return { rule: 'reason', message: 'Say why the tool is being retired.' };
-      return settling(folding, fold, event, moveProblem(state.status, 'retired'));
+      return moveProblem(state.status, 'retired');
     case 'edited':
       if (event.changes.tool !== undefined && event.changes.tool.trim() === '') {
         return { rule: 'tool-name', message: 'The tool must keep a name.' };
@@ -360,15 +356,6 @@ function eventProblem(
     case 'carried-over':
       return undefined;
   }
-}
-
-/** A review started, or a retirement, made having seen every decision of a conflict also ends it. */
-function settling(folding: Folding, fold: EntryFold, event: EntryEvent, problem: RegisterProblem | undefined) {
-  if (problem === undefined && fold.conflict) {
-    const seen = seenBy(folding.byId, follows(event));
-    if (fold.conflict.every((decision) => seen.has(decision.id))) fold.conflict = undefined;
-  }
-  return problem;
 }
 
 /** The events `from` names, and all they in turn follow. */
