@@ -48,7 +48,8 @@ export interface CheckedDecision {
   reviewDue?: string;
 }
 
-export type DecisionCheck = { decision: CheckedDecision; problems?: never } | { problems: RegisterProblem[] };
+export type DecisionCheck =
+  { decision: CheckedDecision; problems?: never } | { problems: RegisterProblem[]; decision?: never };
 
 /**
  * Whether a decision can be recorded for an entry in `state`, with every

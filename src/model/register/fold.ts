@@ -172,19 +172,16 @@ export function registerFromEvents(events: readonly RegisterEvent[], options: Fo
     }
   };
   for (const item of ordered) {
-    const pending = item.follows.filter(
-      (id, index) => byId.has(id) && !done.has(id) && item.follows.indexOf(id) === index,
-    );
-    if (pending.length === 0) {
-      run(item);
-      continue;
-    }
-    unmet.set(item, pending.length);
-    for (const id of pending) {
+    let pending = 0;
+    item.follows.forEach((id, index) => {
+      if (!byId.has(id) || done.has(id) || item.follows.indexOf(id) !== index) return;
+      pending += 1;
       const followers = waiting.get(id);
       if (followers) followers.push(item);
       else waiting.set(id, [item]);
-    }
+    });
+    if (pending === 0) run(item);
+    else unmet.set(item, pending);
   }
   // Left waiting: events that follow each other round in a circle.
   for (const item of ordered) {
@@ -229,30 +226,28 @@ function follows(event: RegisterEvent): readonly string[] {
  * copy of an id that different events share kept, ordered by its content.
  */
 function inOrder(events: readonly RegisterEvent[]) {
-  const first = new Map<string, RegisterEvent>();
-  const copies = new Map<string, RegisterEvent[]>();
   const byId = new Map<string, Ordered>();
-  for (const event of events) {
-    const earlier = first.get(event.id);
-    if (earlier === undefined) first.set(event.id, event);
-    else if (earlier !== event) copies.set(event.id, [...(copies.get(event.id) ?? [earlier]), event]);
-  }
+  const copies = new Map<string, RegisterEvent[]>();
   const ordered: Ordered[] = [];
-  const duplicated = new Set<string>();
-  for (const [id, event] of first) {
-    const same = copies.get(id);
-    const texts = same && new Map(same.map((copy) => [canonicalize(copy) ?? '', copy]));
-    if (texts === undefined || texts.size === 1) {
-      const item = { event, time: timeOf(event), follows: follows(event) };
+  for (const event of events) {
+    const earlier = byId.get(event.id);
+    if (earlier === undefined) {
+      const item: Ordered = { event, time: timeOf(event), follows: follows(event) };
+      byId.set(event.id, item);
       ordered.push(item);
-      byId.set(id, item);
-      continue;
+    } else if (earlier.event !== event) {
+      copies.set(event.id, [...(copies.get(event.id) ?? [earlier.event]), event]);
     }
+  }
+  const duplicated = new Set<string>();
+  for (const [id, same] of copies) {
+    const texts = new Map(same.map((copy) => [canonicalize(copy) ?? '', copy]));
+    if (texts.size === 1) continue;
     duplicated.add(id);
+    const first = byId.get(id)!;
     for (const [duplicateText, copy] of texts) {
-      const item = { event: copy, time: timeOf(copy), follows: follows(copy), duplicateText };
-      ordered.push(item);
-      byId.set(id, item);
+      if (copy === first.event) first.duplicateText = duplicateText;
+      else ordered.push({ event: copy, time: timeOf(copy), follows: follows(copy), duplicateText });
     }
   }
   ordered.sort(
@@ -327,7 +322,8 @@ function decisionProblem(folding: Folding, fold: EntryFold, event: DecidedEvent)
   } else {
     fold.conflict = undefined;
   }
-  fold.decisions = [...decisions, event];
+  if (fold.decisions) fold.decisions.push(event);
+  else fold.decisions = [event];
   return undefined;
 }
 

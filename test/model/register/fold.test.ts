@@ -2,7 +2,9 @@ import { expect } from '@open-wc/testing';
 import {
   RegisterEventSchema,
   effectiveStatus,
+  filterEntries,
   registerFromEvents,
+  sortEntries,
   type RegisterEvent,
   type RegisterEventRule,
   type RegisterState,
@@ -387,6 +389,12 @@ describe('registerFromEvents', () => {
         expect(effectiveStatus(approvedOn(decisionDate, reviewDue), today)).to.equal(status);
       });
     }
+  });
+
+  it('gives entries the register’s filters and sorting take', () => {
+    const state = fold([...underReview('b'), decided('b-3', 'b', 'b-2', at(3)), ...underReview('a')]);
+    expect(sortEntries(state.entries, 'tool').map(({ id }) => id)).to.deep.equal(['a', 'b']);
+    expect(filterEntries(state.entries, { status: 'approved' }, '2026-12-01').map(({ id }) => id)).to.deep.equal(['b']);
   });
 
   describe('trusted keys', () => {
