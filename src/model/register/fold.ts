@@ -86,6 +86,8 @@ interface EntryFold {
   state: EntryState;
   /** Applied events, oldest first. */
   log: EntryEvent[];
+  /** Whether each applied event was based on the one applied before it, so that the last has seen them all. */
+  chain: boolean;
   /** Applied decisions, oldest first. */
   decisions?: DecidedEvent[];
   conflict?: DecidedEvent[];
@@ -286,7 +288,7 @@ function applyEntryEvent(folding: Folding, event: EntryEvent): EventProblem | un
     if (!creates || event.basedOn !== undefined) {
       return { rule: 'unknown-entry', message: `There is no entry "${event.entryId}" in the register to change.` };
     }
-    folding.entries.set(event.entryId, { state: nextState(undefined, event), log: [event] });
+    folding.entries.set(event.entryId, { state: nextState(undefined, event), log: [event], chain: true });
     return undefined;
   }
   if (event.basedOn === undefined) {
@@ -298,6 +300,7 @@ function applyEntryEvent(folding: Folding, event: EntryEvent): EventProblem | un
   const problem = event.type === 'decided' ? decisionProblem(folding, fold, event) : eventProblem(fold, event);
   if (problem) return problem;
   fold.state = nextState(fold.state, event);
+  fold.chain &&= event.basedOn === fold.log.at(-1)!.id && follows(event).length === 1;
   fold.log.push(event);
   return undefined;
 }
@@ -310,8 +313,10 @@ function applyEntryEvent(folding: Folding, event: EntryEvent): EventProblem | un
  */
 function decisionProblem(folding: Folding, fold: EntryFold, event: DecidedEvent): RegisterProblem | undefined {
   const decisions = fold.decisions ?? [];
-  const seen = decisions.length === 0 ? undefined : seenBy(folding.byId, follows(event));
-  const unseen = decisions.filter((decision) => !seen!.has(decision.id));
+  // Along one chain, the newest event has seen every event before it.
+  const seesAll = decisions.length === 0 || (fold.chain && event.basedOn === fold.log.at(-1)!.id);
+  const seen = seesAll ? undefined : seenBy(folding.byId, follows(event));
+  const unseen = seen === undefined ? [] : decisions.filter((decision) => !seen.has(decision.id));
   const asSeen = unseen.length > 0 || fold.conflict !== undefined;
   const status: StoredStatus = asSeen && DECIDED.includes(fold.state.status) ? 'under-review' : fold.state.status;
   const check = checkDecision({ status, owners: fold.state.owners }, event);
