@@ -6,16 +6,15 @@ import { HistoryEventSchema, RegisterEntrySchema, TrustedKeySchema } from '../re
 // The register as a log that only grows: every change is one of these events,
 // never altered or removed once written, and what people see is folded from
 // them (see fold.ts). One event is one JSON object, so it is also one
-// CouchDB document.
+// CouchDB document, written once. `basedOn` is one id on every event (the
+// newest event of the entry its author had seen); a decision that settles a
+// conflict also lists the other decisions it had seen in `alsoSeen`, so no
+// field is ever one id here and a list there.
 
 const nonEmpty = z.string().check(z.minLength(1));
 
 /** A moment as `toISOString()` writes it, or with an offset. */
-const timestamp = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
-    error: 'must be a date and time',
-  }),
-);
+const timestamp = HistoryEventSchema.shape.at;
 
 const fingerprint = TrustedKeySchema.shape.fingerprint;
 
@@ -45,6 +44,15 @@ export const AssessedFieldsSchema = z.pick(RegisterEntrySchema, {
   assessor: true,
 });
 export type AssessedFields = z.infer<typeof AssessedFieldsSchema>;
+
+const ASSESSED_FIELD_NAMES = Object.keys(AssessedFieldsSchema.shape) as Array<keyof AssessedFields>;
+
+/** What an import or re-assessment event records of an entry made by `entryFromAssessment`. */
+export function assessedFieldsOf(entry: AssessedFields): AssessedFields {
+  const fields: Partial<Record<keyof AssessedFields, unknown>> = {};
+  for (const name of ASSESSED_FIELD_NAMES) if (entry[name] !== undefined) fields[name] = entry[name];
+  return fields as AssessedFields;
+}
 
 /** The fields a person may correct by hand; the status, decision and assessment change only through their own events. */
 export const EDITABLE_FIELDS = [

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
   RegisterEventSchema,
+  assessedFieldsOf,
   entryFromAssessment,
   entryWithHistory,
   eventsFromEntry,
@@ -13,7 +14,6 @@ import {
   registerFromEvents,
   retire,
   type Assessment,
-  type AssessedFields,
   type FormDefinition,
   type RegisterEntry,
   type RegisterEvent,
@@ -125,18 +125,6 @@ describe('historyOf', () => {
     assessment = completeSocialAssessment(socialForm);
   });
 
-  const assessedFields = ({
-    id: _id,
-    status: _status,
-    signerFingerprint: _signer,
-    assessment: _assessment,
-    history: _history,
-    approver: _approver,
-    decisionDate: _date,
-    reviewDue: _due,
-    ...fields
-  }: RegisterEntry): AssessedFields => fields;
-
   it('records each event as the register recorded it before it kept a log', () => {
     const later = structuredClone(assessment);
     later.answers['account-deletion-tested'] = { value: 'met' };
@@ -176,7 +164,7 @@ describe('historyOf', () => {
         at: '2026-11-20T11:00:00.000Z',
         by: { name: 'Łukasz Nowak' },
         assessment,
-        fields: assessedFields(fresh),
+        fields: assessedFieldsOf(fresh),
         signer,
       },
       { id: 'e2', type: 'review-started', entryId: id, basedOn: 'e1', at: '2026-11-21T09:00:00.000Z', by },
@@ -189,7 +177,7 @@ describe('historyOf', () => {
         at: '2027-05-02T09:00:00.000Z',
         by,
         assessment: later,
-        fields: assessedFields(reassessed),
+        fields: assessedFieldsOf(reassessed),
       },
       { id: 'e5', type: 'review-started', entryId: id, basedOn: 'e4', at: '2027-05-03T09:00:00.000Z', by },
       {
