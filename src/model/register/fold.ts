@@ -108,7 +108,8 @@ const NOTHING: readonly string[] = [];
  * unsettled decision conflicts, the events set aside and why, and the
  * assessments signed by different keys. The events should have passed
  * `RegisterEventSchema`. Nothing is dropped: an event the rules refuse is in
- * `rejected`; two copies of one event count once.
+ * `rejected`; two copies of one event count once. The entries share lists
+ * and objects with the events they were folded from: neither is ever changed.
  */
 export function registerFromEvents(events: readonly RegisterEvent[], options: FoldOptions): RegisterState {
   const latest = options.now.getTime() + (options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS);
