@@ -244,13 +244,23 @@ function inOrder(events: readonly RegisterEvent[]) {
   }
   const duplicated = new Set<string>();
   for (const [id, same] of copies) {
-    const texts = new Map(same.map((copy) => [canonicalize(copy) ?? '', copy]));
+    // One item per content; the first copy met (`same[0]`) is already in `ordered`.
+    const texts = new Map<string, RegisterEvent>();
+    for (const copy of same) {
+      const text = canonicalize(copy) ?? '';
+      if (!texts.has(text)) texts.set(text, copy);
+    }
     if (texts.size === 1) continue;
     duplicated.add(id);
     const first = byId.get(id)!;
-    for (const [duplicateText, copy] of texts) {
-      if (copy === first.event) first.duplicateText = duplicateText;
-      else ordered.push({ event: copy, time: timeOf(copy), follows: follows(copy), duplicateText });
+    const sorted = [...texts.keys()].sort(compareCodeUnits);
+    for (const duplicateText of sorted) {
+      const copy = texts.get(duplicateText)!;
+      const item = copy === first.event ? first : { event: copy, time: timeOf(copy), follows: follows(copy) };
+      item.duplicateText = duplicateText;
+      if (item !== first) ordered.push(item);
+      // The copy first by content stands for the id where what events follow is traced.
+      if (duplicateText === sorted[0]) byId.set(id, item);
     }
   }
   ordered.sort(

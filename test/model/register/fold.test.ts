@@ -113,6 +113,20 @@ describe('registerFromEvents', () => {
     expect(state.entries[0]!.log).to.have.length(2);
   });
 
+  it('sets aside every copy of an id that different events share, whatever their order', () => {
+    const [importA, startA] = underReview('a');
+    const other = { ...startA!, by: { name: 'Someone else' } };
+    const events = [importA!, startA!, other, structuredClone(startA!), decided('a-3', 'a', 'a-2', at(3))];
+    const expected = fold(events);
+    expect(expected.rejected.map(({ event, rule }) => [event.id, rule])).to.deep.equal([
+      ['a-2', 'duplicate-id'],
+      ['a-2', 'duplicate-id'],
+      ['a-3', 'transition'],
+    ]);
+    expect(expected.entries[0]!.status).to.equal('submitted');
+    for (let seed = 1; seed <= 20; seed += 1) expect(fold(shuffled(events, seed))).to.deep.equal(expected);
+  });
+
   const refusals: Array<[string, RegisterEventRule, RegisterEvent[], string]> = [
     [
       'two different events with one id',
