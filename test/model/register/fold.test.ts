@@ -78,6 +78,46 @@ describe('registerFromEvents', () => {
     }
   });
 
+  /** A log of tools whose events branch: each is based on any earlier event of its tool, some at the same moment. */
+  function branchingLog(seed: number): RegisterEvent[] {
+    const events: RegisterEvent[] = [];
+    const order = shuffled(
+      Array.from({ length: 60 }, (_, index) => index),
+      seed,
+    );
+    for (const tool of ['a', 'b', 'c']) events.push(imported(`${tool}-0`, tool, at(1)));
+    order.forEach((n, index) => {
+      const tool = ['a', 'b', 'c'][n % 3]!;
+      const earlier = events.filter((event) => 'entryId' in event && event.entryId === tool);
+      const basedOn = earlier[n % earlier.length]!.id;
+      const when = at(2 + (n % 5), 9 + (index % 3));
+      const id = `${tool}-${index + 1}`;
+      const kinds: RegisterEvent[] = [
+        reviewStarted(id, tool, basedOn, when),
+        decided(id, tool, basedOn, when, { outcome: n % 2 ? 'approved' : 'not-approved' }),
+        retired(id, tool, basedOn, when),
+        { id, type: 'edited', entryId: tool, basedOn, at: when, by: IT_LEAD, changes: { vendor: `Vendor ${n}` } },
+      ];
+      events.push(kinds[n % kinds.length]!);
+    });
+    return events;
+  }
+
+  for (const seed of [11, 12, 13, 14, 15]) {
+    it(`gives the same register for a branching log in any order (log ${seed})`, () => {
+      const events = branchingLog(seed);
+      const expected = fold(events);
+      expect(expected.rejected.length, 'some events are set aside').to.be.greaterThan(0);
+      expect(
+        expected.entries.some(({ log }) => log.length > 5),
+        'some are applied',
+      ).to.equal(true);
+      for (let shuffle = 1; shuffle <= 25; shuffle += 1) {
+        expect(fold(shuffled(events, seed * 100 + shuffle)), `shuffle ${shuffle}`).to.deep.equal(expected);
+      }
+    });
+  }
+
   it('orders by what an event follows before its time', () => {
     // The review was started on a computer whose clock ran a day behind.
     const events = [imported('a-1', 'a', at(5)), reviewStarted('a-2', 'a', 'a-1', at(4))];
