@@ -199,7 +199,8 @@ export function registerFromEvents(events: readonly RegisterEvent[], options: Fo
   const entries: RegisterEntryState[] = [];
   const conflicts: DecisionConflict[] = [];
   for (const [entryId, fold] of folding.entries) {
-    const entry: RegisterEntryState = { ...fold.state, log: fold.log.reverse() };
+    // The fold made every state it holds, and shows only the last: it becomes the entry.
+    const entry = Object.assign(fold.state, { log: fold.log.reverse() }) as RegisterEntryState;
     if (fold.conflict) {
       entry.conflict = { entryId, decisions: fold.conflict };
       conflicts.push(entry.conflict);
