@@ -53,19 +53,20 @@ export type DecisionCheck =
 
 /**
  * Whether a decision can be recorded for an entry in `state`, with every
- * problem found, in the order a form shows them: only a tool under review can
- * be decided; the approver must be named; dates must be real, and the review
+ * problem found, in the order a form shows them: only a tool under review, or
+ * one whose decisions are in conflict, can be decided; the approver must be named; dates must be real, and the review
  * after the decision; either approval needs at least two named account
  * owners (the draft's, else the entry's); approval with conditions needs at
  * least one condition.
  */
 export function checkDecision(
-  state: Pick<RegisterEntry, 'status' | 'owners'>,
+  state: Pick<RegisterEntry, 'status' | 'owners'> & { conflict?: unknown },
   draft: DecisionDraft,
   reviewMonths?: Scoring['reviewMonths'],
 ): DecisionCheck {
   const problems: RegisterProblem[] = [];
-  if (state.status !== 'under-review') {
+  // Decisions in conflict were all made of a tool under review; settling them decides it again.
+  if (state.status !== 'under-review' && state.conflict === undefined) {
     problems.push({
       rule: 'transition',
       message: `Only a tool under review can be decided; this one is ${STATUS_LABELS[state.status]}.`,

@@ -211,6 +211,18 @@ export function registerFromEvents(events: readonly RegisterEvent[], options: Fo
   return { entries, trustedKeys, conflicts, rejected, signerDisputes: disputedAssessments(entries, trustedKeys) };
 }
 
+/**
+ * What a new decision on an entry is based on: its newest event, and any
+ * other decision of its conflict, so that the decision settles it.
+ */
+export function decisionBasis(
+  entry: Pick<RegisterEntryState, 'log' | 'conflict'>,
+): Pick<DecidedEvent, 'basedOn' | 'alsoSeen'> {
+  const basedOn = entry.log[0]?.id;
+  const alsoSeen = (entry.conflict?.decisions ?? []).map(({ id }) => id).filter((id) => id !== basedOn);
+  return alsoSeen.length > 0 ? { basedOn, alsoSeen } : { basedOn };
+}
+
 /** What an event is about: an entry's id, or a key's fingerprint after a character no id has. */
 function subjectOf(event: RegisterEvent): string {
   if (event.type === 'key-trusted') return `\u0000${event.key.fingerprint}`;

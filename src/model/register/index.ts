@@ -44,6 +44,7 @@ export { changedFields } from './history.js';
 export * from './events.js';
 export {
   DEFAULT_CLOCK_SKEW_MS,
+  decisionBasis,
   registerFromEvents,
   type DecisionConflict,
   type EntryState,

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import {
   RegisterEventSchema,
+  checkDecision,
+  decisionBasis,
   effectiveStatus,
   filterEntries,
   registerFromEvents,
@@ -414,6 +416,20 @@ describe('registerFromEvents', () => {
       expect(state.conflicts).to.deep.equal([]);
       expect(entryOf(state, 'a')).to.include({ status: 'not-approved' });
       expect(entryOf(state, 'a')!.reviewDue).to.equal(undefined);
+    });
+
+    it('is settled by a decision the form checks and bases as the register asks', () => {
+      const entry = entryOf(fold(apart()), 'a')!;
+      const draft = {
+        outcome: 'approved' as const,
+        conditions: [],
+        approver: 'Carys Jones',
+        decisionDate: '2026-11-04',
+      };
+      expect(checkDecision(entry, draft).problems).to.equal(undefined);
+      const settled = fold([...apart(), { ...decided('s', 'a', 'x', at(4), draft), ...decisionBasis(entry) }]);
+      expect(settled.rejected).to.deep.equal([]);
+      expect(settled.conflicts).to.deep.equal([]);
     });
 
     it('still refuses a settling decision the rules refuse', () => {
