@@ -5,6 +5,22 @@
 // is only ever appended to.
 
 export { RegisterRuleError, type ChangeBy, type RegisterProblem, type RegisterRule } from './rule-error.js';
+export * from './events.js';
+export {
+  DEFAULT_CLOCK_SKEW_MS,
+  decisionBasis,
+  registerFromEvents,
+  type DecisionConflict,
+  type EntryState,
+  type EventProblem,
+  type FoldOptions,
+  type RegisterEntryState,
+  type RegisterEventRule,
+  type RegisterState,
+  type RejectedEvent,
+} from './fold.js';
+export { disputedAssessments, type DisputedAssessment } from './disputes.js';
+export { entryWithHistory, eventsFromEntry, eventsFromRegister, historyOf, type CarryOver } from './carry-over.js';
 export { allowedTransitions, canMove, moveStatus, retire } from './statuses.js';
 export {
   REVIEW_DUE_WINDOW_DAYS,
@@ -41,19 +57,3 @@ export {
   type SortKey,
 } from './filter-sort.js';
 export { changedFields } from './history.js';
-export * from './events.js';
-export {
-  DEFAULT_CLOCK_SKEW_MS,
-  decisionBasis,
-  registerFromEvents,
-  type DecisionConflict,
-  type EntryState,
-  type EventProblem,
-  type FoldOptions,
-  type RegisterEntryState,
-  type RegisterEventRule,
-  type RegisterState,
-  type RejectedEvent,
-} from './fold.js';
-export { disputedAssessments, type DisputedAssessment } from './disputes.js';
-export { entryWithHistory, eventsFromEntry, eventsFromRegister, historyOf, type CarryOver } from './carry-over.js';
