@@ -2,7 +2,9 @@
 // follow which, when a review falls due, what a decision needs, and how an
 // imported assessment becomes (or updates) an entry. Every function returns a
 // new entry and leaves the one it was given alone, so the history of an entry
-// is only ever appended to.
+// is only ever appended to. Shared, the register is a log of events
+// (events.ts) that only grows, and what people see is folded from it
+// (fold.ts), each event checked by the same rules.
 
 export { RegisterRuleError, type ChangeBy, type RegisterProblem, type RegisterRule } from './rule-error.js';
 export * from './events.js';
