@@ -4,7 +4,7 @@ import type { RegisterEntry } from '../register-entry.js';
 import { parseDateOrThrow } from './calendar.js';
 import { changedFields, historyEvent } from './history.js';
 import { reviewDueDate } from './review-dates.js';
-import { RegisterRuleError, type ChangeBy } from './rule-error.js';
+import { RegisterRuleError, type ChangeBy, type RegisterProblem } from './rule-error.js';
 import { APPROVED, STATUS_LABELS } from './statuses.js';
 import { foldText, withoutUndefined } from './values.js';
 
@@ -27,59 +27,119 @@ export interface Decision extends ChangeBy {
 /** Fewest named account owners an approved tool needs, so that its accounts never depend on one person. */
 export const MINIMUM_ACCOUNT_OWNERS = 2;
 
+/** What a decision form holds: the decision, and the account owners when the form names them. */
+export interface DecisionDraft {
+  outcome: DecisionOutcome;
+  conditions: readonly string[];
+  approver: string;
+  decisionDate: string;
+  reviewDue?: string;
+  /** The account owners named with the decision, in place of the entry's. */
+  owners?: readonly Person[];
+}
+
+/** A decision as it is recorded: blanks trimmed away, and the review date worked out. */
+export interface CheckedDecision {
+  outcome: DecisionOutcome;
+  conditions: string[];
+  approver: string;
+  decisionDate: string;
+  /** Unset for "not approved". */
+  reviewDue?: string;
+}
+
+export type DecisionCheck =
+  { decision: CheckedDecision; problems?: never } | { problems: RegisterProblem[]; decision?: never };
+
+/**
+ * Whether a decision can be recorded for an entry in `state`, with every
+ * problem found, in the order a form shows them: only a tool under review, or
+ * one whose decisions are in conflict, can be decided; the approver must be named; dates must be real, and the review
+ * after the decision; either approval needs at least two named account
+ * owners (the draft's, else the entry's); approval with conditions needs at
+ * least one condition.
+ */
+export function checkDecision(
+  state: Pick<RegisterEntry, 'status' | 'owners'> & { conflict?: unknown },
+  draft: DecisionDraft,
+  reviewMonths?: Scoring['reviewMonths'],
+): DecisionCheck {
+  const problems: RegisterProblem[] = [];
+  // Decisions in conflict were all made of a tool under review; settling them decides it again.
+  if (state.status !== 'under-review' && state.conflict === undefined) {
+    problems.push({
+      rule: 'transition',
+      message: `Only a tool under review can be decided; this one is ${STATUS_LABELS[state.status]}.`,
+    });
+  }
+  const approver = draft.approver.trim();
+  if (approver === '') problems.push({ rule: 'approver', message: 'Name the person who made the decision.' });
+  const decisionDateProblem = dateProblem(draft.decisionDate, 'The decision date');
+  if (decisionDateProblem) problems.push(decisionDateProblem);
+  const approving = APPROVED.includes(draft.outcome);
+  const owners = namedPeopleCount(draft.owners ?? state.owners);
+  if (approving && owners < MINIMUM_ACCOUNT_OWNERS) {
+    problems.push({
+      rule: 'account-owners',
+      message:
+        `A tool can only be approved with at least ${MINIMUM_ACCOUNT_OWNERS} named account owners, so that its ` +
+        `accounts never depend on one person; this entry names ${owners}.`,
+    });
+  }
+  const conditions = draft.conditions.map((condition) => condition.trim()).filter((condition) => condition !== '');
+  if (draft.outcome === 'approved-with-conditions' && conditions.length === 0) {
+    problems.push({ rule: 'conditions', message: 'Approval with conditions needs at least one condition.' });
+  }
+  let reviewDue: string | undefined;
+  if (approving && draft.reviewDue !== undefined) {
+    const reviewDateProblem = dateProblem(draft.reviewDue, 'The review date');
+    if (reviewDateProblem) problems.push(reviewDateProblem);
+    else if (!decisionDateProblem && draft.reviewDue <= draft.decisionDate) {
+      problems.push({ rule: 'date', message: 'The review date must come after the decision date.' });
+    }
+    reviewDue = draft.reviewDue;
+  } else if (!decisionDateProblem) {
+    reviewDue = reviewDueDate(draft.decisionDate, draft.outcome, reviewMonths);
+  }
+  if (problems.length > 0) return { problems };
+  const decision: CheckedDecision = { outcome: draft.outcome, conditions, approver, decisionDate: draft.decisionDate };
+  if (reviewDue !== undefined) decision.reviewDue = reviewDue;
+  return { decision };
+}
+
+function dateProblem(text: string, what: string): RegisterProblem | undefined {
+  try {
+    parseDateOrThrow(text, what);
+    return undefined;
+  } catch (error) {
+    if (error instanceof RegisterRuleError) return { rule: error.rule, message: error.message };
+    throw error;
+  }
+}
+
 /**
  * The entry with a decision recorded: its status, conditions, approver,
  * decision date and review date set, and one history event listing every
- * field that changed. Only an entry under review can be decided. Either
- * approval needs at least two named account owners; approval with
- * conditions needs at least one condition. The entry's `outcome` stays what
- * the assessment's score gave.
+ * field that changed. The rules are `checkDecision`'s; the first problem it
+ * finds is thrown. The entry's `outcome` stays what the assessment's score
+ * gave.
  */
 export function recordDecision(
   entry: RegisterEntry,
   decision: Decision,
   reviewMonths?: Scoring['reviewMonths'],
 ): RegisterEntry {
-  if (entry.status !== 'under-review') {
-    throw new RegisterRuleError(
-      'transition',
-      `Only a tool under review can be decided; this one is ${STATUS_LABELS[entry.status]}.`,
-    );
+  const check = checkDecision(entry, decision, reviewMonths);
+  if (check.problems) {
+    const [first] = check.problems;
+    throw new RegisterRuleError(first!.rule, first!.message);
   }
-  const approver = decision.approver.trim();
-  if (approver === '') throw new RegisterRuleError('approver', 'Name the person who made the decision.');
-  parseDateOrThrow(decision.decisionDate, 'The decision date');
-  const approving = APPROVED.includes(decision.outcome);
-  const owners = namedPeopleCount(entry.owners);
-  if (approving && owners < MINIMUM_ACCOUNT_OWNERS) {
-    throw new RegisterRuleError(
-      'account-owners',
-      `A tool can only be approved with at least ${MINIMUM_ACCOUNT_OWNERS} named account owners, so that its ` +
-        `accounts never depend on one person; this entry names ${owners}.`,
-    );
-  }
-  const conditions = decision.conditions.map((condition) => condition.trim()).filter((condition) => condition !== '');
-  if (decision.outcome === 'approved-with-conditions' && conditions.length === 0) {
-    throw new RegisterRuleError('conditions', 'Approval with conditions needs at least one condition.');
-  }
-  let reviewDue: string | undefined;
-  if (approving && decision.reviewDue !== undefined) {
-    parseDateOrThrow(decision.reviewDue, 'The review date');
-    if (decision.reviewDue <= decision.decisionDate) {
-      throw new RegisterRuleError('date', 'The review date must come after the decision date.');
-    }
-    reviewDue = decision.reviewDue;
-  } else {
-    reviewDue = reviewDueDate(decision.decisionDate, decision.outcome, reviewMonths);
-  }
-
+  const { outcome, ...recorded } = check.decision;
   const decided = withoutUndefined<RegisterEntry>({
     ...entry,
-    status: decision.outcome,
-    conditions,
-    approver,
-    decisionDate: decision.decisionDate,
-    reviewDue,
+    ...recorded,
+    status: outcome,
+    reviewDue: recorded.reviewDue,
   });
   const changes = changedFields(entry, decided, ['status', 'conditions', 'approver', 'decisionDate', 'reviewDue']);
   return { ...decided, history: [...entry.history, historyEvent('decided', decision, changes)] };

@@ -4,7 +4,7 @@ import type { RegisterEntry } from '../register-entry.js';
 import { buildReport, type ReportAnswer } from '../report.js';
 import { resolveText } from '../text.js';
 import { changedFields, historyEvent } from './history.js';
-import { RegisterRuleError, type ChangeBy } from './rule-error.js';
+import { RegisterRuleError, type ChangeBy, type RegisterProblem } from './rule-error.js';
 import { blankToUndefined, foldText, normalizeUrl, unique, withoutUndefined } from './values.js';
 
 // How an imported assessment becomes a new entry, or updates the entry of its tool.
@@ -125,7 +125,7 @@ export function findEntryForTool(
 }
 
 /** The fields an assessment fills, compared when a tool is re-assessed. */
-const ASSESSED_FIELDS = [
+export const ASSESSED_FIELDS = [
   'tool',
   'vendor',
   'url',
@@ -155,24 +155,8 @@ const ASSESSED_FIELDS = [
  * same assessment that is not newer than the one held is refused.
  */
 export function reassess(existing: RegisterEntry, fresh: RegisterEntry, change: ChangeBy): RegisterEntry {
-  if (!isSameTool(existing, fresh)) {
-    throw new RegisterRuleError(
-      'different-tool',
-      `"${fresh.tool}" is not the tool of this entry ("${existing.tool}"): it has another name and web address.`,
-    );
-  }
-  if (
-    existing.assessment !== undefined &&
-    fresh.assessment !== undefined &&
-    existing.assessment.id === fresh.assessment.id &&
-    fresh.assessment.revision <= existing.assessment.revision
-  ) {
-    throw new RegisterRuleError(
-      'stale-assessment',
-      `The register already holds this assessment at revision ${existing.assessment.revision}; ` +
-        `this copy is revision ${fresh.assessment.revision}.`,
-    );
-  }
+  const problem = reassessmentProblem(existing, fresh);
+  if (problem) throw new RegisterRuleError(problem.rule, problem.message);
   const updated = withoutUndefined<RegisterEntry>({
     ...fresh,
     id: existing.id,
@@ -186,6 +170,36 @@ export function reassess(existing: RegisterEntry, fresh: RegisterEntry, change: 
   });
   const changes = changedFields(existing, updated, ASSESSED_FIELDS);
   return { ...updated, history: [...existing.history, historyEvent('reassessed', change, changes)] };
+}
+
+/**
+ * Why a fresh import cannot re-assess an entry, if it cannot: it is another
+ * tool, or a copy of the assessment the entry holds that is not newer.
+ */
+export function reassessmentProblem(
+  existing: Pick<RegisterEntry, 'tool' | 'url' | 'assessment'>,
+  fresh: Pick<RegisterEntry, 'tool' | 'url' | 'assessment'>,
+): RegisterProblem | undefined {
+  if (!isSameTool(existing, fresh)) {
+    return {
+      rule: 'different-tool',
+      message: `"${fresh.tool}" is not the tool of this entry ("${existing.tool}"): it has another name and web address.`,
+    };
+  }
+  if (
+    existing.assessment !== undefined &&
+    fresh.assessment !== undefined &&
+    existing.assessment.id === fresh.assessment.id &&
+    fresh.assessment.revision <= existing.assessment.revision
+  ) {
+    return {
+      rule: 'stale-assessment',
+      message:
+        `The register already holds this assessment at revision ${existing.assessment.revision}; ` +
+        `this copy is revision ${fresh.assessment.revision}.`,
+    };
+  }
+  return undefined;
 }
 
 /** An answer as one line of text: a choice's label, several labels joined with semicolons. */

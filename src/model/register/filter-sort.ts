@@ -6,6 +6,9 @@ import { compareCodeUnits, foldText } from './values.js';
 
 // The register's filters and column sorting, as staff and the IT lead use them.
 
+/** An entry as a list shows it: with its history array, or folded from the log without one. */
+type ListedEntry = Omit<RegisterEntry, 'history'>;
+
 export interface RegisterFilter {
   /** The status staff see (see `effectiveStatus`), so "review-due" and "expired" can be picked. */
   status?: Status;
@@ -24,11 +27,11 @@ export interface RegisterFilter {
 }
 
 /** The entries that pass every filter given, in their order. */
-export function filterEntries(
-  entries: readonly RegisterEntry[],
+export function filterEntries<Entry extends ListedEntry>(
+  entries: readonly Entry[],
   filter: RegisterFilter,
   today: string,
-): RegisterEntry[] {
+): Entry[] {
   const day = dayNumber(parseDateOrThrow(today, 'Today'));
   const words = foldText(filter.search ?? '')
     .split(/\s+/)
@@ -96,14 +99,14 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
  * no review date) come last either way. Status sorts by the stored status,
  * or by what staff see when `today` is given.
  */
-export function sortEntries(
-  entries: readonly RegisterEntry[],
+export function sortEntries<Entry extends ListedEntry>(
+  entries: readonly Entry[],
   key: SortKey,
   direction: SortDirection = 'ascending',
   today?: string,
-): RegisterEntry[] {
+): Entry[] {
   const day = today === undefined ? undefined : dayNumber(parseDateOrThrow(today, 'Today'));
-  const sortValue = (entry: RegisterEntry): string | number | undefined => {
+  const sortValue = (entry: Entry): string | number | undefined => {
     switch (key) {
       case 'tool':
         return entry.tool;
@@ -135,10 +138,10 @@ export function sortEntries(
   return keyed.map(({ entry }) => entry);
 }
 
-const searchTexts = new WeakMap<RegisterEntry, string>();
+const searchTexts = new WeakMap<ListedEntry, string>();
 
 /** The searchable text of an entry, folded; kept per entry, which is never changed in place. */
-function searchText(entry: RegisterEntry): string {
+function searchText(entry: ListedEntry): string {
   let text = searchTexts.get(entry);
   if (text === undefined) {
     text = foldText(

@@ -2,9 +2,27 @@
 // follow which, when a review falls due, what a decision needs, and how an
 // imported assessment becomes (or updates) an entry. Every function returns a
 // new entry and leaves the one it was given alone, so the history of an entry
-// is only ever appended to.
+// is only ever appended to. Shared, the register is a log of events
+// (events.ts) that only grows, and what people see is folded from it
+// (fold.ts), each event checked by the same rules.
 
-export { RegisterRuleError, type ChangeBy, type RegisterRule } from './rule-error.js';
+export { RegisterRuleError, type ChangeBy, type RegisterProblem, type RegisterRule } from './rule-error.js';
+export * from './events.js';
+export {
+  DEFAULT_CLOCK_SKEW_MS,
+  decisionBasis,
+  registerFromEvents,
+  type DecisionConflict,
+  type EntryState,
+  type EventProblem,
+  type FoldOptions,
+  type RegisterEntryState,
+  type RegisterEventRule,
+  type RegisterState,
+  type RejectedEvent,
+} from './fold.js';
+export { disputedAssessments, type DisputedAssessment } from './disputes.js';
+export { entryWithHistory, eventsFromEntry, eventsFromRegister, historyOf, type CarryOver } from './carry-over.js';
 export { allowedTransitions, canMove, moveStatus, retire } from './statuses.js';
 export {
   REVIEW_DUE_WINDOW_DAYS,
@@ -13,7 +31,16 @@ export {
   localIsoDate,
   reviewDueDate,
 } from './review-dates.js';
-export { MINIMUM_ACCOUNT_OWNERS, recordDecision, type Decision, type DecisionOutcome } from './decisions.js';
+export {
+  MINIMUM_ACCOUNT_OWNERS,
+  checkDecision,
+  recordDecision,
+  type CheckedDecision,
+  type Decision,
+  type DecisionCheck,
+  type DecisionDraft,
+  type DecisionOutcome,
+} from './decisions.js';
 export {
   ENTRY_FIELD_QUESTIONS,
   entryFromAssessment,

@@ -9,6 +9,9 @@ import { APPROVED } from './statuses.js';
 /** How long before its review date a tool shows as "review due". */
 export const REVIEW_DUE_WINDOW_DAYS = 30;
 
+/** What review dates are worked out from: an entry, with or without its history. */
+type ReviewedEntry = Pick<RegisterEntry, 'status' | 'reviewDue'>;
+
 const DEFAULT_REVIEW_MONTHS = { approved: 12, approvedWithConditions: 6 };
 
 /**
@@ -34,7 +37,7 @@ export function reviewDueDate(
  * up to and including that day, and "expired" after it; anything else shows
  * its stored status.
  */
-export function effectiveStatus(entry: RegisterEntry, today: string): Status {
+export function effectiveStatus(entry: ReviewedEntry, today: string): Status {
   return statusOn(entry, dayNumber(parseDateOrThrow(today, 'Today')));
 }
 
@@ -43,7 +46,7 @@ export function effectiveStatus(entry: RegisterEntry, today: string): Status {
  * once it has passed. `undefined` when the entry is not approved or has no
  * review date.
  */
-export function daysUntilReview(entry: RegisterEntry, today: string): number | undefined {
+export function daysUntilReview(entry: ReviewedEntry, today: string): number | undefined {
   return daysUntilReviewOn(entry, dayNumber(parseDateOrThrow(today, 'Today')));
 }
 
@@ -52,13 +55,13 @@ export function localIsoDate(moment: Date = new Date()): string {
   return formatDate({ year: moment.getFullYear(), month: moment.getMonth() + 1, day: moment.getDate() });
 }
 
-export function daysUntilReviewOn(entry: RegisterEntry, today: number): number | undefined {
+export function daysUntilReviewOn(entry: ReviewedEntry, today: number): number | undefined {
   if (!APPROVED.includes(entry.status) || entry.reviewDue === undefined) return undefined;
   const due = parseDate(entry.reviewDue);
   return due === undefined ? undefined : dayNumber(due) - today;
 }
 
-export function statusOn(entry: RegisterEntry, today: number): Status {
+export function statusOn(entry: ReviewedEntry, today: number): Status {
   const days = daysUntilReviewOn(entry, today);
   if (days === undefined || days > REVIEW_DUE_WINDOW_DAYS) return entry.status;
   return days < 0 ? 'expired' : 'review-due';

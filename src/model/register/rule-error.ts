@@ -13,6 +13,12 @@ export type RegisterRule =
   | 'different-tool'
   | 'stale-assessment';
 
+/** One rule a change breaks, and why in plain words. */
+export interface RegisterProblem {
+  rule: RegisterRule;
+  message: string;
+}
+
 /** A change the register's rules do not allow; the message says why, in plain words. */
 export class RegisterRuleError extends Error {
   readonly rule: RegisterRule;

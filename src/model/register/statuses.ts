@@ -1,6 +1,6 @@
 import type { RegisterEntry, Status, StoredStatus } from '../register-entry.js';
 import { historyEvent } from './history.js';
-import { RegisterRuleError, type ChangeBy } from './rule-error.js';
+import { RegisterRuleError, type ChangeBy, type RegisterProblem } from './rule-error.js';
 import { listInWords } from './values.js';
 
 // Which status may follow which, and moving an entry between them.
@@ -73,12 +73,19 @@ function moveWith(action: string, entry: RegisterEntry, to: StoredStatus, change
 }
 
 function assertCanMove(from: StoredStatus, to: StoredStatus): void {
-  if (canMove(from, to)) return;
+  const problem = moveProblem(from, to);
+  if (problem) throw new RegisterRuleError(problem.rule, problem.message);
+}
+
+/** Why an entry in status `from` cannot move to `to`, if it cannot. */
+export function moveProblem(from: StoredStatus, to: StoredStatus): RegisterProblem | undefined {
+  if (canMove(from, to)) return undefined;
   const allowed = TRANSITIONS[from].map((status) => STATUS_LABELS[status]);
-  throw new RegisterRuleError(
-    'transition',
-    from === to
-      ? `The tool is already ${STATUS_LABELS[from]}.`
-      : `A tool that is ${STATUS_LABELS[from]} cannot become ${STATUS_LABELS[to]}; it can become ${listInWords(allowed)}.`,
-  );
+  return {
+    rule: 'transition',
+    message:
+      from === to
+        ? `The tool is already ${STATUS_LABELS[from]}.`
+        : `A tool that is ${STATUS_LABELS[from]} cannot become ${STATUS_LABELS[to]}; it can become ${listInWords(allowed)}.`,
+  };
 }
