@@ -1,9 +1,14 @@
-import { resolve as resolvePath } from 'node:path';
+// Every file of dist/ that rollup writes: one entry a target in `targets` below. `npm run build`
+// (scripts/build.mjs) runs them side by side, each once the targets it needs are built;
+// `rollup -c` runs them one after the other, in that same order.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve as resolvePath } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import typescript from '@rollup/plugin-typescript';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+import ts from 'typescript';
 
 /**
  * V8's explicit compile hint: compile every function of the file as it loads, on a background
@@ -13,20 +18,27 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
  */
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
-const dependencies = [
-  'lit',
-  '@lit/',
-  'zod',
-  'idb-keyval',
-  'jspdf',
-  'jspdf-autotable',
-  'tslib',
-  'pkijs',
-  'asn1js',
-  'canonicalize',
+/** The npm package's entry points, as package.json "exports" names them. */
+const packageEntries = [
+  'src/index.ts',
+  'src/define.ts',
+  'src/define-elements.ts',
+  'src/register/proforma-assessment.ts',
+  'src/register/proforma-drafts.ts',
+  'src/model/index.ts',
+  'src/signing.ts',
+  'src/pdf.ts',
+  'src/register/proforma-export.ts',
+  'src/register/proforma-verify.ts',
+  'src/register/proforma-register.ts',
+  'src/register/proforma-app.ts',
 ];
-const isDependency = (id) =>
-  dependencies.some((name) => id === name || id.startsWith(name.endsWith('/') ? name : `${name}/`));
+
+/**
+ * Module workers. Each is started by URL, so no import reaches it: it is built into the package
+ * beside its source, and self-contained for the bundles as dist/chunks/<name>.js.
+ */
+const workers = ['src/pdf/export-worker.ts', 'src/pdf/verify-worker.ts'];
 
 /**
  * What the classic script loads on demand rather than carrying: pure code (no Lit, no elements) that
@@ -43,34 +55,168 @@ const classicLazy = new Map(
   }).map(([source, name]) => [resolvePath(source), { name, fileName: '' }]),
 );
 
+const dependencies = [
+  'lit',
+  '@lit/',
+  'zod',
+  'idb-keyval',
+  'jspdf',
+  'jspdf-autotable',
+  'tslib',
+  'pkijs',
+  'asn1js',
+  'canonicalize',
+];
+function isDependency(id) {
+  return dependencies.some((name) => id === name || id.startsWith(name.endsWith('/') ? name : `${name}/`));
+}
+
 /** Warnings about zod's own modules, which are theirs and harmless. */
-const onwarn = (warning, warn) => {
+function onwarn(warning, warn) {
   if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
   // zod's comments that explain its own /* @__PURE__ */ marks, which rollup drops as misplaced.
   if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
   warn(warning);
+}
+
+/**
+ * `work(input, …)` done once per distinct `key(input, …)` in the whole build, however many targets
+ * ask for it: the same source file in every bundle, the same chunk (pkijs's) in several.
+ */
+function once(work, key) {
+  const done = new Map();
+  return function doneOnce(...args) {
+    const id = createHash('sha256')
+      .update(key(...args))
+      .digest('base64');
+    if (!done.has(id)) done.set(id, Promise.resolve(work.apply(this, args)));
+    return done.get(id);
+  };
+}
+
+/** tsconfig.json's compiler options, with tslib's helpers imported rather than written into each file. */
+const compilerOptions = tsconfigOptions();
+
+/** TypeScript to JavaScript, one file at a time (tsconfig's isolatedModules). */
+const transpile = once(
+  (code, id) => {
+    const { outputText, sourceMapText } = ts.transpileModule(code, { fileName: id, compilerOptions });
+    return { code: outputText.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'), map: sourceMapText };
+  },
+  (code, id) => `${id}\0${code}`,
+);
+
+function tsconfigOptions() {
+  const { config, error } = ts.readConfigFile('tsconfig.json', ts.sys.readFile);
+  if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'));
+  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, process.cwd());
+  return { ...options, importHelpers: true, noEmitHelpers: true, sourceMap: true, declaration: false };
+}
+
+/**
+ * Our TypeScript sources, each compiled once for the whole build: `npm run typecheck` checks the
+ * types, and `tsc` writes the declarations. TypeScript's own compiler, so decorators and class
+ * fields are what tsconfig.json says. Compiled as they load, so that the source maps leave out the
+ * source text, as tsconfig's `inlineSources: false` asks.
+ */
+const typescript = {
+  name: 'typescript',
+  // `./x.js` in a source file is the source `./x.ts`, as TypeScript resolves it.
+  resolveId(source, importer) {
+    if (!importer?.endsWith('.ts') || !source.startsWith('.') || !source.endsWith('.js')) return null;
+    const typescriptFile = resolvePath(dirname(importer), `${source.slice(0, -'.js'.length)}.ts`);
+    return existsSync(typescriptFile) ? typescriptFile : null;
+  },
+  async load(id) {
+    if (!id.endsWith('.ts') || id.includes('/node_modules/')) return null;
+    return transpile(await readFile(id, 'utf8'), id);
+  },
 };
 
-export default [
-  // The npm package: one ES module per source file with its .d.ts, dependencies left as imports.
-  {
-    input: {
-      index: 'src/index.ts',
-      define: 'src/define.ts',
-      'define-elements': 'src/define-elements.ts',
-      'register/proforma-assessment': 'src/register/proforma-assessment.ts',
-      'register/proforma-drafts': 'src/register/proforma-drafts.ts',
-      'model/index': 'src/model/index.ts',
-      signing: 'src/signing.ts',
-      pdf: 'src/pdf.ts',
-      'register/proforma-export': 'src/register/proforma-export.ts',
-      'register/proforma-verify': 'src/register/proforma-verify.ts',
-      'register/proforma-register': 'src/register/proforma-register.ts',
-      'register/proforma-app': 'src/register/proforma-app.ts',
-      // Started by URL as a module worker, so no import reaches it: named here to be built.
-      'pdf/export-worker': 'src/pdf/export-worker.ts',
-      'pdf/verify-worker': 'src/pdf/verify-worker.ts',
-    },
+/** Lit's html`` and css`` templates in our sources, minified once (Lit's own files come minified). */
+const minifiedTemplates = (({ transform, ...plugin }) => ({
+  ...plugin,
+  transform: once(transform, (code, id) => `${id}\0${code}`),
+}))(minifyTemplateLiterals({ include: 'src/**' }));
+
+/**
+ * Every build, one entry each: `name` for messages and for `needs`, which names the targets whose
+ * output this one reads and so must be built before it.
+ */
+export const targets = [
+  // One ES module per source file, dependencies left as imports; `tsc` writes the .d.ts beside them.
+  packageModules('npm package', [...packageEntries, ...workers]),
+  // Self-contained, minified files with Lit inlined, for script tags and the demo: one with every
+  // element, and one with <proforma-assessment> alone for pages that need only the form. Separate
+  // builds, so that neither shares a chunk with the other.
+  scriptBundle('proforma.bundle', 'src/define.ts'),
+  scriptBundle('proforma-assessment.bundle', 'src/register/proforma-assessment.ts'),
+  scriptBundle('proforma-app.bundle', 'src/register/proforma-app.ts'),
+  // The same elements as a classic script, for pages that strip type="module" (Moodle's Additional
+  // HTML and HTML blocks, say): everything in one file but `classicLazy`, loaded on demand.
+  classicLazyModules('classic lazy modules'),
+  classicScript('proforma.classic', 'src/define.ts', { needs: ['classic lazy modules'] }),
+  // embed.html, its stylesheet and its script: <proforma-app> configured by the page's address.
+  scriptBundle('embed', 'src/embed/embed.ts', { files: ['src/embed/embed.html', 'src/embed/embed.css'] }),
+  // The host page's script that sizes embed.html's frames: a classic script with no dependencies.
+  classicLittleScript('embed-host', 'src/embed/embed-host.ts'),
+  // embed.html's first script, which starts fetching the form while embed.js loads.
+  classicLittleScript('embed-preload', 'src/embed/embed-preload.ts'),
+  ...workers.map(moduleWorker),
+];
+
+/**
+ * `all` ordered so that each target comes after those it `needs`; throws on a need that no target
+ * meets, or one that comes back round to the target itself.
+ */
+export function inBuildOrder(all) {
+  const byName = new Map(all.map((target) => [target.name, target]));
+  const ordered = [];
+  const placing = [];
+  const place = (target) => {
+    if (ordered.includes(target)) return;
+    if (placing.includes(target)) {
+      throw new Error(`rollup.config.mjs: ${[...placing, target].map(({ name }) => name).join(' needs ')}`);
+    }
+    placing.push(target);
+    for (const name of target.needs ?? []) {
+      const needed = byName.get(name);
+      if (!needed) throw new Error(`rollup.config.mjs: ${target.name} needs "${name}", which no target builds`);
+      place(needed);
+    }
+    placing.pop();
+    ordered.push(target);
+  };
+  all.forEach(place);
+  return ordered;
+}
+
+/** A target as rollup takes it: its options without `name` and `needs`. */
+export function rollupOptions(target) {
+  const options = { ...target };
+  delete options.name;
+  delete options.needs;
+  return options;
+}
+
+export default inBuildOrder(targets).map(rollupOptions);
+
+/** terser with `options`, each chunk minified once however many targets write it alike. */
+function minified(options) {
+  const plugin = terser(options);
+  return {
+    name: plugin.name,
+    renderChunk: once(plugin.renderChunk, (code, _chunk, { format, sourcemap }) =>
+      JSON.stringify([options, format, sourcemap, code]),
+    ),
+  };
+}
+
+/** The npm package: one ES module per source file, dependencies left as imports. */
+function packageModules(name, entries) {
+  return {
+    name,
+    input: Object.fromEntries(entries.map((source) => [source.slice('src/'.length, -'.ts'.length), source])),
     external: isDependency,
     onwarn,
     output: {
@@ -80,53 +226,9 @@ export default [
       preserveModulesRoot: 'src',
       sourcemap: true,
     },
-    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true })],
-  },
-  // Self-contained, minified files with Lit inlined, for script tags and the demo: one with
-  // every element, and one with <proforma-assessment> alone for pages that need only the form.
-  // Separate builds, so that neither shares a chunk with the other.
-  scriptBundle('proforma.bundle', 'src/define.ts'),
-  scriptBundle('proforma-assessment.bundle', 'src/register/proforma-assessment.ts'),
-  scriptBundle('proforma-app.bundle', 'src/register/proforma-app.ts'),
-  // The same elements as a classic script, for pages that strip type="module" (Moodle's Additional
-  // HTML and HTML blocks, say): everything in one file, except the PDF and signature code, which
-  // it loads on demand as ES modules from dist/chunks/, built just before it.
-  classicLazyModules(),
-  classicScript('proforma.classic', 'src/define.ts'),
-  // embed.html, its stylesheet and its script: <proforma-app> configured by the page's address.
-  scriptBundle('embed', 'src/embed/embed.ts', { files: ['src/embed/embed.html', 'src/embed/embed.css'] }),
-  // The host page's script that sizes embed.html's frames: a classic script with no dependencies.
-  classicLittleScript('embed-host', 'src/embed/embed-host.ts'),
-  // embed.html's first script, which starts fetching the form while embed.js loads.
-  classicLittleScript('embed-preload', 'src/embed/embed-preload.ts'),
-  // The PDF export's worker for the bundles, self-contained: a worker shares no chunk with the page.
-  // What it loads on demand (a translation's words) is a chunk of its own beside it.
-  {
-    input: { 'chunks/export-worker': 'src/pdf/export-worker.ts' },
-    onwarn,
-    output: {
-      dir: 'dist',
-      entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/export-worker-[name]-[hash].js',
-      format: 'es',
-      sourcemap: true,
-    },
-    plugins: bundlePlugins(),
-  },
-  // The verifier's worker for the bundles, self-contained in the same way.
-  {
-    input: { 'chunks/verify-worker': 'src/pdf/verify-worker.ts' },
-    onwarn,
-    output: {
-      dir: 'dist',
-      entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/verify-worker-[name]-[hash].js',
-      format: 'es',
-      sourcemap: true,
-    },
-    plugins: bundlePlugins(),
-  },
-];
+    plugins: [typescript],
+  };
+}
 
 /** jsPDF's optional helpers for HTML and SVG, which proforma never calls, kept out of every bundle. */
 function leaveOutJsPdfExtras() {
@@ -166,10 +268,10 @@ function bundlePlugins({ module = true, after = [] } = {}) {
     leaveOutJsPdfExtras(),
     litLocalizeWithoutItsRuntime(),
     nodeResolve({ exportConditions: ['production'] }),
-    typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false }),
+    typescript,
     ...after,
-    minifyTemplateLiterals(),
-    terser({ ecma: 2022, module, compress: { passes: 2 }, format: { comments: false, preamble: COMPILE_HINT } }),
+    minifiedTemplates,
+    minified({ ecma: 2022, module, compress: { passes: 2 }, format: { comments: false, preamble: COMPILE_HINT } }),
   ];
 }
 
@@ -179,6 +281,7 @@ function bundlePlugins({ module = true, after = [] } = {}) {
  */
 function scriptBundle(name, input, { files = [] } = {}) {
   return {
+    name,
     input: { [name]: input },
     onwarn,
     // Let the bundle itself export what its lazy chunks share with it, rather than
@@ -208,9 +311,10 @@ function copyFiles(files) {
 }
 
 /** The modules of `classicLazy` as ES entries in dist/chunks/, sharing chunks only with each other. */
-function classicLazyModules() {
+function classicLazyModules(name) {
   return {
-    input: Object.fromEntries([...classicLazy].map(([source, { name }]) => [name, source])),
+    name,
+    input: Object.fromEntries([...classicLazy].map(([source, lazy]) => [lazy.name, source])),
     onwarn,
     output: {
       dir: 'dist',
@@ -271,9 +375,14 @@ function loadLazyModulesBesideTheScript() {
   };
 }
 
-/** One classic (non-module) script: Lit and every element inlined, the lazy modules above loaded beside it. */
-function classicScript(name, input) {
+/**
+ * One classic (non-module) script: Lit and every element inlined, the modules of `classicLazy`
+ * loaded beside it, by the names the target that builds them gave them: it `needs` that target.
+ */
+function classicScript(name, input, { needs }) {
   return {
+    name,
+    needs,
     input: { [name]: input },
     onwarn,
     output: {
@@ -292,11 +401,30 @@ function classicScript(name, input) {
 /** A small classic script of its own, with no dependencies: dist/<name>.js. */
 function classicLittleScript(name, input) {
   return {
+    name,
     input: { [name]: input },
     output: { dir: 'dist', entryFileNames: '[name].js', format: 'iife' },
-    plugins: [
-      typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false }),
-      terser({ ecma: 2022, compress: { passes: 2 }, format: { comments: false } }),
-    ],
+    plugins: [typescript, minified({ ecma: 2022, compress: { passes: 2 }, format: { comments: false } })],
+  };
+}
+
+/**
+ * A module worker for the bundles, self-contained (a worker shares no chunk with the page):
+ * dist/chunks/<name>.js. What it loads on demand (a translation's words) is a chunk of its own beside it.
+ */
+function moduleWorker(input) {
+  const name = basename(input, '.ts');
+  return {
+    name,
+    input: { [`chunks/${name}`]: input },
+    onwarn,
+    output: {
+      dir: 'dist',
+      entryFileNames: '[name].js',
+      chunkFileNames: `chunks/${name}-[name]-[hash].js`,
+      format: 'es',
+      sourcemap: true,
+    },
+    plugins: bundlePlugins(),
   };
 }

@@ -1,4 +1,4 @@
-// Compares measured figures with the budgets in bench/budgets.json. Pure: no files, no browser.
+// Compares measured figures with their budgets (bench/figures.mjs). Pure: no files, no browser.
 
 /** The statistics of a timed figure a budget may limit. */
 export const STATISTICS = ['median', 'p95'];

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { STATISTICS, checkBudgets, figureValue } from './check-budgets.mjs';
-
-const { budgets } = JSON.parse(await readFile(new URL('./budgets.json', import.meta.url), 'utf8'));
+import { BUDGETS as budgets } from './figures.mjs';
 
 /** Figures comfortably inside the start budgets. */
 const figures = {

@@ -2,7 +2,7 @@
 //
 //   node bench/run.mjs               every figure, written to bench/results.json
 //   node bench/run.mjs --bytes-only  only the JS byte figures (no timing), to bench/results.local.json
-//   --check                          exit 1 naming each figure over its budget in bench/budgets.json
+//   --check                          exit 1 naming each figure over its budget (bench/figures.mjs)
 //   --runs N                         timed runs per figure (7 unless given; autosave always times 5 pages × 6 saves)
 //
 // Needs a build (`npm run build`) and Chromium (CHROME_PATH, or /usr/bin/chromium).
@@ -17,7 +17,21 @@ import puppeteer from 'puppeteer-core';
 import { chromiumArguments, findChromium } from '../scripts/find-browser.mjs';
 import { startServer } from '../scripts/serve.mjs';
 import { checkBudgets } from './check-budgets.mjs';
-import { EMBED_PAGE_URL, timeEmbedFirstRender } from './embed-render.mjs';
+import { timeEmbedFirstRender } from './embed-render.mjs';
+import {
+  AUTOSAVE_PAGES,
+  AUTOSAVE_SAVES_PER_PAGE,
+  BUDGETS,
+  CRAFTED_PDF_BYTES,
+  DEFINITIONS,
+  DRAFTS_LISTED,
+  DRAFTS_SHOWN_AT_FIRST,
+  EXPORTS_PER_PAGE,
+  FIGURES,
+  SCORE_BATCHES,
+  SCORE_CALLS_PER_BATCH,
+  SCORE_WARM_UP,
+} from './figures.mjs';
 import {
   answerEverything,
   autosaveWritten,
@@ -39,7 +53,6 @@ import {
 } from './in-page.mjs';
 import { importMapFor } from './model-imports.mjs';
 import {
-  ALL_ELEMENTS_BUNDLE_URL,
   APP_BUNDLE_URL,
   BUNDLE_URL,
   CLASSIC_SCRIPT_URL,
@@ -54,17 +67,8 @@ import { summarise } from './stats.mjs';
 import { toSurveyJs } from './to-surveyjs.mjs';
 
 const GZIP_LEVEL = 9;
-const SCORE_WARM_UP = 500;
-const SCORE_BATCHES = 50;
-const SCORE_CALLS_PER_BATCH = 100;
-/** Autosave: this many freshly loaded pages, each with its first save and then this many more timed. */
-const AUTOSAVE_PAGES = 5;
-const AUTOSAVE_SAVES_PER_PAGE = 6;
 /** What is typed into the tool's name for a page's first save, then before each later one (` v1`, …). */
 const AUTOSAVE_FIRST_TEXT = 'Padlet';
-const DRAFTS_LISTED = 500;
-/** How many drafts <proforma-drafts> shows before "Show all" (SHOWN_AT_FIRST in its source). */
-const DRAFTS_SHOWN_AT_FIRST = 20;
 /** The outcomes the seeded drafts take in turn (OUTCOMES in src/model/scoring.ts). */
 const OUTCOMES = ['approved', 'approved-with-conditions', 'not-approved', 'incomplete'];
 const root = new URL('..', import.meta.url);
@@ -276,9 +280,6 @@ async function timeDraftsList(browser, baseUrl, { form, answers }) {
   return { dom, layout };
 }
 
-/** Exports on each fresh page: the first is cold (loads the export code), the rest warm. */
-const EXPORTS_PER_PAGE = 3;
-
 /**
  * The signed PDF, `runs` times: on a freshly loaded form page with complete answers, exported
  * EXPORTS_PER_PAGE times through the page's own "Sign and save as PDF" panel. The first export
@@ -330,9 +331,6 @@ async function timeExport(browser, baseUrl, { answers, pageScripts, build }) {
   await page.close();
   return { cold, warm, longestTask, fileBytes: last.bytes, exportFiles, firstCheck, checks };
 }
-
-/** The size of the file crafted to take quadratic time that the verifier is timed on. */
-const CRAFTED_PDF_BYTES = 16 * 1024 * 1024;
 
 /**
  * <proforma-verify> on a file of CRAFTED_PDF_BYTES crafted to take quadratic time, `runs` times
@@ -657,9 +655,8 @@ async function measureAndReport(build, loadAtStart) {
   const out = bytesOnly ? 'bench/results.local.json' : 'bench/results.json';
   await writeFile(new URL(out, root), `${JSON.stringify(results, null, 2)}\n`);
 
-  const { budgets } = await readJson('bench/budgets.json');
-  const verdict = checkBudgets(figures, budgets, { ciOnly: bytesOnly });
-  printReport(results, budgets, verdict, out);
+  const verdict = checkBudgets(figures, BUDGETS, { ciOnly: bytesOnly });
+  printReport(results, verdict, out);
   if (options.check && verdict.failed.length > 0) {
     console.error(`\nOver budget (${verdict.failed.length}):`);
     for (const failure of verdict.failed) console.error(`  ✗ ${failure.message}`);
@@ -669,107 +666,16 @@ async function measureAndReport(build, loadAtStart) {
   }
 }
 
-/** What each figure measures, written into results.json and used for the table. */
-const DEFINITIONS = {
-  'proforma.pageJs.gzipBytes':
-    'JS a page with <proforma-assessment form-src=…social-tool…> downloads (every script response recorded in Chromium until the form is shown and the network is quiet), each file minified as served, gzip level 9, summed',
-  'proforma.entry.gzipBytes': `${BUNDLE_URL.slice(1)} alone, gzip level 9`,
-  'proforma.appPageJs.gzipBytes': `JS a page with <proforma-app> (${APP_BUNDLE_URL.slice(1)}, no attributes: a teacher's first view, the built-in social-tool form) downloads until the form is shown and the network is quiet: the entry, the chunks it imports and the small module that finds the built-in forms; not the other views' elements, which load when their view is opened. Each file minified as served, gzip level 9, summed`,
-  'surveyjs.pageJs.gzipBytes':
-    'JS the SurveyJS page downloads: survey.core.min.js + survey-js-ui.min.js (UMD builds), gzip level 9, summed',
-  'surveyjs.pageCss.gzipBytes': 'SurveyJS default theme CSS (fontless), gzip level 9; not in the ratio',
-  'ratio.pageJs': 'proforma page JS / SurveyJS page JS (gzip)',
-  'proforma.firstRender':
-    'ms from setting .form (the already-parsed JSON) on a fresh <proforma-assessment> and appending it, to one .question per visible question in its shadow root after updateComplete: schema validation, scoring and render',
-  'proforma.firstRenderToLayout': 'the same, plus the style and layout the browser does once it is in the DOM',
-  'surveyjs.firstRender':
-    'ms from new Survey.Model(json) + survey.render(div) to every visible question element ([data-name]) in the div',
-  'surveyjs.firstRenderToLayout': 'the same, plus style and layout',
-  'ratio.firstRender': 'proforma first render / SurveyJS first render (medians)',
-  'proforma.embedFirstRender': `ms from navigation start of ${EMBED_PAGE_URL.slice(1)} (a fresh top-level page, not framed) to the first .question in its <proforma-app>'s <proforma-assessment> (performance.now() in a MutationObserver on each shadow root): the page, its stylesheet and script, the built-in forms' module, the form fetched, checked and rendered`,
-  'proforma.answerPass':
-    'ms to answer every visible question through the UI (click radios and checkboxes, fill inputs, pick selects, dispatching input/change events and awaiting each re-render) until the outcome is "approved"',
-  'proforma.autosaveWrite': `ms from the last keystroke (its input event) to the commit of the IndexedDB write (the complete event of the read-write transaction), less the autosave debounce (AUTOSAVE_DELAY_MS, read from the build; debounceMs): the tool's name typed into <proforma-assessment form-src=…social-tool… namespace="bench-…"> with puppeteer's keyboard, ${AUTOSAVE_SAVES_PER_PAGE} saves on each of ${AUTOSAVE_PAGES} freshly loaded pages (a fresh namespace each), after each page's first save; every burst checked to give one commit and one announcement on the namespace's BroadcastChannel, of the next revision. Median, p95 (nearest rank), min and max of all saves; heardOnChannel: the same to the announcement arriving on the channel`,
-  'proforma.autosaveFirstWrite':
-    "the same for each page's first save, which also loads the draft code (a chunk) and opens the database while the key presses go on; one per page",
-  'proforma.draftsListRender': `ms from appending <proforma-drafts namespace=…> (page loading ${ALL_ELEMENTS_BUNDLE_URL.slice(1)}) with ${DRAFTS_LISTED} drafts stored, to the newest ${DRAFTS_SHOWN_AT_FIRST} listed (.draft items) and the button that shows all ${DRAFTS_LISTED}: reading their summaries from IndexedDB, checking them, sorting and rendering. The drafts (the social-tool form, the complete answers of the answer pass, revision 1) are restored from a backup file into a fresh namespace on another page first; none may be listed as damaged`,
-  'proforma.draftsListRenderToLayout': 'the same, plus the style and layout the browser does once it is in the DOM',
-  'proforma.exportCold': `ms from pressing "Sign and save PDF" in the form's own panel (opened with "Sign and save as PDF"; name, role, school and a typed signature filled in) to proforma-pdf-exported, on a freshly loaded page showing the social-tool form with the complete answers of the answer pass (namespace with no device key yet): loads the export code (the panel's chunks, then the module worker), makes the device key and its certificate, loads the fonts, lays out, attaches and signs. One per page`,
-  'proforma.exportWarm': `the same, exporting again on the same page (${EXPORTS_PER_PAGE - 1} per page): the code and fonts cached, the key already made; each export still starts a fresh worker`,
-  'proforma.exportLongestTask':
-    'the longest main-thread task (PerformanceObserver longtask, 50 ms or more; 0 when none) during each export: how long the page could not respond',
-  'proforma.exportFile.bytes': 'size of the signed PDF of the full social-tool form, in bytes',
-  'proforma.exportJs.gzipBytes':
-    'JS the page fetched for its first export and not before (resource timing: the panel chunks and the module worker), gzip level 9, summed',
-  'proforma.exportWorker.gzipBytes': `${EXPORT_WORKER_URL.slice(1)}, the module worker that makes the signed PDF (jsPDF, the layout, pkijs and the signing), read from the build, gzip level 9`,
-  'proforma.classicScript.gzipBytes': `${CLASSIC_SCRIPT_URL.slice(1)}, every element as one classic script (the PDF and signature code left in chunks it loads on demand), read from the build, gzip level 9`,
-  'proforma.verify': `ms from choosing the exported PDF in a fresh <proforma-verify>'s file input to its result shown ("Valid: …"), the verify code already loaded: reading the file, checking the CMS signature and byte ranges, reading the attached assessment through the schema, rendering`,
-  'proforma.registerFirstRender':
-    'ms from appending <proforma-register namespace=…> (page loading dist/proforma.bundle.js) with 10,000 tools stored, to its first page of 50 rows: reading and checking every entry from IndexedDB, working out statuses, sorting, paging and rendering. The entries are written straight into the database on another page first',
-  'proforma.registerSort':
-    'ms from clicking the "Review due" column header of that register to its update (10,000 entries sorted, the first page rendered)',
-  'proforma.registerFilter':
-    'ms from choosing status "Approved" in the status filter to the update (10,000 entries filtered)',
-  'proforma.registerExportCsv':
-    'ms from clicking "Export CSV" to the download being offered: 10,000 entries read from IndexedDB and written as CSV',
-  'proforma.registerImportCsv':
-    'ms from choosing that 10,000-row CSV in "Import CSV" (a fresh register, someone named in "Your name") to "… tools imported" shown: reading, parsing and checking every row, then one IndexedDB transaction',
-  'proforma.verifyFirst': 'the same on a freshly loaded page, loading the verify code (a chunk) first; one run',
-  'proforma.verifyCrafted': `ms from choosing a ${CRAFTED_PDF_BYTES / 2 ** 20} MB file crafted to take quadratic time (\`%PDF-1.7 <<\`, \`/M (D:\` repeated, then a byte range and a /Contents that fit) in a fresh <proforma-verify>'s file input to its result shown ("Not valid: …"), the verify code already loaded: the file read and checked in the module worker`,
-  'proforma.verifyCraftedLongestTask':
-    'the longest main-thread task (PerformanceObserver longtask, 50 ms or more; 0 when none) during each of those checks: how long the page could not respond',
-  'proforma.scoreAssessment': `ms per scoreAssessment(form, answers) call on the full form (parsed in the page with parseFormDefinition) with the complete answers of the answer pass, in headless Chromium: dist/model loaded as ES modules (its packages through an import map, from node_modules), ${SCORE_WARM_UP} calls to warm up, then ${SCORE_BATCHES} runs of ${SCORE_CALLS_PER_BATCH} calls each timed and divided by ${SCORE_CALLS_PER_BATCH} (the page's clock is too coarse for one call); median, min and max of the runs`,
-};
-
-const ROWS = [
-  ['proforma.pageJs.gzipBytes', 'proforma: default-form page JS (gzip -9)', 'B'],
-  ['proforma.entry.gzipBytes', `  of which ${BUNDLE_URL.slice(1)}`, 'B'],
-  ['proforma.appPageJs.gzipBytes', 'proforma: <proforma-app> page JS (gzip -9)', 'B'],
-  ['surveyjs.pageJs.gzipBytes', 'SurveyJS: page JS (gzip -9)', 'B'],
-  ['surveyjs.pageCss.gzipBytes', 'SurveyJS: theme CSS (gzip -9, not in ratio)', 'B'],
-  ['ratio.pageJs', 'page JS, ours / SurveyJS', ''],
-  ['proforma.firstRender', 'proforma: first render (validate + render)', 'ms'],
-  ['proforma.firstRenderToLayout', 'proforma: first render to layout', 'ms'],
-  ['surveyjs.firstRender', 'SurveyJS: first render (model + render)', 'ms'],
-  ['surveyjs.firstRenderToLayout', 'SurveyJS: first render to layout', 'ms'],
-  ['ratio.firstRender', 'first render, ours / SurveyJS', ''],
-  ['proforma.embedFirstRender', 'proforma: embed.html, navigation to first question', 'ms'],
-  ['proforma.answerPass', 'proforma: full answer pass via input events', 'ms'],
-  ['proforma.scoreAssessment', 'scoreAssessment, full form, complete answers', 'ms'],
-  ['proforma.autosaveWrite', 'proforma: autosave, last key to IndexedDB commit, less debounce', 'ms'],
-  ['proforma.autosaveFirstWrite', "  a page's first save (loads the draft code, opens the database)", 'ms'],
-  ['proforma.draftsListRender', `proforma: <proforma-drafts> listing ${DRAFTS_LISTED} drafts`, 'ms'],
-  ['proforma.draftsListRenderToLayout', `proforma: ${DRAFTS_LISTED} drafts listed, to layout`, 'ms'],
-  ['proforma.exportCold', 'proforma: signed PDF export, cold', 'ms'],
-  ['proforma.exportWarm', 'proforma: signed PDF export, warm', 'ms'],
-  ['proforma.exportLongestTask', '  longest main-thread task during an export', 'ms'],
-  ['proforma.exportFile.bytes', 'proforma: signed PDF of the full form', 'B'],
-  ['proforma.exportJs.gzipBytes', 'proforma: JS loaded on export (gzip -9)', 'B'],
-  ['proforma.exportWorker.gzipBytes', 'proforma: export worker, loaded only on export (gzip -9)', 'B'],
-  ['proforma.classicScript.gzipBytes', 'proforma: every element as a classic script (gzip -9)', 'B'],
-  ['proforma.verify', 'proforma: verify the signed PDF', 'ms'],
-  ['proforma.verifyFirst', '  first check on a fresh page (loads the verify code)', 'ms'],
-  ['proforma.verifyCrafted', 'proforma: verify a 16 MB crafted file', 'ms'],
-  ['proforma.verifyCraftedLongestTask', '  longest main-thread task meanwhile', 'ms'],
-  ['proforma.registerFirstRender', 'proforma: register of 10,000 tools, first render', 'ms'],
-  ['proforma.registerSort', '  sort by review due', 'ms'],
-  ['proforma.registerFilter', '  filter by status', 'ms'],
-  ['proforma.registerExportCsv', '  export CSV', 'ms'],
-  ['proforma.registerImportCsv', '  import that CSV into an empty register', 'ms'],
-];
-
-function printReport(results, budgets, verdict, out) {
-  const budgetFor = (key) => budgets.find((budget) => budget.figure === key);
+function printReport(results, verdict, out) {
   const status = (key) => {
     if (verdict.failed.some((failure) => failure.figure === key)) return 'OVER';
     if (verdict.passed.some((pass) => pass.figure === key)) return 'ok';
     return '';
   };
   const table = [['Figure', 'Value/median', 'Min', 'Max', 'P95', 'Runs', 'Budget', '']];
-  for (const [key, label, unit] of ROWS) {
+  for (const { key, row: label, unit, budget } of FIGURES) {
     const figure = results.figures[key];
     if (figure === undefined) continue;
-    const budget = budgetFor(key);
     const withUnit = (value) => `${value}${unit ? ` ${unit}` : ''}`;
     const statistic = budget?.statistic && budget.statistic !== 'median' ? `${budget.statistic} ` : '';
     const limit = budget ? `${statistic}≤ ${withUnit(budget.limit)}` : '';

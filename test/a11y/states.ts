@@ -1,7 +1,7 @@
 // Every element in every state a person can meet: empty, loading done, errors shown, long lists,
 // each outcome, panels open. The accessibility, target-size, forced-colours and reflow checks
 // each go through this one list, so a state added here is checked every way at once.
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ProformaApp } from '../../src/components/proforma-app/proforma-app.js';
 import type { ProformaAssessment } from '../../src/components/proforma-assessment/proforma-assessment.js';
@@ -296,7 +296,12 @@ export const STATES: State[] = [
       const element = await assessment(outcomeForm(), OUTCOME_ANSWERS.approved);
       const panel = await openExportPanel(element);
       fillInSigner(panel);
-      await press(panel, 'Sign and save PDF', 'Signed and saved as');
+      // Signing takes what it takes on a busy machine: wait for the export's event, not a clock.
+      const exported = oneEvent(panel, 'proforma-pdf-exported');
+      deepButton(panel, 'Sign and save PDF').click();
+      await exported;
+      await panel.updateComplete;
+      await untilShown(panel, 'Signed and saved as');
       return element;
     },
   },

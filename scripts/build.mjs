@@ -1,0 +1,98 @@
+// `npm run build`: dist/ from the sources, on every core the machine has. Rollup's targets
+// (rollup.config.mjs) run as many at a time as there are cores, each once the targets it needs are
+// built. Beside them, in processes of their own: `tsc` writes the declarations, the analyzer the
+// elements' manifest, and the PDF fonts and the shipped forms are copied; the JSON Schema follows
+// the npm package, whose model it is made from.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rollup } from 'rollup';
+import { inBuildOrder, rollupOptions, targets } from '../rollup.config.mjs';
+
+const require = createRequire(import.meta.url);
+const started = performance.now();
+const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+/** The path of `name`, a command the package `packageName` installs. */
+function commandOf(packageName, name) {
+  const manifest = require.resolve(`${packageName}/package.json`);
+  const { bin } = require(manifest);
+  return join(dirname(manifest), typeof bin === 'string' ? bin : bin[name]);
+}
+
+/** The path of one of the scripts beside this one. */
+const script = (name) => fileURLToPath(new URL(name, import.meta.url));
+
+/** Runs `node <file> …args` in a process of its own; rejects, naming `label`, if it fails. */
+function runNode(label, file, args = []) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [file, ...args], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${label} failed (${signal ?? `exit code ${code}`})`)),
+    );
+  });
+}
+
+/** At most `limit` of the functions handed to the result run at once; the others wait their turn. */
+function limited(limit) {
+  let running = 0;
+  const waiting = [];
+  return async (work) => {
+    if (running >= limit) await new Promise((resume) => waiting.push(resume));
+    running += 1;
+    try {
+      return await work();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/** Builds one target of rollup.config.mjs and writes its files. */
+async function build(target) {
+  const since = performance.now();
+  const options = rollupOptions(target);
+  const bundle = await rollup(options);
+  try {
+    for (const output of [options.output].flat()) await bundle.write(output);
+  } finally {
+    await bundle.close();
+  }
+  console.log(`built ${target.name} in ${seconds(since)}`);
+}
+
+const inTurn = limited(availableParallelism());
+const built = new Map();
+for (const target of inBuildOrder(targets)) {
+  // In build order, so that what a target needs is already in `built`.
+  const needed = (target.needs ?? []).map((name) => built.get(name));
+  built.set(
+    target.name,
+    Promise.all(needed).then(() => inTurn(() => build(target))),
+  );
+}
+
+const steps = [
+  ...built.values(),
+  runNode('tsc', commandOf('typescript', 'tsc'), ['-p', 'tsconfig.json', '--emitDeclarationOnly']),
+  runNode('the manifest', commandOf('@custom-elements-manifest/analyzer', 'cem'), [
+    'analyze',
+    '--litelement',
+    '--quiet',
+  ]),
+  runNode('the PDF fonts', script('subset-fonts.mjs')),
+  runNode('the forms', script('copy-forms.mjs')),
+  built.get('npm package').then(() => runNode('the JSON Schema', script('write-json-schema.mjs'))),
+];
+const failed = (await Promise.allSettled(steps)).filter(({ status }) => status === 'rejected');
+for (const { reason } of failed) console.error(reason instanceof Error ? (reason.stack ?? reason.message) : reason);
+if (failed.length > 0) {
+  console.error(`The build failed (${failed.length} of ${steps.length} steps).`);
+  process.exitCode = 1;
+} else {
+  console.log(`dist/ built in ${seconds(started)}`);
+}
