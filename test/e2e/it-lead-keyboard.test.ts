@@ -1,11 +1,14 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
-import type { ProformaRegister } from '../../src/components/proforma-register/proforma-register.js';
+import type {
+  ProformaRegister,
+  ProformaRegisterChangeEvent,
+} from '../../src/components/proforma-register/proforma-register.js';
 import { RegisterStore } from '../../src/services/register-store.js';
 import { catchDownloads, focused, text } from '../a11y/helpers.js';
 import { padletForm, signedPadletPdf } from '../pdf/signing-fixtures.js';
-import { accessibleWords, tabTo } from './keyboard.js';
+import { accessibleWords, eventOrProblem, tabTo } from './keyboard.js';
 
 // The IT lead's whole round with the keyboard alone: import a signed PDF, decide, export CSV.
 // Every step is a key press or typing; nothing is clicked or set from the test.
@@ -28,13 +31,16 @@ describe('the IT lead, with the keyboard alone', function () {
     await tabTo('Your name');
     await sendKeys({ type: 'J. Evans, IT lead' });
 
-    // The file input opens the browser's file chooser on Enter, as it would for a person.
+    // Enter on the file input opens the browser's file chooser, as it would for a person; the
+    // command presses it and answers the chooser with the file.
     await tabTo(/Import signed PDFs/);
-    await executeServerCommand('answer-file-chooser', { files: [{ name: 'padlet.pdf', base64: base64(pdf) }] });
     // The import reads, checks and stores the PDF: the test waits for the register to say it
     // changed, however long a busy machine takes, rather than for a clock.
-    const imported = oneEvent(element, 'proforma-register-change');
-    await sendKeys({ press: 'Enter' });
+    const imported = eventOrProblem<ProformaRegisterChangeEvent>(element, 'proforma-register-change');
+    await executeServerCommand('choose-files', {
+      press: 'Enter',
+      files: [{ name: 'padlet.pdf', base64: base64(pdf) }],
+    });
     expect((await imported).detail.action).to.equal('imported');
     await element.updateComplete;
     expect(text(shadow)).to.include('Added “Padlet” to the register.');

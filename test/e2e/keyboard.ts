@@ -22,3 +22,23 @@ export async function tabTo(words: string | RegExp, limit = 80): Promise<Element
   }
   throw new Error(`Tab never reached "${words}"; it stopped on "${accessibleWords(focused())}"`);
 }
+
+/**
+ * The next `type` event from `element`, or a failure that quotes the problem the element shows
+ * instead (an error summary), as soon as it shows one: a step that went wrong says why at once.
+ */
+export function eventOrProblem<T extends Event>(element: HTMLElement, type: string): Promise<T> {
+  const root = element.shadowRoot ?? element;
+  let observer: MutationObserver | undefined;
+  const shown = new Promise<never>((_, reject) => {
+    observer = new MutationObserver(() => {
+      const summary = root.querySelector('.error-summary');
+      if (summary) reject(new Error(`instead of "${type}", the element said: ${text(summary)}`));
+    });
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+  });
+  const fired = new Promise<T>((resolve) =>
+    element.addEventListener(type, (event) => resolve(event as T), { once: true }),
+  );
+  return Promise.race([fired, shown]).finally(() => observer?.disconnect());
+}
