@@ -1,23 +1,11 @@
 export * from './model/index.js';
-export * from './events.js';
-export * from './draft-events.js';
-export * from './verify-events.js';
+export * from './events/index.js';
 export { ProformaAssessment } from './components/proforma-assessment/proforma-assessment.js';
 export { ProformaApp, type AppMode, type AppView } from './components/proforma-app/proforma-app.js';
 export { ProformaDrafts } from './components/proforma-drafts/proforma-drafts.js';
-export {
-  ProformaSignature,
-  ProformaSignatureChangeEvent,
-  type SignatureMethod,
-} from './components/proforma-signature/proforma-signature.js';
+export { ProformaSignature } from './components/proforma-signature/proforma-signature.js';
 export { ProformaVerify } from './components/proforma-verify/proforma-verify.js';
-export {
-  ProformaRegister,
-  ProformaRegisterChangeEvent,
-  REGISTER_PAGE_SIZE,
-  type ProformaRegisterChangeDetail,
-  type RegisterChangeAction,
-} from './components/proforma-register/proforma-register.js';
+export { ProformaRegister, REGISTER_PAGE_SIZE } from './components/proforma-register/proforma-register.js';
 export {
   RegisterStore,
   RegisterHistoryError,
@@ -36,4 +24,3 @@ export { MemoryDraftStore } from './services/memory-draft-store.js';
 export { IndexedDbDraftStore } from './services/indexeddb-draft-store.js';
 export { draftStoreContext } from './services/contexts.js';
 export { ProformaExport } from './components/proforma-export/proforma-export.js';
-export * from './export-events.js';

@@ -5,7 +5,7 @@ import type { FormDefinition } from '../model/form-definition.js';
 import type { Score } from '../model/scoring.js';
 import type { Assessment } from '../model/assessment.js';
 import { resolveText } from '../model/text.js';
-import { ProformaDraftCreatedEvent } from '../draft-events.js';
+import { ProformaDraftCreatedEvent } from '../events/draft-created.js';
 import type { DraftStore } from '../services/draft-store.js';
 import { datedFileName, downloadFile } from '../internal/download.js';
 import { newId } from '../internal/ids.js';

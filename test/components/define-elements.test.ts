@@ -5,7 +5,7 @@ import { ProformaAssessment } from '../../src/components/proforma-assessment/pro
 import type { ProformaExport } from '../../src/components/proforma-export/proforma-export.js';
 import { defineElement } from '../../src/define-element.js';
 import { defineProformaElements, proformaElements } from '../../src/define-elements.js';
-import type { ProformaPdfExportedEvent } from '../../src/export-events.js';
+import type { ProformaPdfExportedEvent } from '../../src/events/pdf-exported.js';
 import { checkFormDefinition } from '../../src/model/form-rules.js';
 import { freshNamespace } from '../drafts/helpers.js';
 import { completeSocialAssessment } from '../pdf/fixtures.js';

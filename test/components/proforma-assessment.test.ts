@@ -1,6 +1,6 @@
 import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import type { ProformaChangeEvent, ProformaFormErrorEvent } from '../../src/events.js';
+import type { ProformaChangeEvent, ProformaFormErrorEvent } from '../../src/events/index.js';
 import { resolveText, type LocalizedText } from '../../src/model/text.js';
 import {
   controlLabelled,

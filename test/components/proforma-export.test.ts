@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ProformaAssessment } from '../../src/components/proforma-assessment/proforma-assessment.js';
 import type { ProformaExport } from '../../src/components/proforma-export/proforma-export.js';
-import type { ProformaPdfExportedEvent } from '../../src/export-events.js';
+import type { ProformaPdfExportedEvent } from '../../src/events/pdf-exported.js';
 import type { Assessment } from '../../src/model/assessment.js';
 import { checkFormDefinition } from '../../src/model/form-rules.js';
 import type { FormDefinition } from '../../src/model/form-definition.js';

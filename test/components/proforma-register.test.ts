@@ -1,10 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
-import type {
-  ProformaRegister,
-  ProformaRegisterChangeEvent,
-} from '../../src/components/proforma-register/proforma-register.js';
+import type { ProformaRegister } from '../../src/components/proforma-register/proforma-register.js';
+import type { ProformaRegisterChangeEvent } from '../../src/events/register-change.js';
 import { registerToJson } from '../../src/model/register-json.js';
 import { StorageFullError } from '../../src/services/draft-store.js';
 import type { RegisterEntry } from '../../src/model/register-entry.js';

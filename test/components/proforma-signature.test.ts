@@ -1,10 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
-import type {
-  ProformaSignature,
-  ProformaSignatureChangeEvent,
-} from '../../src/components/proforma-signature/proforma-signature.js';
+import type { ProformaSignature } from '../../src/components/proforma-signature/proforma-signature.js';
+import type { ProformaSignatureChangeEvent } from '../../src/events/signature-change.js';
 
 async function signaturePad(): Promise<ProformaSignature> {
   const element = await fixture<ProformaSignature>(

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ProformaVerify } from '../../src/components/proforma-verify/proforma-verify.js';
-import type { ProformaVerifiedEvent } from '../../src/verify-events.js';
+import type { ProformaVerifiedEvent } from '../../src/events/verified.js';
 import type { Assessment } from '../../src/model/assessment.js';
 import { canonicalAssessmentJson } from '../../src/model/canonical-json.js';
 import type { FormDefinition } from '../../src/model/form-definition.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ProformaDrafts } from '../../src/components/proforma-drafts/proforma-drafts.js';
-import type { ProformaOpenDraftEvent } from '../../src/draft-events.js';
+import type { ProformaOpenDraftEvent } from '../../src/events/open-draft.js';
 import { IndexedDbDraftStore } from '../../src/services/indexeddb-draft-store.js';
 import { freshNamespace, makeDraft, putRawRecord, textOf } from './helpers.js';
 

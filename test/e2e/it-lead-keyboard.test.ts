@@ -1,10 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
-import type {
-  ProformaRegister,
-  ProformaRegisterChangeEvent,
-} from '../../src/components/proforma-register/proforma-register.js';
+import type { ProformaRegister } from '../../src/components/proforma-register/proforma-register.js';
+import type { ProformaRegisterChangeEvent } from '../../src/events/register-change.js';
 import { RegisterStore } from '../../src/services/register-store.js';
 import { catchDownloads, focused, text } from '../a11y/helpers.js';
 import { padletForm, signedPadletPdf } from '../pdf/signing-fixtures.js';

@@ -13,7 +13,7 @@ import {
   type DraftSummary,
 } from '../../model/draft.js';
 import { draftChannelName, DraftStoreController } from '../../controllers/draft-store-controller.js';
-import { ProformaOpenDraftEvent } from '../../draft-events.js';
+import { ProformaOpenDraftEvent } from '../../events/open-draft.js';
 import type { DraftListing, DraftStore } from '../../services/draft-store.js';
 import { datedFileName, downloadFile } from '../../internal/download.js';
 import { newId } from '../../internal/ids.js';

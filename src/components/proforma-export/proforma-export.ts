@@ -10,7 +10,7 @@ import { scoreAssessment } from '../../model/scoring.js';
 import { resolveText } from '../../model/text.js';
 import type { DeviceKey, DeviceKeyStore, Signer } from '../../services/device-key.js';
 import type { ExportProgress } from '../../pdf/export-pdf.js';
-import { ProformaPdfExportedEvent } from '../../export-events.js';
+import { ProformaPdfExportedEvent } from '../../events/pdf-exported.js';
 import { datedFileName, downloadFile, downloadsBlocked } from '../../internal/download.js';
 import { baseStyles } from '../../internal/base.styles.js';
 import { choiceStyles } from '../../internal/choice.styles.js';

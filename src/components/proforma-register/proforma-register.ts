@@ -65,29 +65,13 @@ import {
 import { renderSignerDisputeOf, renderSignerDisputes, type SignerDisputesView } from './render-signer-disputes.js';
 import { styles } from './proforma-register.styles.js';
 import { FileDropController } from '../../controllers/file-drop-controller.js';
+import { ProformaRegisterChangeEvent, type RegisterChangeAction } from '../../events/register-change.js';
 
 /** Rows on one page of the table: a register of thousands is never drawn whole. */
 export const REGISTER_PAGE_SIZE = 50;
 
 /** How long typing in the search box rests before the list is filtered again. */
 const SEARCH_DELAY_MS = 150;
-
-export type RegisterChangeAction = 'decided' | 'moved' | 'retired' | 'imported' | 'trusted';
-
-export interface ProformaRegisterChangeDetail {
-  /** What the person did. */
-  action: RegisterChangeAction;
-  /** The entries as saved; empty when only the trusted keys changed. */
-  entries: RegisterEntry[];
-}
-
-/** Fired when the person changes the register: a decision, a status, a retirement, an import or a trusted key. */
-export class ProformaRegisterChangeEvent extends CustomEvent<ProformaRegisterChangeDetail> {
-  static readonly eventName = 'proforma-register-change';
-  constructor(detail: ProformaRegisterChangeDetail) {
-    super(ProformaRegisterChangeEvent.eventName, { detail, bubbles: true, composed: true });
-  }
-}
 
 type ReviewFilter = '' | '30' | '60' | '90' | 'overdue';
 
@@ -1729,8 +1713,5 @@ export class ProformaRegister extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'proforma-register': ProformaRegister;
-  }
-  interface GlobalEventHandlersEventMap {
-    'proforma-register-change': ProformaRegisterChangeEvent;
   }
 }

@@ -4,34 +4,18 @@ import { msg, str } from '@lit/localize';
 import { localized } from '../../internal/localization.js';
 import { baseStyles } from '../../internal/base.styles.js';
 import { styles } from './proforma-signature.styles.js';
+import { ProformaSignatureChangeEvent, type SignatureMethod } from '../../events/signature-change.js';
 
 /** The size of the signature image; the pad is drawn at this size and scaled to fit. */
 const WIDTH = 900;
 const HEIGHT = 300;
 const INK = '#0b0c0c';
 
-export type SignatureMethod = 'drawn' | 'typed';
-
 interface Point {
   x: number;
   y: number;
   /** Pen pressure, 0–1 (0.5 for a mouse). */
   pressure: number;
-}
-
-export interface ProformaSignatureChangeDetail {
-  /** The signature as a transparent PNG data URL, or `undefined` once cleared. */
-  png: string | undefined;
-  /** How it was made: drawn on the pad, or typed as a name. */
-  method: SignatureMethod | undefined;
-}
-
-/** Fired when the person draws, types or clears the signature. */
-export class ProformaSignatureChangeEvent extends CustomEvent<ProformaSignatureChangeDetail> {
-  static readonly eventName = 'proforma-signature-change';
-  constructor(detail: ProformaSignatureChangeDetail) {
-    super(ProformaSignatureChangeEvent.eventName, { detail, bubbles: true, composed: true });
-  }
 }
 
 /**
@@ -239,8 +223,5 @@ const midpoint = (a: Point, b: Point) => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) /
 declare global {
   interface HTMLElementTagNameMap {
     'proforma-signature': ProformaSignature;
-  }
-  interface GlobalEventHandlersEventMap {
-    'proforma-signature-change': ProformaSignatureChangeEvent;
   }
 }

@@ -9,7 +9,7 @@ import { scoreAssessment } from '../../model/scoring.js';
 import { resolveText } from '../../model/text.js';
 // Types only: the verifier pulls in pkijs, so it is loaded, in a worker, when a file is chosen (see `checkFiles`).
 import type { PdfProblem, PdfSigner, PdfVerification } from '../../pdf/verify-pdf.js';
-import { ProformaVerifiedEvent } from '../../verify-events.js';
+import { ProformaVerifiedEvent } from '../../events/verified.js';
 import { outcomeWords } from '../../internal/words.js';
 import { pdfProblemWords } from '../../internal/pdf-words.js';
 import { normalFingerprint } from '../../internal/fingerprint.js';

@@ -1,7 +1,5 @@
-// The event of <proforma-verify>, in a module of its own so that a page without that element
-// carries none of it (each event class is kept wherever its module is loaded).
 // A type only: the verifier itself (and pkijs with it) loads when a file is checked.
-import type { PdfVerification } from './pdf/verify-pdf.js';
+import type { PdfVerification } from '../pdf/verify-pdf.js';
 
 export interface ProformaVerifiedDetail {
   /** The name of the file that was checked, as the person chose or dropped it. */
