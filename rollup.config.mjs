@@ -18,20 +18,23 @@ import ts from 'typescript';
  */
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
-/** The npm package's entry points, as package.json "exports" names them. */
+/**
+ * The npm package's entry points, as package.json "exports" names them. `proforma/define/<tag>.js`
+ * registers one element; `proforma/register/<tag>.js`, its name before, is the same file.
+ */
 const packageEntries = [
   'src/index.ts',
   'src/define.ts',
   'src/define-elements.ts',
-  'src/register/proforma-assessment.ts',
-  'src/register/proforma-drafts.ts',
+  'src/define/proforma-assessment.ts',
+  'src/define/proforma-drafts.ts',
   'src/model/index.ts',
   'src/signing.ts',
   'src/pdf.ts',
-  'src/register/proforma-export.ts',
-  'src/register/proforma-verify.ts',
-  'src/register/proforma-register.ts',
-  'src/register/proforma-app.ts',
+  'src/define/proforma-export.ts',
+  'src/define/proforma-verify.ts',
+  'src/define/proforma-register.ts',
+  'src/define/proforma-app.ts',
 ];
 
 /**
@@ -150,8 +153,8 @@ export const targets = [
   // element, and one with <proforma-assessment> alone for pages that need only the form. Separate
   // builds, so that neither shares a chunk with the other.
   scriptBundle('proforma.bundle', 'src/define.ts'),
-  scriptBundle('proforma-assessment.bundle', 'src/register/proforma-assessment.ts'),
-  scriptBundle('proforma-app.bundle', 'src/register/proforma-app.ts'),
+  scriptBundle('proforma-assessment.bundle', 'src/define/proforma-assessment.ts'),
+  scriptBundle('proforma-app.bundle', 'src/define/proforma-app.ts'),
   // The same elements as a classic script, for pages that strip type="module" (Moodle's Additional
   // HTML and HTML blocks, say): everything in one file but `classicLazy`, loaded on demand.
   classicLazyModules('classic lazy modules'),

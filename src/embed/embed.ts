@@ -1,6 +1,6 @@
 // The script of embed.html: a <proforma-app> configured by the page's address, in a page that
 // reports its height to the page that frames it. See readEmbedOptions for the address.
-import '../register/proforma-app.js';
+import '../define/proforma-app.js';
 import { msg } from '@lit/localize';
 import { DEFAULT_FORM_ID, isBuiltIn } from '../internal/form-list.js';
 import { readEmbedOptions, webPageOrigin } from './embed-options.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 // The app alone, as its bundle registers it: every other element is registered by the app when it needs it.
-import '../../src/register/proforma-app.js';
+import '../../src/define/proforma-app.js';
 import { ProformaApp } from '../../src/components/proforma-app/proforma-app.js';
 import type { ProformaAssessment } from '../../src/components/proforma-assessment/proforma-assessment.js';
 import type { ProformaRegister } from '../../src/components/proforma-register/proforma-register.js';

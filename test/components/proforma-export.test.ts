@@ -350,7 +350,7 @@ describe('<proforma-export>', () => {
     const frame = document.createElement('iframe');
     frame.title = 'Embedded assessment';
     frame.setAttribute('sandbox', 'allow-scripts allow-same-origin');
-    frame.srcdoc = `<!doctype html><script type="module">import '/src/register/proforma-export.js';</script>`;
+    frame.srcdoc = `<!doctype html><script type="module">import '/src/define/proforma-export.js';</script>`;
     document.body.append(frame);
     madeByHand.push(frame);
     await waitUntil(() => frame.contentWindow?.customElements.get('proforma-export'), 'the frame did not load');
