@@ -1,4 +1,4 @@
-import { nothing, type PropertyValues, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { PropertyValues, ReactiveControllerHost } from 'lit';
 import { toolFromAnswers, type Answers } from '../model/answers.js';
 import { makeBackup, type Draft } from '../model/draft.js';
 import type { FormDefinition } from '../model/form-definition.js';
@@ -11,13 +11,6 @@ import { datedFileName, downloadFile } from '../internal/download.js';
 import { newId } from '../internal/ids.js';
 import { AutosaveController } from './autosave-controller.js';
 import { draftChannelName, DraftStoreController } from './draft-store-controller.js';
-import {
-  renderDraftAlerts,
-  renderDraftNotices,
-  renderNoLongerAsked,
-  renderSaveStatus,
-} from '../components/proforma-assessment/draft-status.js';
-import { draftStyles } from '../components/proforma-assessment/draft-status.styles.js';
 
 /** What the assessment element offers the draft session. */
 export interface DraftSessionHost extends ReactiveControllerHost, HTMLElement {
@@ -33,9 +26,9 @@ export interface DraftSessionHost extends ReactiveControllerHost, HTMLElement {
 
 /**
  * Everything about keeping an assessment as a draft: which store, opening
- * the draft named by `draft-id`, giving a new assessment its id, autosave,
- * and what to show about it. Loaded on demand, so that none of it delays the
- * first render of the form.
+ * the draft named by `draft-id`, giving a new assessment its id, and autosave.
+ * State only: the assessment draws it (see its `assessment-drafts.ts`).
+ * Loaded on demand, so that none of it delays the first render of the form.
  */
 export class DraftSession {
   readonly autosave: AutosaveController;
@@ -69,10 +62,6 @@ export class DraftSession {
       if (!this.autosave.hasUnsavedChanges) this.openedDraftId = undefined;
       void this.openRequestedDraft();
     });
-    // These styles come with the draft code rather than with the first render.
-    const root = host.shadowRoot;
-    const sheet = draftStyles.styleSheet;
-    if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     void this.storage.resolve();
   }
 
@@ -123,23 +112,9 @@ export class DraftSession {
     return { ...assessment, revision: savedRevision + (hasUnsavedChanges ? 1 : 0) };
   }
 
-  renderStatus(locale: string): TemplateResult {
-    return renderSaveStatus(this.autosave, this.storage, locale);
-  }
-
-  renderAlerts(locale: string, form: FormDefinition): TemplateResult[] {
-    return [
-      renderDraftAlerts(this.autosave, locale, this.storage.memoryOnly, {
-        downloadBackup: () => this.downloadBackup(),
-        takeTheirs: () => this.autosave.takeTheirs(),
-        keepMine: () => void this.autosave.keepMine(),
-      }),
-      renderDraftNotices(this.requestedDraftId ?? this.host.draftId, this.requested, this.draftForm, form),
-    ].filter((part): part is TemplateResult => part !== nothing);
-  }
-
-  renderNoLongerAsked(form: FormDefinition): TemplateResult | typeof nothing {
-    return renderNoLongerAsked(form, this.host.answers);
+  /** The id of the draft `draft-id` named, even after its answers moved to a new draft because its record was damaged. */
+  get requestedId(): string {
+    return this.requestedDraftId ?? this.host.draftId;
   }
 
   /** Shows a saved draft's answers (from opening it, or from another tab). */
@@ -149,7 +124,8 @@ export class DraftSession {
     this.host.answers = draft.assessment.answers;
   }
 
-  private downloadBackup(): void {
+  /** Offers the draft as it stands as a backup file, for when it cannot be saved. */
+  downloadBackup(): void {
     const draft = this.currentDraft();
     const name = datedFileName(`${draft.assessment.tool.name || 'assessment'}-draft`, 'json');
     downloadFile(name, new Blob([JSON.stringify(makeBackup([draft]), null, 2)], { type: 'application/json' }));

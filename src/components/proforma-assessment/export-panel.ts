@@ -1,12 +1,27 @@
-import type { TemplateResult } from 'lit';
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { toolFromAnswers } from '../../model/answers.js';
+import type { Answers } from '../../model/answers.js';
 import type { Assessment } from '../../model/assessment.js';
+import type { FormDefinition } from '../../model/form-definition.js';
 import type { DraftSession } from '../../controllers/draft-session.js';
 import { newId } from '../../internal/ids.js';
 import { scopedTag } from '../../internal/scoped-tag.js';
 import { ProformaExport } from '../proforma-export/proforma-export.js';
-import type { ProformaAssessment } from './proforma-assessment.js';
+
+/** What the panel reads of the assessment it belongs to (`<proforma-assessment>`). */
+export interface ExportPanelHost extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  /** The form definition in use, once it has loaded and passed its checks. */
+  readonly definition: FormDefinition | undefined;
+  readonly answers: Answers;
+  readonly draftId: string;
+  readonly schoolName: string;
+  readonly logoSrc: string;
+  readonly namespace: string;
+  /** The language of the words and of the PDF. */
+  readonly language: string;
+}
 
 /**
  * The "Sign and save as PDF" panel at the end of the form: `<proforma-export>`
@@ -22,7 +37,7 @@ export class ExportPanel {
   private readonly exportTag: StaticValue;
 
   constructor(
-    private readonly host: ProformaAssessment,
+    private readonly host: ExportPanelHost,
     private readonly drafts: () => DraftSession | undefined,
   ) {
     this.exportTag = scopedTag(host, 'proforma-assessment', 'proforma-export', ProformaExport);

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { languageOf, localized } from '../../internal/localization.js';
 import { AnswersSchema, type Answer, type Answers } from '../../model/answers.js';
-import type { DraftSession } from '../../controllers/draft-session.js';
+import type { AssessmentDrafts } from './assessment-drafts.js';
 import type { ExportPanel } from './export-panel.js';
 import {
   allQuestions,
@@ -87,7 +87,7 @@ export class ProformaAssessment extends LitElement {
   /** The outcome announced to screen readers; changes only when the outcome does. */
   @state() private announcement = '';
   /** Drafts and autosave, loaded on demand unless `no-autosave` is set. */
-  @state() private drafts: DraftSession | undefined;
+  @state() private drafts: AssessmentDrafts | undefined;
 
   /** The form definition as an object; takes precedence over `form-src`. */
   @property({ attribute: false }) form: unknown;
@@ -292,8 +292,8 @@ export class ProformaAssessment extends LitElement {
   }
 
   private loadDrafts(): Promise<void> {
-    this.draftsLoading ??= import('../../controllers/draft-session.js').then(({ DraftSession }) => {
-      this.drafts = new DraftSession(this);
+    this.draftsLoading ??= import('./assessment-drafts.js').then(({ AssessmentDrafts }) => {
+      this.drafts = new AssessmentDrafts(this);
       if (this.changedBeforeDrafts) {
         this.changedBeforeDrafts = false;
         this.drafts.changed();
