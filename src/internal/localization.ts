@@ -8,15 +8,9 @@
 // out outside an update (a message once a file has been read, say) are in the language of the
 // element that updated last: on a page with one language, always that language.
 import type { ReactiveElement } from 'lit';
+import { sourceLocale, supportedLocale } from './locales.js';
 
-/** The language proforma's words are written in. */
-export const sourceLocale = 'en-GB';
-
-/** The translation for a language tag: `cy` for `cy` or `cy-GB`, else the source language. */
-export function supportedLocale(language: string): string {
-  const primary = language.toLowerCase().split('-')[0]!;
-  return primary === 'cy' ? primary : sourceLocale;
-}
+export { sourceLocale, supportedLocale } from './locales.js';
 
 /**
  * The language `element` is shown in: its `locale`, else the `lang` of the element or its

@@ -5,7 +5,7 @@
 import type { LocaleModule } from '@lit/localize';
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
 import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
-import { supportedLocale } from './localization.js';
+import { supportedLocale } from './locales.js';
 
 type Templates = LocaleModule['templates'];
 

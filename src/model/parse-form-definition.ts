@@ -10,18 +10,14 @@ import {
   type QuestionKind,
 } from './form-definition.js';
 import { checkFormDefinition, checkRules, isNewerFormat } from './form-rules.js';
+import type { FormDefinitionProblem } from './form-definition-problem.js';
 import { ruleMessage } from './rule-messages.js';
 import { jsonPath, valueAt } from './json-path.js';
 
 // What is wrong with a definition, in words: a module of its own, so that a page that shows a
 // working form (which needs only checkFormDefinition) carries none of it.
 
-/** One thing wrong with a form definition, and where. */
-export interface FormDefinitionProblem {
-  /** JSON path, e.g. `sections[2].questions[0].kind`; empty for the whole definition. */
-  path: string;
-  message: string;
-}
+export type { FormDefinitionProblem } from './form-definition-problem.js';
 
 /** Thrown by `parseFormDefinition`; `issues` lists every problem found. */
 export class FormDefinitionError extends Error {

@@ -1,5 +1,5 @@
 import type { RuleProblem } from './form-rules.js';
-import type { FormDefinitionProblem } from './parse-form-definition.js';
+import type { FormDefinitionProblem } from './form-definition-problem.js';
 
 const quoted = (ids: ReadonlyArray<string>, separator: string) => ids.map((id) => `"${id}"`).join(separator);
 

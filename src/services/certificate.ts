@@ -1,6 +1,6 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import type { Signer } from './device-key.js';
+import type { Signer } from './signer.js';
 
 const YEARS_VALID = 5;
 

@@ -1,12 +1,8 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { storageError } from './draft-store.js';
+import type { Signer } from './signer.js';
 
-/** Who signs: what the device key's certificate says about its holder. */
-export interface Signer {
-  name: string;
-  role: string;
-  school: string;
-}
+export type { Signer } from './signer.js';
 
 /**
  * This browser's signing key for a namespace: an ECDSA P-256 private key that

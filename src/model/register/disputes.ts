@@ -1,5 +1,5 @@
 import type { TrustedKey } from '../register-entry.js';
-import type { EntryState } from './fold.js';
+import type { EntryState } from './entry-state.js';
 
 // Two files that claim the same assessment at the same revision, each signed
 // by a different key, are both kept as entries side by side: the first to

@@ -1,5 +1,5 @@
 import canonicalize from 'canonicalize';
-import type { RegisterEntry, StoredStatus, TrustedKey } from '../register-entry.js';
+import type { StoredStatus, TrustedKey } from '../register-entry.js';
 import { checkDecision } from './decisions.js';
 import { reassessmentProblem } from './entries.js';
 import type { DecidedEvent, EntryEvent, KeyEvent, RegisterEvent } from './events.js';
@@ -7,6 +7,7 @@ import { isKeyEvent } from './events.js';
 import { reviewDueDate } from './review-dates.js';
 import type { RegisterProblem, RegisterRule } from './rule-error.js';
 import { disputedAssessments, type DisputedAssessment } from './disputes.js';
+import type { EntryState } from './entry-state.js';
 import { APPROVED, DECIDED, moveProblem } from './statuses.js';
 import { compareCodeUnits, withoutUndefined } from './values.js';
 
@@ -16,8 +17,7 @@ import { compareCodeUnits, withoutUndefined } from './values.js';
 // then their id; each is then checked against its entry as it stood before
 // it, and applied or set aside with its reason.
 
-/** An entry as the fold keeps it: its fields, without a history array. */
-export type EntryState = Omit<RegisterEntry, 'history'>;
+export type { EntryState } from './entry-state.js';
 
 /** Why the register set an event aside: today's rules, and those of a log shared between browsers. */
 export type RegisterEventRule =
