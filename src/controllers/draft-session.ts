@@ -27,7 +27,7 @@ export interface DraftSessionHost extends ReactiveControllerHost, HTMLElement {
 /**
  * Everything about keeping an assessment as a draft: which store, opening
  * the draft named by `draft-id`, giving a new assessment its id, and autosave.
- * State only: the assessment draws it (see its `assessment-drafts.ts`).
+ * State only: the assessment draws it (see its `drafts.ts`).
  * Loaded on demand, so that none of it delays the first render of the form.
  */
 export class DraftSession {

@@ -26,11 +26,11 @@ const definedTags = [...read('src/define-elements.ts').matchAll(/^\s*'(proforma-
 
 /** `--_alias` to the `--proforma-*` property it reads and that property's default, from the base styles. */
 const theme = new Map(
-  [...read('src/internal/base.styles.ts').matchAll(/(--_[a-z-]+): var\((--proforma-[a-z-]+), ([^)]+)\);/g)].map(
+  [...read('src/styles/base.styles.ts').matchAll(/(--_[a-z-]+): var\((--proforma-[a-z-]+), ([^)]+)\);/g)].map(
     ([, alias, property, fallback]) => [alias, { property, fallback }],
   ),
 );
-const fontFallback = read('src/internal/base.styles.ts').match(/var\(--proforma-font-family, ([^)]+)\)/)?.[1];
+const fontFallback = read('src/styles/base.styles.ts').match(/var\(--proforma-font-family, ([^)]+)\)/)?.[1];
 
 /**
  * Every source file `path` loads, statically or on demand, without going into another element's
@@ -60,7 +60,7 @@ function propertiesUsedBy(path) {
     const source = read(file);
     for (const [, alias] of source.matchAll(/var\((--_[a-z-]+)\)/g)) {
       const entry = theme.get(alias);
-      assert.ok(entry, `${file} reads ${alias}, which src/internal/base.styles.ts does not set`);
+      assert.ok(entry, `${file} reads ${alias}, which src/styles/base.styles.ts does not set`);
       used.add(entry.property);
     }
     // Read directly by a declaration of the element's own, not one of the base aliases.
@@ -133,7 +133,7 @@ test('the manifest lists the attributes and events a host page uses', () => {
 });
 
 test('every --proforma-* property an element uses is documented on it, with the default the styles give', () => {
-  assert.ok(theme.size >= 12, `found only ${theme.size} theme properties in src/internal/base.styles.ts`);
+  assert.ok(theme.size >= 12, `found only ${theme.size} theme properties in src/styles/base.styles.ts`);
   for (const [tag, element] of elements) {
     const documented = new Map((element.cssProperties ?? []).map((property) => [property.name, property]));
     const used = propertiesUsedBy(element.path);

@@ -67,7 +67,7 @@ test('every relative import in src/ names a source file', () => {
 test('the walk reaches the imports it should', () => {
   // The assessment loads its draft code on demand and imports a type of the drafts' own: both are seen.
   const assessment = graph.get(resolve('src/components/proforma-assessment/proforma-assessment.ts'));
-  assert.ok(assessment?.includes(resolve('src/components/proforma-assessment/assessment-drafts.ts')));
+  assert.ok(assessment?.includes(resolve('src/components/proforma-assessment/drafts.ts')));
   assert.ok(graph.size > 100, `only ${graph.size} files found under src/`);
 });
 

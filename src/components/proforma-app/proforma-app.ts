@@ -15,7 +15,7 @@ import { fetchFormJson, FormLoadError } from '../../internal/load-form.js';
 import type { FormDefinition } from '../../model/form-definition.js';
 import { checkFormDefinition } from '../../model/form-rules.js';
 import { resolveText } from '../../model/text.js';
-import { baseStyles } from '../../internal/base.styles.js';
+import { baseStyles } from '../../styles/base.styles.js';
 import {
   isAppMode,
   unknownFormWords,

@@ -1,17 +1,10 @@
 import { css } from 'lit';
 
-/** Styles of the draft status and alerts, added to the element when the draft code loads. */
+/**
+ * The draft status and the buttons of its alerts; the alerts themselves are a shared `.warning` or
+ * `.error-summary`. Added to the element, with those, when the draft code loads.
+ */
 export const draftStyles = css`
-  .alert,
-  .notice-box {
-    border: 3px solid var(--_conditions);
-    border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
-    margin: 0 0 1rem;
-  }
-  .alert {
-    border-color: var(--_not-approved);
-  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -71,7 +71,7 @@ export function renderDraftAlerts(
   </button>`;
   if (status.state === 'conflict') {
     const at = clockTime(new Date(status.theirs.assessment.updatedAt), locale);
-    return html`<div class="alert" role="alert">
+    return html`<div class="error-summary" role="alert">
       <p>
         ${msg(
           str`This draft was changed in another tab or window at ${at}. Choose which version to keep; the other is replaced.`,
@@ -85,7 +85,7 @@ export function renderDraftAlerts(
     </div>`;
   }
   if (status.state === 'failed') {
-    return html`<div class="alert" role="alert">
+    return html`<div class="error-summary" role="alert">
       <p>
         ${
           status.reason === 'full'
@@ -105,7 +105,7 @@ export function renderDraftAlerts(
     </div>`;
   }
   if (memoryOnly) {
-    return html`<div class="alert" role="alert">
+    return html`<div class="error-summary" role="alert">
       <p>
         ${msg(
           'This browser is not letting us store data (it may be a private window, or storage is blocked), so your answers are kept only while this page is open. Download a backup before you close it.',
@@ -125,28 +125,28 @@ export function renderDraftNotices(
   form: FormDefinition,
 ): TemplateResult | typeof nothing {
   if (requested === 'damaged') {
-    return html`<p class="notice-box" role="alert">
+    return html`<p class="warning" role="alert">
       ${msg(
         str`The draft ${draftId} saved in this browser is damaged and cannot be opened. It is kept as it is: your list of drafts shows it, with its data to download. What you answer here is saved as a new draft.`,
       )}
     </p>`;
   }
   if (requested === 'missing') {
-    return html`<p class="notice-box">
+    return html`<p class="warning">
       ${msg(
         str`There is no saved draft ${draftId} in this browser: it may have been deleted, or made in another browser. What you answer here is saved as a new draft.`,
       )}
     </p>`;
   }
   if (madeWith && madeWith.id && madeWith.id !== form.id) {
-    return html`<p class="notice-box">
+    return html`<p class="warning">
       ${msg(
         str`This draft was made with the form "${madeWith.id}", not "${form.id}": answers that do not fit are kept below.`,
       )}
     </p>`;
   }
   if (madeWith && madeWith.version !== form.version) {
-    return html`<p class="notice-box">
+    return html`<p class="warning">
       ${msg(str`This draft was made with version ${madeWith.version} of the form; this is version ${form.version}.`)}
     </p>`;
   }

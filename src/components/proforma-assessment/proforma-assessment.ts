@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { languageOf, localized } from '../../internal/localization.js';
 import { AnswersSchema, type Answer, type Answers } from '../../model/answers.js';
-import type { AssessmentDrafts } from './assessment-drafts.js';
+import type { AssessmentDrafts } from './drafts.js';
 import type { ExportPanel } from './export-panel.js';
 import {
   allQuestions,
@@ -23,7 +23,7 @@ import { fetchFormJson, FormLoadError } from '../../internal/load-form.js';
 import { bandWords, outcomeWords, reasonWords } from '../../internal/words.js';
 import { renderQuestion } from './kinds/registry.js';
 import type { QuestionView } from './kinds/view.js';
-import { baseStyles } from '../../internal/base.styles.js';
+import { baseStyles } from '../../styles/base.styles.js';
 import { styles } from './proforma-assessment.styles.js';
 
 const OUTCOME_ICONS = {
@@ -292,7 +292,7 @@ export class ProformaAssessment extends LitElement {
   }
 
   private loadDrafts(): Promise<void> {
-    this.draftsLoading ??= import('./assessment-drafts.js').then(({ AssessmentDrafts }) => {
+    this.draftsLoading ??= import('./drafts.js').then(({ AssessmentDrafts }) => {
       this.drafts = new AssessmentDrafts(this);
       if (this.changedBeforeDrafts) {
         this.changedBeforeDrafts = false;

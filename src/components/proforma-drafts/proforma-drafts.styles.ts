@@ -1,7 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  .hint,
   .note {
     color: var(--_muted);
   }
@@ -27,10 +26,6 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
   }
-  button.danger {
-    border-color: var(--_not-approved);
-    color: var(--_not-approved);
-  }
   .file-button input {
     position: absolute;
     width: 1px;
@@ -53,19 +48,6 @@ export const styles = css`
   .draft h3 {
     font-size: 1.125rem;
     overflow-wrap: anywhere;
-  }
-  .message,
-  .warning {
-    border: 3px solid var(--_accent);
-    border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
-    margin: 0 0 1rem;
-  }
-  .warning {
-    border-color: var(--_conditions);
-  }
-  .message ul {
-    margin: 0.25rem 0 0;
   }
   .outcome-not-approved {
     color: var(--_not-approved);

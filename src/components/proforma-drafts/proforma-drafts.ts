@@ -19,8 +19,10 @@ import { datedFileName, downloadFile } from '../../internal/download.js';
 import { newId } from '../../internal/ids.js';
 import { BUILT_IN_FORM_IDS } from '../../internal/form-list.js';
 import { outcomeWords } from '../../internal/words.js';
-import { baseStyles } from '../../internal/base.styles.js';
-import { factsStyles } from '../../internal/facts.styles.js';
+import { baseStyles } from '../../styles/base.styles.js';
+import { factsStyles } from '../../styles/facts.styles.js';
+import { messageStyles } from '../../styles/messages.styles.js';
+import { dangerButtonStyles } from '../../styles/danger-button.styles.js';
 import { styles } from './proforma-drafts.styles.js';
 
 /** What a draft is called: the tool's name. */
@@ -64,7 +66,7 @@ type Message =
  */
 @localized()
 export class ProformaDrafts extends LitElement {
-  static override styles = [baseStyles, factsStyles, styles];
+  static override styles = [baseStyles, factsStyles, messageStyles, dangerButtonStyles, styles];
 
   private readonly storage = new DraftStoreController(this, (store) => {
     this.listenForSaves();

@@ -6,22 +6,6 @@ export const styles = css`
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
   }
-  .hint,
-  .fingerprint-note {
-    color: var(--_muted);
-  }
-  .field {
-    margin-bottom: 1rem;
-  }
-  .field label {
-    display: block;
-    font-weight: 600;
-  }
-  .error-message {
-    display: block;
-    color: var(--_not-approved);
-    font-weight: 600;
-  }
   .error-summary,
   .failed {
     border: 3px solid var(--_not-approved);

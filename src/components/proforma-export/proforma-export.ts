@@ -12,8 +12,9 @@ import type { DeviceKey, DeviceKeyStore, Signer } from '../../services/device-ke
 import type { ExportProgress } from '../../pdf/export-pdf.js';
 import { ProformaPdfExportedEvent } from '../../events/pdf-exported.js';
 import { datedFileName, downloadFile, downloadsBlocked } from '../../internal/download.js';
-import { baseStyles } from '../../internal/base.styles.js';
-import { choiceStyles } from '../../internal/choice.styles.js';
+import { baseStyles } from '../../styles/base.styles.js';
+import { choiceStyles } from '../../styles/choice.styles.js';
+import { fieldStyles } from '../../styles/field.styles.js';
 import { scopedTag } from '../../internal/scoped-tag.js';
 import { ProformaSignature } from '../proforma-signature/proforma-signature.js';
 import { styles } from './proforma-export.styles.js';
@@ -82,7 +83,7 @@ function imageFormat(bytes: Uint8Array): 'PNG' | 'JPEG' | undefined {
  */
 @localized()
 export class ProformaExport extends LitElement {
-  static override styles = [baseStyles, choiceStyles, styles];
+  static override styles = [baseStyles, choiceStyles, fieldStyles, styles];
 
   @query('#signature') private signaturePad!: ProformaSignature;
 
@@ -415,7 +416,7 @@ export class ProformaExport extends LitElement {
     const state = this.keyState;
     if (state.status === 'reading') return html`<p class="hint">${msg('Looking for your signing key…')}</p>`;
     if (state.status === 'none') {
-      return html`<p class="fingerprint-note">
+      return html`<p class="hint">
         ${msg('This browser has no signing key for you yet: one is made when you sign. The IT lead records its fingerprint, which is shown here afterwards.')}
       </p>`;
     }

@@ -1,21 +1,11 @@
 import { css } from 'lit';
 
 export const styles = css`
-  .hint,
   .note {
     color: var(--_muted);
   }
-  .field {
-    margin-bottom: 1rem;
-  }
-  .field > label,
   .filters label {
     display: block;
-    font-weight: 600;
-  }
-  .error-message {
-    display: block;
-    color: var(--_not-approved);
     font-weight: 600;
   }
   [aria-invalid='true'] {
@@ -25,10 +15,6 @@ export const styles = css`
     border-color: var(--_border);
     color: var(--_muted);
     cursor: not-allowed;
-  }
-  button.danger {
-    border-color: var(--_not-approved);
-    color: var(--_not-approved);
   }
   .actions,
   .pages {
@@ -52,27 +38,6 @@ export const styles = css`
   }
   .count {
     font-weight: 600;
-  }
-  .message,
-  .warning,
-  .error-summary {
-    border: 3px solid var(--_accent);
-    border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
-    margin: 0 0 1rem;
-  }
-  .warning {
-    border-color: var(--_conditions);
-  }
-  .error-summary {
-    border-color: var(--_not-approved);
-  }
-  .error-summary a {
-    color: var(--_not-approved);
-  }
-  .message ul,
-  .error-summary ul {
-    margin: 0.25rem 0 0;
   }
   .side-by-side {
     display: grid;
@@ -214,11 +179,6 @@ export const styles = css`
     .icon,
     .sort-icon {
       color: CanvasText;
-    }
-    .error-summary,
-    .warning,
-    .message {
-      border-color: CanvasText;
     }
     button[aria-disabled='true'] {
       border-color: GrayText;

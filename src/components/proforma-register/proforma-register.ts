@@ -49,10 +49,14 @@ import {
 import { datedFileName, downloadFile, downloadsBlocked } from '../../internal/download.js';
 import { outcomeWords } from '../../internal/words.js';
 import { normalFingerprint } from '../../internal/fingerprint.js';
-import { baseStyles } from '../../internal/base.styles.js';
-import { choiceStyles } from '../../internal/choice.styles.js';
-import { dropZoneStyles, fileInputStyles } from '../../internal/file-input.styles.js';
-import { factsStyles } from '../../internal/facts.styles.js';
+import { baseStyles } from '../../styles/base.styles.js';
+import { choiceStyles } from '../../styles/choice.styles.js';
+import { dropZoneStyles, fileInputStyles } from '../../styles/file-input.styles.js';
+import { factsStyles } from '../../styles/facts.styles.js';
+import { fieldStyles } from '../../styles/field.styles.js';
+import { messageStyles } from '../../styles/messages.styles.js';
+import { errorSummaryStyles } from '../../styles/error-summary.styles.js';
+import { dangerButtonStyles } from '../../styles/danger-button.styles.js';
 import {
   actionWords,
   fieldWords,
@@ -220,7 +224,18 @@ const WARNING_ICON = svg`<path d="M12 3L2 21h20z" /><path d="M12 10v5M12 18v.01"
  */
 @localized()
 export class ProformaRegister extends LitElement {
-  static override styles = [baseStyles, fileInputStyles, dropZoneStyles, factsStyles, choiceStyles, styles];
+  static override styles = [
+    baseStyles,
+    fileInputStyles,
+    dropZoneStyles,
+    factsStyles,
+    choiceStyles,
+    fieldStyles,
+    messageStyles,
+    errorSummaryStyles,
+    dangerButtonStyles,
+    styles,
+  ];
 
   @state() private loadState: LoadState = { status: 'loading' };
   @state() private entries: RegisterEntry[] = [];

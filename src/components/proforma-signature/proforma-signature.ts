@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { localized } from '../../internal/localization.js';
-import { baseStyles } from '../../internal/base.styles.js';
+import { baseStyles } from '../../styles/base.styles.js';
 import { styles } from './proforma-signature.styles.js';
 import { ProformaSignatureChangeEvent, type SignatureMethod } from '../../events/signature-change.js';
 

@@ -13,9 +13,9 @@ import { ProformaVerifiedEvent } from '../../events/verified.js';
 import { outcomeWords } from '../../internal/words.js';
 import { pdfProblemWords } from '../../internal/pdf-words.js';
 import { normalFingerprint } from '../../internal/fingerprint.js';
-import { baseStyles } from '../../internal/base.styles.js';
-import { dropZoneStyles, fileInputStyles } from '../../internal/file-input.styles.js';
-import { factsStyles } from '../../internal/facts.styles.js';
+import { baseStyles } from '../../styles/base.styles.js';
+import { dropZoneStyles, fileInputStyles } from '../../styles/file-input.styles.js';
+import { factsStyles } from '../../styles/facts.styles.js';
 import { styles } from './proforma-verify.styles.js';
 import { FileDropController } from '../../controllers/file-drop-controller.js';
 

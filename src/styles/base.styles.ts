@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** What every proforma element shares: the `--proforma-*` theme, type, focus and box model. */
+/**
+ * What every proforma element shares: the `--proforma-*` theme, type, focus, box model, fields and
+ * buttons. Fragments that only some elements use sit beside this one, each named by its role.
+ */
 export const baseStyles = css`
   :host {
     --_text: var(--proforma-color-text, #0b0c0c);

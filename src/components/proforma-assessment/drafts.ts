@@ -2,6 +2,8 @@ import { nothing, type TemplateResult } from 'lit';
 import { DraftSession, type DraftSessionHost } from '../../controllers/draft-session.js';
 import type { FormDefinition } from '../../model/form-definition.js';
 import { renderDraftAlerts, renderDraftNotices, renderNoLongerAsked, renderSaveStatus } from './draft-status.js';
+import { errorSummaryStyles } from '../../styles/error-summary.styles.js';
+import { messageStyles } from '../../styles/messages.styles.js';
 import { draftStyles } from './draft-status.styles.js';
 
 /**
@@ -14,8 +16,10 @@ export class AssessmentDrafts extends DraftSession {
     super(assessment);
     // These styles come with the draft code rather than with the first render.
     const root = assessment.shadowRoot;
-    const sheet = draftStyles.styleSheet;
-    if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    const sheets = [messageStyles, errorSummaryStyles, draftStyles].flatMap(({ styleSheet }) =>
+      styleSheet ? [styleSheet] : [],
+    );
+    if (root) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
   }
 
   renderStatus(locale: string): TemplateResult {
