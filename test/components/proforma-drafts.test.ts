@@ -3,7 +3,7 @@ import '../../src/define.js';
 import type { ProformaDrafts } from '../../src/components/proforma-drafts/proforma-drafts.js';
 import type { ProformaOpenDraftEvent } from '../../src/events/open-draft.js';
 import { IndexedDbDraftStore } from '../../src/services/indexeddb-draft-store.js';
-import { freshNamespace, makeDraft, putRawRecord, textOf } from './helpers.js';
+import { freshNamespace, makeDraft, putRawRecord, textOf } from '../drafts/helpers.js';
 
 async function draftsList(namespace: string, forms = 'kinds'): Promise<ProformaDrafts> {
   const element = await fixture<ProformaDrafts>(

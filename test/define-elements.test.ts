@@ -1,15 +1,15 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/define.js';
-import { ProformaAssessment } from '../../src/components/proforma-assessment/proforma-assessment.js';
-import type { ProformaExport } from '../../src/components/proforma-export/proforma-export.js';
-import { defineElement } from '../../src/define-element.js';
-import { defineProformaElements, proformaElements } from '../../src/define-elements.js';
-import type { ProformaPdfExportedEvent } from '../../src/events/pdf-exported.js';
-import { checkFormDefinition } from '../../src/model/form-rules.js';
-import { freshNamespace } from '../drafts/helpers.js';
-import { completeSocialAssessment } from '../pdf/fixtures.js';
-import { controlLabelled, root, SOCIAL_FORM_URL } from './helpers.js';
+import '../src/define.js';
+import { ProformaAssessment } from '../src/components/proforma-assessment/proforma-assessment.js';
+import type { ProformaExport } from '../src/components/proforma-export/proforma-export.js';
+import { defineElement } from '../src/define-element.js';
+import { defineProformaElements, proformaElements } from '../src/define-elements.js';
+import type { ProformaPdfExportedEvent } from '../src/events/pdf-exported.js';
+import { checkFormDefinition } from '../src/model/form-rules.js';
+import { freshNamespace } from './drafts/helpers.js';
+import { completeSocialAssessment } from './pdf/fixtures.js';
+import { controlLabelled, root, SOCIAL_FORM_URL } from './components/helpers.js';
 
 /** Laying out and signing the whole social-tool form takes a few seconds in a busy browser. */
 const EXPORT_TIMEOUT = 30_000;

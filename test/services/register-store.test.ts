@@ -8,8 +8,8 @@ import {
   registerDatabaseName,
 } from '../../src/services/register-store.js';
 import { makeDraft } from '../drafts/helpers.js';
-import { storeDamagedEntry } from './damage.js';
-import { entry, freshNamespace } from './entries.js';
+import { storeDamagedEntry } from '../register/damage.js';
+import { entry, freshNamespace } from '../register/entries.js';
 
 const later = (event: string) => ({ at: '2026-11-22T09:00:00.000Z', by: 'J. Evans', action: event, changes: [] });
 

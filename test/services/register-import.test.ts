@@ -17,7 +17,7 @@ import {
   type RegisterImportResult,
 } from '../../src/services/register-import.js';
 import { RegisterStore } from '../../src/services/register-store.js';
-import { storeDamagedEntry } from './damage.js';
+import { storeDamagedEntry } from '../register/damage.js';
 import { completeSocialAssessment, SOCIAL_ASSESSMENT_ID } from '../pdf/fixtures.js';
 import { plainPdf } from '../pdf/signing-fixtures.js';
 

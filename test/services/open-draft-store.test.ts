@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { IndexedDbDraftStore } from '../../src/services/indexeddb-draft-store.js';
 import { MemoryDraftStore } from '../../src/services/memory-draft-store.js';
 import { openDraftStore } from '../../src/services/open-draft-store.js';
-import { freshNamespace, makeDraft } from './helpers.js';
+import { freshNamespace, makeDraft } from '../drafts/helpers.js';
 
 describe('openDraftStore', () => {
   it('opens the browser’s IndexedDB store for a namespace, once for the whole page', async () => {

@@ -7,7 +7,7 @@ import {
 } from '../../src/services/draft-store.js';
 import { IndexedDbDraftStore } from '../../src/services/indexeddb-draft-store.js';
 import { MemoryDraftStore } from '../../src/services/memory-draft-store.js';
-import { freshNamespace, makeDraft, putRawRecord } from './helpers.js';
+import { freshNamespace, makeDraft, putRawRecord } from '../drafts/helpers.js';
 
 const stores = [
   { name: 'IndexedDbDraftStore', make: () => new IndexedDbDraftStore(freshNamespace()) },
