@@ -1,4 +1,7 @@
-import type * as z from 'zod/mini';
+import canonicalize from 'canonicalize';
+import * as z from 'zod/mini';
+import { eventsFromRegister, type CarryOver } from './register/carry-over.js';
+import { RegisterEventSchema, type RegisterEvent } from './register/events.js';
 import { calendarDateProblem } from './register-csv.js';
 import {
   REGISTER_FILE_KIND,
@@ -11,6 +14,15 @@ import {
 } from './register-entry.js';
 import { valueAt } from './json-path.js';
 import { jsonPath } from './json-path.js';
+
+/** A register JSON file of version 2: the register's log, every event as it was written. */
+export const RegisterLogFileSchema = z.object({
+  kind: z.literal(REGISTER_FILE_KIND),
+  version: z.literal(2),
+  exportedAt: RegisterFileSchema.shape.exportedAt,
+  events: z.array(RegisterEventSchema),
+});
+export type RegisterLogFile = z.infer<typeof RegisterLogFileSchema>;
 
 /** One thing wrong with a register JSON file: where (a JSON path such as `entries[2].status`) and what. */
 export interface RegisterJsonProblem {
@@ -88,6 +100,62 @@ export function registerToJson(
  * calendar, and that no two entries share an id nor two keys a fingerprint.
  */
 export function jsonToRegister(text: string): RegisterJsonResult {
+  const read = readRegisterFile(text);
+  if ('errors' in read) return read;
+  if (typeof read.version === 'number' && read.version > 1) return { errors: [newerVersion(read.version, 1)] };
+  return registerFileOfVersion1(read.input);
+}
+
+/** The register's log as one JSON file of version 2, every event in the order the log holds them. */
+export function registerLogToJson(events: readonly RegisterEvent[], { now }: { now: Date }): string {
+  const file: RegisterLogFile = {
+    kind: REGISTER_FILE_KIND,
+    version: 2,
+    exportedAt: now.toISOString(),
+    events: [...events],
+  };
+  return `${JSON.stringify(RegisterLogFileSchema.parse(file), null, 2)}\n`;
+}
+
+export type RegisterLogJsonResult = { events: RegisterEvent[]; version: 1 | 2 } | { errors: RegisterJsonProblem[] };
+
+/**
+ * Reads a register JSON file as events, all or nothing: a file of version 2
+ * gives its events, each checked against the schema, and no two different
+ * events may share an id; one of version 1 gives each entry's history as
+ * events (`eventsFromRegister`, carried over by `carryOver`), and each
+ * trusted key as a key trusted.
+ */
+export function jsonToRegisterLog(text: string, carryOver: CarryOver): RegisterLogJsonResult {
+  const read = readRegisterFile(text);
+  if ('errors' in read) return read;
+  if (read.version === 1) {
+    const result = registerFileOfVersion1(read.input);
+    if ('errors' in result) return result;
+    return { version: 1, events: eventsFromRegister(result.file.entries, result.file.trustedKeys, carryOver) };
+  }
+  if (read.version !== 2) return { errors: [newerVersion(read.version, 2)] };
+  const result = RegisterLogFileSchema.safeParse(read.input);
+  if (!result.success) return { errors: result.error.issues.map((issue) => describeIssue(issue, read.input)) };
+  const errors: RegisterJsonProblem[] = [];
+  const seen = new Map<string, number>();
+  result.data.events.forEach((event, index) => {
+    const earlier = seen.get(event.id);
+    if (earlier === undefined) seen.set(event.id, index);
+    else if (canonicalize(event) !== canonicalize(result.data.events[earlier])) {
+      errors.push({
+        path: `events[${index}].id`,
+        message: `"${event.id}" is also the id of a different change, events[${earlier}]; a change is never rewritten`,
+      });
+    }
+  });
+  return errors.length > 0 ? { errors } : { version: 2, events: result.data.events };
+}
+
+/** The register file's version (a number, or what stands in its place), once it is JSON and a proforma register. */
+function readRegisterFile(
+  text: string,
+): { input: Record<string, unknown>; version: unknown } | { errors: RegisterJsonProblem[] } {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trim() === '') return { errors: [{ path: '', message: 'the file is empty' }] };
   let input: unknown;
@@ -100,27 +168,30 @@ export function jsonToRegister(text: string): RegisterJsonResult {
       errors: [{ path: '', line, column, message: `this is not JSON: ${reason} at line ${line}, column ${column}` }],
     };
   }
-
   const kind = isObject(input) ? input['kind'] : undefined;
   if (kind !== REGISTER_FILE_KIND) {
     const what = typeof kind === 'string' ? ` (it is a "${kind}" file)` : '';
     return { errors: [{ path: 'kind', message: `this is not a proforma register${what}` }] };
   }
-  const version = (input as Record<string, unknown>)['version'];
-  if (typeof version === 'number' && version > 1) {
+  const record = input as Record<string, unknown>;
+  return { input: record, version: record['version'] };
+}
+
+/** The problem with a file's version, where the newest this reader knows is `newest`. */
+function newerVersion(version: unknown, newest: number): RegisterJsonProblem {
+  if (typeof version === 'number' && version > newest) {
     return {
-      errors: [
-        {
-          path: 'version',
-          message: `this register was saved by a newer proforma (file version ${version}); update proforma on this page to read it`,
-        },
-      ],
+      path: 'version',
+      message: `this register was saved by a newer proforma (file version ${version}); update proforma on this page to read it`,
     };
   }
+  return { path: 'version', message: `should be 1 or 2, not ${describeValue(version)}` };
+}
 
+function registerFileOfVersion1(input: Record<string, unknown>): RegisterJsonResult {
   const result = RegisterFileSchema.safeParse(input);
   const errors = (result.error?.issues ?? []).map((issue) => describeIssue(issue, input));
-  errors.push(...ruleProblems(input as Record<string, unknown>));
+  errors.push(...ruleProblems(input));
   if (errors.length > 0) return { errors: sortByPath(errors) };
   return { file: result.data! };
 }
