@@ -54,6 +54,7 @@ export {
   STATUS_ORDER,
   filterEntries,
   sortEntries,
+  type ListedEntry,
   type RegisterFilter,
   type SortDirection,
   type SortKey,
