@@ -76,10 +76,14 @@ async function writeEvents(transaction: IDBTransaction, events: readonly Registe
   const ids = [...new Set(events.map((event) => (event as { id?: unknown } | null)?.id))].filter(
     (id): id is string => typeof id === 'string',
   );
-  const [records, answers] = await Promise.all([
-    Promise.all(ids.map((id) => promisifyRequest(log.index('id').get(id)))),
-    Promise.all(ids.map((id) => promisifyRequest(answersStore.get(id)))),
-  ]);
+  // An empty log (a register carried over, a first import) holds none of them: nothing to look up.
+  const empty = (await promisifyRequest(log.count())) === 0;
+  const [records, answers] = empty
+    ? [[], []]
+    : await Promise.all([
+        Promise.all(ids.map((id) => promisifyRequest(log.index('id').get(id)))),
+        Promise.all(ids.map((id) => promisifyRequest(answersStore.get(id)))),
+      ]);
   // An event is compared as it was written: with its answers put back.
   const stored = new Map<string, RegisterEvent | 'unreadable'>();
   ids.forEach((id, index) => {
