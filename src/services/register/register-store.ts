@@ -14,7 +14,11 @@ export interface DamagedRegisterRecord {
   problem: string;
 }
 
-/** The register as folded from every readable event, and the records that could not be read. */
+/**
+ * The register as folded from every readable event, and the records that
+ * could not be read. An entry's assessment may be given without its answers,
+ * which can be large: `entry(id)` reads them.
+ */
 export interface RegisterView extends RegisterState {
   damaged: DamagedRegisterRecord[];
   /** How many events the log holds, readable or not. */
