@@ -29,7 +29,7 @@ describe('the list of tools: filters, sort and pages', () => {
   it('goes back to the first page when a filter or the sort changes', () => {
     const onPage2 = { ...FIRST_LIST_STATE, page: 2 };
     expect(withFilters(onPage2, { status: 'approved' })).to.include({ status: 'approved', page: 1 });
-    expect(sortedBy(onPage2, 'review')).to.include({ sortKey: 'review', sortDirection: 'ascending', page: 1 });
+    expect(sortedBy(onPage2, 'reviewDue')).to.include({ sortKey: 'reviewDue', sortDirection: 'ascending', page: 1 });
     expect(sortedBy(FIRST_LIST_STATE, 'tool').sortDirection, 'the same column again turns the order round').to.equal(
       'descending',
     );
