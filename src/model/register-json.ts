@@ -1,7 +1,4 @@
-import canonicalize from 'canonicalize';
-import * as z from 'zod/mini';
-import { eventsFromRegister, type CarryOver } from './register/carry-over.js';
-import { RegisterEventSchema, type RegisterEvent } from './register/events.js';
+import type * as z from 'zod/mini';
 import { calendarDateProblem } from './register-csv.js';
 import {
   REGISTER_FILE_KIND,
@@ -14,15 +11,6 @@ import {
 } from './register-entry.js';
 import { valueAt } from './json-path.js';
 import { jsonPath } from './json-path.js';
-
-/** A register JSON file of version 2: the register's log, every event as it was written. */
-export const RegisterLogFileSchema = z.object({
-  kind: z.literal(REGISTER_FILE_KIND),
-  version: z.literal(2),
-  exportedAt: RegisterFileSchema.shape.exportedAt,
-  events: z.array(RegisterEventSchema),
-});
-export type RegisterLogFile = z.infer<typeof RegisterLogFileSchema>;
 
 /** One thing wrong with a register JSON file: where (a JSON path such as `entries[2].status`) and what. */
 export interface RegisterJsonProblem {
@@ -106,54 +94,8 @@ export function jsonToRegister(text: string): RegisterJsonResult {
   return registerFileOfVersion1(read.input);
 }
 
-/** The register's log as one JSON file of version 2, every event in the order the log holds them. */
-export function registerLogToJson(events: readonly RegisterEvent[], { now }: { now: Date }): string {
-  const file: RegisterLogFile = {
-    kind: REGISTER_FILE_KIND,
-    version: 2,
-    exportedAt: now.toISOString(),
-    events: [...events],
-  };
-  return `${JSON.stringify(RegisterLogFileSchema.parse(file), null, 2)}\n`;
-}
-
-export type RegisterLogJsonResult = { events: RegisterEvent[]; version: 1 | 2 } | { errors: RegisterJsonProblem[] };
-
-/**
- * Reads a register JSON file as events, all or nothing: a file of version 2
- * gives its events, each checked against the schema, and no two different
- * events may share an id; one of version 1 gives each entry's history as
- * events (`eventsFromRegister`, carried over by `carryOver`), and each
- * trusted key as a key trusted.
- */
-export function jsonToRegisterLog(text: string, carryOver: CarryOver): RegisterLogJsonResult {
-  const read = readRegisterFile(text);
-  if ('errors' in read) return read;
-  if (read.version === 1) {
-    const result = registerFileOfVersion1(read.input);
-    if ('errors' in result) return result;
-    return { version: 1, events: eventsFromRegister(result.file.entries, result.file.trustedKeys, carryOver) };
-  }
-  if (read.version !== 2) return { errors: [newerVersion(read.version, 2)] };
-  const result = RegisterLogFileSchema.safeParse(read.input);
-  if (!result.success) return { errors: result.error.issues.map((issue) => describeIssue(issue, read.input)) };
-  const errors: RegisterJsonProblem[] = [];
-  const seen = new Map<string, number>();
-  result.data.events.forEach((event, index) => {
-    const earlier = seen.get(event.id);
-    if (earlier === undefined) seen.set(event.id, index);
-    else if (canonicalize(event) !== canonicalize(result.data.events[earlier])) {
-      errors.push({
-        path: `events[${index}].id`,
-        message: `"${event.id}" is also the id of a different change, events[${earlier}]; a change is never rewritten`,
-      });
-    }
-  });
-  return errors.length > 0 ? { errors } : { version: 2, events: result.data.events };
-}
-
 /** The register file's version (a number, or what stands in its place), once it is JSON and a proforma register. */
-function readRegisterFile(
+export function readRegisterFile(
   text: string,
 ): { input: Record<string, unknown>; version: unknown } | { errors: RegisterJsonProblem[] } {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -178,7 +120,7 @@ function readRegisterFile(
 }
 
 /** The problem with a file's version, where the newest this reader knows is `newest`. */
-function newerVersion(version: unknown, newest: number): RegisterJsonProblem {
+export function newerVersion(version: unknown, newest: number): RegisterJsonProblem {
   if (typeof version === 'number' && version > newest) {
     return {
       path: 'version',
@@ -266,7 +208,7 @@ const KINDS: Record<string, string> = {
   object: 'an object',
 };
 
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): RegisterJsonProblem {
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown): RegisterJsonProblem {
   const value = valueAt(input, issue.path);
   const message = ((): string => {
     switch (issue.code) {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { jsonToRegisterLog, registerLogToJson, registerToJson } from '../../src/model/register-json.js';
+import { registerToJson } from '../../src/model/register-json.js';
+import { jsonToRegisterLog, registerLogToJson } from '../../src/model/register-log-json.js';
 import { registerFromEvents } from '../../src/model/register/fold.js';
 import { entryWithHistory } from '../../src/model/register/carry-over.js';
 import { NOW, at, decided, imported, reviewStarted } from './register/log.js';
