@@ -13,3 +13,4 @@ export * from './register-entry.js';
 export * from './register/index.js';
 export * from './register-csv.js';
 export * from './register-json.js';
+export * from './register-log-json.js';

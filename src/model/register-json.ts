@@ -88,6 +88,16 @@ export function registerToJson(
  * calendar, and that no two entries share an id nor two keys a fingerprint.
  */
 export function jsonToRegister(text: string): RegisterJsonResult {
+  const read = readRegisterFile(text);
+  if ('errors' in read) return read;
+  if (typeof read.version === 'number' && read.version > 1) return { errors: [newerVersion(read.version, 1)] };
+  return registerFileOfVersion1(read.input);
+}
+
+/** The register file's version (a number, or what stands in its place), once it is JSON and a proforma register. */
+export function readRegisterFile(
+  text: string,
+): { input: Record<string, unknown>; version: unknown } | { errors: RegisterJsonProblem[] } {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trim() === '') return { errors: [{ path: '', message: 'the file is empty' }] };
   let input: unknown;
@@ -100,27 +110,30 @@ export function jsonToRegister(text: string): RegisterJsonResult {
       errors: [{ path: '', line, column, message: `this is not JSON: ${reason} at line ${line}, column ${column}` }],
     };
   }
-
   const kind = isObject(input) ? input['kind'] : undefined;
   if (kind !== REGISTER_FILE_KIND) {
     const what = typeof kind === 'string' ? ` (it is a "${kind}" file)` : '';
     return { errors: [{ path: 'kind', message: `this is not a proforma register${what}` }] };
   }
-  const version = (input as Record<string, unknown>)['version'];
-  if (typeof version === 'number' && version > 1) {
+  const record = input as Record<string, unknown>;
+  return { input: record, version: record['version'] };
+}
+
+/** The problem with a file's version, where the newest this reader knows is `newest`. */
+export function newerVersion(version: unknown, newest: number): RegisterJsonProblem {
+  if (typeof version === 'number' && version > newest) {
     return {
-      errors: [
-        {
-          path: 'version',
-          message: `this register was saved by a newer proforma (file version ${version}); update proforma on this page to read it`,
-        },
-      ],
+      path: 'version',
+      message: `this register was saved by a newer proforma (file version ${version}); update proforma on this page to read it`,
     };
   }
+  return { path: 'version', message: `should be 1 or 2, not ${describeValue(version)}` };
+}
 
+function registerFileOfVersion1(input: Record<string, unknown>): RegisterJsonResult {
   const result = RegisterFileSchema.safeParse(input);
   const errors = (result.error?.issues ?? []).map((issue) => describeIssue(issue, input));
-  errors.push(...ruleProblems(input as Record<string, unknown>));
+  errors.push(...ruleProblems(input));
   if (errors.length > 0) return { errors: sortByPath(errors) };
   return { file: result.data! };
 }
@@ -195,7 +208,7 @@ const KINDS: Record<string, string> = {
   object: 'an object',
 };
 
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): RegisterJsonProblem {
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown): RegisterJsonProblem {
   const value = valueAt(input, issue.path);
   const message = ((): string => {
     switch (issue.code) {

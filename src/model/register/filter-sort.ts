@@ -7,7 +7,7 @@ import { compareCodeUnits, foldText } from './values.js';
 // The register's filters and column sorting, as staff and the IT lead use them.
 
 /** An entry as a list shows it: with its history array, or folded from the log without one. */
-type ListedEntry = Omit<RegisterEntry, 'history'>;
+export type ListedEntry = Omit<RegisterEntry, 'history'>;
 
 export interface RegisterFilter {
   /** The status staff see (see `effectiveStatus`), so "review-due" and "expired" can be picked. */

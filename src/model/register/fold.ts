@@ -451,7 +451,10 @@ function assessedState(
   kept: Partial<EntryState> & Pick<EntryState, 'id' | 'status'>,
 ): EntryState {
   const state: EntryState = { ...event.fields, id: kept.id, status: kept.status, assessment: event.assessment };
-  if (event.signer) state.signerFingerprint = event.signer.fingerprint;
+  if (event.signer) {
+    state.signerFingerprint = event.signer.fingerprint;
+    state.signerName = event.signer.name;
+  }
   if (kept.approver !== undefined) state.approver = kept.approver;
   if (kept.decisionDate !== undefined) state.decisionDate = kept.decisionDate;
   if (kept.reviewDue !== undefined) state.reviewDue = kept.reviewDue;

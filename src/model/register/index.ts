@@ -23,6 +23,7 @@ export {
 } from './fold.js';
 export { disputedAssessments, type DisputedAssessment } from './disputes.js';
 export { entryWithHistory, eventsFromEntry, eventsFromRegister, historyOf, type CarryOver } from './carry-over.js';
+export { decisionEvent, distrustEvent, moveEvent, newEventId, trustEvent, type Change } from './changes.js';
 export { allowedTransitions, canMove, moveStatus, retire } from './statuses.js';
 export {
   REVIEW_DUE_WINDOW_DAYS,
@@ -54,6 +55,7 @@ export {
   STATUS_ORDER,
   filterEntries,
   sortEntries,
+  type ListedEntry,
   type RegisterFilter,
   type SortDirection,
   type SortKey,

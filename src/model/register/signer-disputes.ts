@@ -21,10 +21,10 @@ function sameKey(a: string | undefined, b: string | undefined): boolean {
  * the one signed by the same key, else the first that is not kept beside
  * another, else the first.
  */
-export function entryForImport(
-  entries: readonly RegisterEntry[],
+export function entryForImport<Entry extends Pick<RegisterEntry, 'tool' | 'url' | 'signerFingerprint' | 'rivalOf'>>(
+  entries: readonly Entry[],
   fresh: Pick<RegisterEntry, 'tool' | 'url' | 'signerFingerprint'>,
-): RegisterEntry | undefined {
+): Entry | undefined {
   const sameTool = entries.filter((entry) => isSameTool(entry, fresh));
   return (
     sameTool.find((entry) => sameKey(entry.signerFingerprint, fresh.signerFingerprint)) ??

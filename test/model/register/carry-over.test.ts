@@ -134,6 +134,7 @@ describe('historyOf', () => {
       by: 'Łukasz Nowak',
       at: '2026-11-20T11:00:00.000Z',
       signerFingerprint: FINGERPRINT,
+      signerName: 'Rhys Evans',
     });
     const reassessed = entryFromAssessment(later, socialForm, { by: 'J. Evans', at: '2027-05-02T09:00:00.000Z' });
     const decision = {

@@ -550,6 +550,14 @@ describe('registerFromEvents', () => {
       expect(dispute!.standing).to.equal(undefined);
     });
 
+    it('names on each entry the signer the PDF names, with the key’s fingerprint', () => {
+      const entries = fold(twoSigners).entries;
+      expect(entries.map(({ signerName, signerFingerprint }) => [signerName, signerFingerprint])).to.deep.equal([
+        ['Rhys Evans', KEY_A],
+        ['Rhys Evans', KEY_B],
+      ]);
+    });
+
     it('lets the import signed by a trusted key stand', () => {
       const [dispute] = fold([...twoSigners, trusting(KEY_B)]).signerDisputes;
       expect(dispute!.standing?.id).to.equal('q');

@@ -1,0 +1,71 @@
+import canonicalize from 'canonicalize';
+import * as z from 'zod/mini';
+import { REGISTER_FILE_KIND, RegisterFileSchema } from './register-entry.js';
+import {
+  describeIssue,
+  jsonToRegister,
+  newerVersion,
+  readRegisterFile,
+  type RegisterJsonProblem,
+} from './register-json.js';
+import { eventsFromRegister, type CarryOver } from './register/carry-over.js';
+import { RegisterEventSchema, type RegisterEvent } from './register/events.js';
+
+// Register JSON of version 2: the register's log, every event as written. Apart
+// from register-json.ts, so that a page reading files of version 1 does not
+// carry the events' schema.
+
+/** A register JSON file of version 2: the register's log, every event as it was written. */
+export const RegisterLogFileSchema = z.object({
+  kind: z.literal(REGISTER_FILE_KIND),
+  version: z.literal(2),
+  exportedAt: RegisterFileSchema.shape.exportedAt,
+  events: z.array(RegisterEventSchema),
+});
+export type RegisterLogFile = z.infer<typeof RegisterLogFileSchema>;
+
+/** The register's log as one JSON file of version 2, every event in the order the log holds them. */
+export function registerLogToJson(events: readonly RegisterEvent[], { now }: { now: Date }): string {
+  const file: RegisterLogFile = {
+    kind: REGISTER_FILE_KIND,
+    version: 2,
+    exportedAt: now.toISOString(),
+    events: [...events],
+  };
+  return `${JSON.stringify(RegisterLogFileSchema.parse(file), null, 2)}\n`;
+}
+
+export type RegisterLogJsonResult = { events: RegisterEvent[]; version: 1 | 2 } | { errors: RegisterJsonProblem[] };
+
+/**
+ * Reads a register JSON file as events, all or nothing: a file of version 2
+ * gives its events, each checked against the schema, and no two different
+ * events may share an id; one of version 1 gives each entry's history as
+ * events (`eventsFromRegister`, carried over by `carryOver`), and each
+ * trusted key as a key trusted.
+ */
+export function jsonToRegisterLog(text: string, carryOver: CarryOver): RegisterLogJsonResult {
+  const read = readRegisterFile(text);
+  if ('errors' in read) return read;
+  if (read.version === 1) {
+    const result = jsonToRegister(text);
+    if ('errors' in result) return result;
+    return { version: 1, events: eventsFromRegister(result.file.entries, result.file.trustedKeys, carryOver) };
+  }
+  if (read.version !== 2) return { errors: [newerVersion(read.version, 2)] };
+  const result = RegisterLogFileSchema.safeParse(read.input);
+  if (!result.success) return { errors: result.error.issues.map((issue) => describeIssue(issue, read.input)) };
+  const errors: RegisterJsonProblem[] = [];
+  const seen = new Map<string, number>();
+  result.data.events.forEach((event, index) => {
+    const earlier = seen.get(event.id);
+    if (earlier === undefined) seen.set(event.id, index);
+    else if (canonicalize(event) !== canonicalize(result.data.events[earlier])) {
+      errors.push({
+        path: `events[${index}].id`,
+        message: `"${event.id}" is also the id of a different change, events[${earlier}]; a change is never rewritten`,
+      });
+    }
+  });
+  return errors.length > 0 ? { errors } : { version: 2, events: result.data.events };
+}

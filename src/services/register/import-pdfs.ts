@@ -1,0 +1,192 @@
+import type { Assessment } from '../../model/assessment.js';
+import type { FormDefinition } from '../../model/form-definition.js';
+import type { EventAuthor, RegisterEvent } from '../../model/register/events.js';
+import { assessedFieldsOf } from '../../model/register/events.js';
+import type { RegisterEntryState } from '../../model/register/fold.js';
+import { entryForImport, entryFromAssessment, RegisterRuleError } from '../../model/register/index.js';
+import { reassessmentProblem } from '../../model/register/entries.js';
+import { newEventId } from '../../model/register/changes.js';
+import type { PdfVerification } from '../../pdf/verify-pdf.js';
+import type { PdfImportRefusal, PdfImportResult } from '../register-import.js';
+import { sha256Hex } from './log-records.js';
+import type { RegisterStore } from './register-store.js';
+
+// Signed PDFs into the register's log: each file checked in this browser,
+// then written as one event (a new entry imported, or the tool's entry
+// re-assessed) with the PDF kept as its evidence. One file at a time, each
+// written on its own: a refused file writes nothing and never stops the
+// others, and a file takes in what the one before it wrote.
+
+export interface PdfLogImportOptions {
+  /** The forms assessments may have been made with. */
+  forms: readonly FormDefinition[];
+  /** Who is importing: the name they give, and their key's fingerprint where the browser has one. */
+  by: EventAuthor;
+  /** When; now unless given. */
+  now?: Date;
+  /** The language the entries take the forms' option labels and conditions in; English unless given. */
+  locale?: string;
+  /** Checks a file; the verifier in a worker unless given. */
+  verify?: (bytes: Uint8Array) => Promise<PdfVerification>;
+}
+
+/** The form an assessment was made with: the same id and version if given, else the same id. */
+export function formOf(
+  assessment: Pick<Assessment, 'form'>,
+  forms: readonly FormDefinition[],
+): FormDefinition | undefined {
+  const sameId = forms.filter((form) => form.id === assessment.form.id);
+  return sameId.find((form) => form.version === assessment.form.version) ?? sameId[0];
+}
+
+/** The assessment's id as a new entry's id, or with the first free number after it. */
+function freeId(assessmentId: string, entries: readonly RegisterEntryState[]): string {
+  const taken = new Set(entries.map((entry) => entry.id));
+  let id = assessmentId;
+  for (let number = 2; taken.has(id); number += 1) id = `${assessmentId}-${number}`;
+  return id;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Checks each signed PDF and writes its assessment into the register's log.
+ * The same assessment at the same revision as an entry signed by another key
+ * becomes a new entry beside it (`side-by-side`), never refused: the first
+ * may be the forgery. A signer the register does not trust is imported all
+ * the same, with `signerRecognised: false`.
+ */
+export async function importSignedPdfsToLog(
+  files: ReadonlyArray<{ name: string; bytes: Uint8Array }>,
+  store: RegisterStore,
+  options: PdfLogImportOptions,
+): Promise<PdfImportResult[]> {
+  if (options.by.name.trim() === '') {
+    throw new RegisterRuleError('who', 'Every change to the register needs the name of who made it.');
+  }
+  const refuseAll = (reason: PdfImportRefusal) =>
+    files.map((file): PdfImportResult => ({ fileName: file.name, result: 'refused', signerRecognised: false, reason }));
+  let verify = options.verify;
+  if (!verify) {
+    try {
+      // The signature code (pkijs, asn1js) is loaded only when a PDF is imported, and runs in a worker.
+      verify = (await import('../../pdf/verify-pdf-in-worker.js')).verifyPdfInWorker;
+    } catch (error) {
+      return refuseAll({ code: 'verifier-unavailable', message: messageOf(error) });
+    }
+  }
+  const results: PdfImportResult[] = [];
+  for (const file of files) {
+    let verification: PdfVerification;
+    try {
+      verification = await verify(file.bytes);
+    } catch (error) {
+      results.push({
+        fileName: file.name,
+        result: 'refused',
+        signerRecognised: false,
+        reason: { code: 'verifier-unavailable', message: messageOf(error) },
+      });
+      continue;
+    }
+    results.push(await importOne(file, verification, store, options));
+  }
+  return results;
+}
+
+async function importOne(
+  file: { name: string; bytes: Uint8Array },
+  verification: PdfVerification,
+  store: RegisterStore,
+  options: PdfLogImportOptions,
+): Promise<PdfImportResult> {
+  const now = options.now ?? new Date();
+  const signer = verification.signer && {
+    name: verification.signer.name,
+    role: verification.signer.role,
+    fingerprint: verification.signer.fingerprint,
+  };
+  let view;
+  try {
+    view = await store.read(now);
+  } catch (error) {
+    return {
+      fileName: file.name,
+      result: 'refused',
+      signerRecognised: false,
+      reason: { code: 'storage', message: messageOf(error) },
+    };
+  }
+  const known = {
+    fileName: file.name,
+    ...(signer ? { signer } : {}),
+    signerRecognised: signer !== undefined && view.trustedKeys.some((key) => key.fingerprint === signer.fingerprint),
+  };
+  const refused = (reason: PdfImportRefusal): PdfImportResult => ({ ...known, result: 'refused', reason });
+  const { assessment } = verification;
+  if (verification.status !== 'valid' || assessment === undefined) {
+    return refused({
+      code: verification.status === 'unsigned' ? 'unsigned' : 'invalid',
+      problems: verification.problems,
+    });
+  }
+  const tool = assessment.tool.name;
+  const form = formOf(assessment, options.forms);
+  if (form === undefined) {
+    return refused({ code: 'unknown-form', formId: assessment.form.id, formVersion: assessment.form.version });
+  }
+  const at = now.toISOString();
+  let fields;
+  try {
+    fields = assessedFieldsOf(
+      entryFromAssessment(assessment, form, {
+        by: options.by.name,
+        at,
+        ...(signer ? { signerFingerprint: signer.fingerprint, signerName: signer.name } : {}),
+        ...(options.locale ? { locale: options.locale } : {}),
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof RegisterRuleError)) throw error;
+    return refused({ code: 'register-rule', rule: error.rule, message: error.message });
+  }
+  const evidence = { name: file.name, sha256: await sha256Hex(file.bytes) };
+  const change = {
+    id: newEventId(),
+    at,
+    by: options.by,
+    assessment,
+    fields,
+    evidence,
+    ...(signer ? { signer: { name: signer.name, fingerprint: signer.fingerprint } } : {}),
+  };
+  const found = entryForImport(view.entries, { ...fields, signerFingerprint: signer?.fingerprint });
+  let event: RegisterEvent;
+  let placed: Pick<PdfImportResult, 'result' | 'entryId' | 'rivalOf'>;
+  const held = found?.assessment;
+  if (found === undefined) {
+    const entryId = freeId(assessment.id, view.entries);
+    event = { ...change, type: 'imported', entryId };
+    placed = { result: 'created', entryId };
+  } else if (
+    held !== undefined &&
+    held.id === assessment.id &&
+    held.revision === assessment.revision &&
+    found.signerFingerprint !== signer?.fingerprint
+  ) {
+    const entryId = freeId(assessment.id, view.entries);
+    event = { ...change, type: 'imported', entryId };
+    placed = { result: 'side-by-side', entryId, rivalOf: found.id };
+  } else {
+    const problem = reassessmentProblem(found, { ...fields, assessment });
+    if (problem) return refused({ code: 'register-rule', rule: problem.rule, message: problem.message });
+    event = { ...change, type: 're-assessed', entryId: found.id, basedOn: found.log[0]?.id };
+    placed = { result: 'updated', entryId: found.id };
+  }
+  try {
+    await store.append([event], [{ ...evidence, bytes: file.bytes }]);
+  } catch (error) {
+    return refused({ code: 'storage', message: messageOf(error) });
+  }
+  return { ...known, tool, ...placed };
+}

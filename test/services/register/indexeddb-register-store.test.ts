@@ -1,0 +1,86 @@
+import { expect } from '@open-wc/testing';
+import { promisifyRequest } from 'idb-keyval';
+import {
+  IndexedDbRegisterStore,
+  registerLogDatabaseName,
+} from '../../../src/services/register/indexeddb-register-store.js';
+import { NOW, at, reviewStarted, underReview } from '../../model/register/log.js';
+import { freshNamespace } from '../../register/entries.js';
+import { padletImport, registerStoreContract } from './store-contract.js';
+
+/** Writes a record straight into the log's object store, as something other than the store might. */
+async function writeRawRecord(namespace: string, record: unknown): Promise<void> {
+  const database = await promisifyRequest(indexedDB.open(registerLogDatabaseName(namespace)));
+  const transaction = database.transaction('log', 'readwrite');
+  transaction.objectStore('log').add(record);
+  await promisifyRequest(transaction);
+  database.close();
+}
+
+describe('IndexedDbRegisterStore', () => {
+  registerStoreContract(() => new IndexedDbRegisterStore(freshNamespace()));
+
+  it('keeps the register in the browser: another store on the namespace reads the same log', async () => {
+    const namespace = freshNamespace();
+    const { event } = await padletImport();
+    await new IndexedDbRegisterStore(namespace).append([event]);
+    const again = new IndexedDbRegisterStore(namespace);
+    expect(again.persistent).to.equal(true);
+    expect((await again.read(NOW)).entries.map(({ tool }) => tool)).to.deep.equal(['Padlet']);
+    expect((await again.entry('padlet', NOW))!.entry.assessment?.answers).to.have.property('notes');
+  });
+
+  it('keeps namespaces apart', async () => {
+    const { event } = await padletImport();
+    await new IndexedDbRegisterStore(freshNamespace()).append([event]);
+    expect((await new IndexedDbRegisterStore(freshNamespace()).read(NOW)).eventCount).to.equal(0);
+  });
+
+  it('tells a store in another tab of a change, without a reload', async () => {
+    const namespace = freshNamespace();
+    const here = new IndexedDbRegisterStore(namespace);
+    const elsewhere = new IndexedDbRegisterStore(namespace);
+    const heard = new Promise<void>((resolve) => elsewhere.watch(resolve));
+    await here.append(underReview('padlet'));
+    await heard;
+    expect((await elsewhere.read(NOW)).entries.map(({ status }) => status)).to.deep.equal(['under-review']);
+  });
+
+  it('lists a damaged record apart, shows the rest, and still takes changes', async () => {
+    const namespace = freshNamespace();
+    const store = new IndexedDbRegisterStore(namespace);
+    const [first, second] = underReview('padlet');
+    await store.append([first!]);
+    await writeRawRecord(namespace, { event: 'not a change' });
+    await writeRawRecord(namespace, 42);
+    await store.append([second!]);
+    const view = await store.read(NOW);
+    expect(view.entries.map(({ status }) => status)).to.deep.equal(['under-review']);
+    expect(view.damaged.map(({ problem }) => problem)).to.deep.equal([
+      'not a change of the register',
+      'not a change of the register',
+    ]);
+    expect(view.eventCount).to.equal(4);
+  });
+
+  it('refuses a change under the id of a damaged record, rather than writing over it', async () => {
+    const namespace = freshNamespace();
+    const store = new IndexedDbRegisterStore(namespace);
+    await store.read(NOW);
+    await writeRawRecord(namespace, { event: { id: 'padlet-2', type: 'review-started' } });
+    const [first, second] = underReview('padlet');
+    let refused: Error | undefined;
+    await store.append([first!, second!]).catch((error: Error) => (refused = error));
+    expect(refused?.message).to.contain('"padlet-2"');
+    expect((await store.events()).map(({ id }) => id)).to.deep.equal([]);
+  });
+
+  it('answers a change based on one it does not hold by keeping it aside with its reason', async () => {
+    const store = new IndexedDbRegisterStore(freshNamespace());
+    await store.append([reviewStarted('padlet-2', 'padlet', 'padlet-1', at(2))]);
+    const view = await store.read(NOW);
+    expect(view.rejected.map(({ rule, message }) => [rule, message])).to.deep.equal([
+      ['unknown-based-on', 'It follows a change ("padlet-1") that is not in the register.'],
+    ]);
+  });
+});
