@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
 import { RegisterDataController } from '../../../src/components/proforma-register/register-data.js';
 import { IndexedDbRegisterStore } from '../../../src/services/register/indexeddb-register-store.js';
 import { MemoryRegisterStore } from '../../../src/services/register/memory-register-store.js';
@@ -11,12 +12,30 @@ import { writeEarlierRegister } from '../../services/register/earlier-register.j
 const CARRY_OVER = { at: '2026-12-01T08:00:00.000Z', by: { name: 'J. Evans, IT lead' } };
 
 class RegisterDataHost extends LitElement {
-  store: RegisterStore | undefined;
+  @property({ attribute: false }) store: RegisterStore | undefined;
   readonly data = new RegisterDataController(
     this,
     () => this.store,
     () => CARRY_OVER,
   );
+  protected override willUpdate(): void {
+    // As the register element does when its store may have changed.
+    this.data.open();
+  }
+
+  private updateWaiters: Array<() => void> = [];
+
+  /** Resolves after the next update this element makes. */
+  nextUpdate(): Promise<void> {
+    return new Promise((resolve) => this.updateWaiters.push(resolve));
+  }
+
+  protected override updated(): void {
+    const waiters = this.updateWaiters;
+    this.updateWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
   override render() {
     const { data } = this.data;
     return data.status === 'ready' ? data.view.entries.map((each) => html`<p>${each.tool}</p>`) : data.status;
@@ -24,22 +43,18 @@ class RegisterDataHost extends LitElement {
 }
 customElements.define('register-data-host', RegisterDataHost);
 
-/** Resolves once the host has read the register and shows `count` tools. */
-function untilShowing(host: RegisterDataHost, count: number): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const { data } = host.data;
-      if (data.status === 'ready' && data.view.entries.length === count) resolve();
-      else void host.updateComplete.then(() => requestAnimationFrame(check));
-    };
-    check();
-  });
+/** Resolves once the host has read the register and shows `count` tools: it checks after each of its updates. */
+async function untilShowing(host: RegisterDataHost, count: number): Promise<void> {
+  for (;;) {
+    const next = host.nextUpdate();
+    const { data } = host.data;
+    if (data.status === 'ready' && data.view.entries.length === count) return;
+    await next;
+  }
 }
 
-async function hostWith(store: RegisterStore): Promise<RegisterDataHost> {
-  const host = document.createElement('register-data-host') as RegisterDataHost;
-  host.store = store;
-  return fixture(html`<div>${host}</div>`).then(() => host);
+function hostWith(store: RegisterStore): Promise<RegisterDataHost> {
+  return fixture<RegisterDataHost>(html`<register-data-host .store=${store}></register-data-host>`);
 }
 
 describe('the register element’s data', () => {
