@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { wholeNumber } from './schema-parts.js';
 import { AnswersSchema } from './answers.js';
+import type { FormDefinition } from './form-definition.js';
 
 export const ToolSchema = z.object({
   name: z.string(),
@@ -28,3 +29,16 @@ export const AssessmentSchema = z.object({
   revision: wholeNumber(z.minimum(0)),
 });
 export type Assessment = z.infer<typeof AssessmentSchema>;
+
+/**
+ * The form an assessment was made with, among `forms`: the same id and
+ * version, else the same id (a later version of it); `undefined` when none
+ * has its id.
+ */
+export function formOfAssessment<Form extends Pick<FormDefinition, 'id' | 'version'>>(
+  assessment: Pick<Assessment, 'form'>,
+  forms: readonly Form[],
+): Form | undefined {
+  const sameId = forms.filter((form) => form.id === assessment.form.id);
+  return sameId.find((form) => form.version === assessment.form.version) ?? sameId[0];
+}

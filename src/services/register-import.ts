@@ -1,4 +1,4 @@
-import type { Assessment } from '../model/assessment.js';
+import { formOfAssessment, type Assessment } from '../model/assessment.js';
 import type { FormDefinition } from '../model/form-definition.js';
 import type { PdfProblem, PdfVerification } from '../pdf/verify-pdf.js';
 import { csvToRegister, decodeCsv, registerToCsv } from '../model/register-csv.js';
@@ -8,6 +8,7 @@ import {
   changedFields,
   entryForImport,
   entryFromAssessment,
+  freeEntryId,
   placeImport,
   RegisterRuleError,
   type ImportPlacement,
@@ -160,7 +161,7 @@ async function storeAssessment(
   store: RegisterStore,
   options: PdfImportOptions & { signer: { name: string; fingerprint: string } | undefined },
 ): Promise<StoredAssessment> {
-  const form = formFor(assessment, options.forms);
+  const form = formOfAssessment(assessment, options.forms);
   if (form === undefined) {
     return {
       result: 'refused',
@@ -188,7 +189,7 @@ async function storeAssessment(
   try {
     fresh = entryFromAssessment(assessment, form, {
       ...change,
-      id: freeId(assessment.id, entries),
+      id: freeEntryId(assessment.id, entries),
       ...(options.signer ? { signerFingerprint: options.signer.fingerprint, signerName: options.signer.name } : {}),
       ...(options.locale ? { locale: options.locale } : {}),
     });
@@ -219,24 +220,6 @@ async function storeAssessment(
   return placement.result === 'side-by-side'
     ? { result: 'side-by-side', entryId: entry.id, tool: entry.tool, rivalOf: placement.rivalOf }
     : { result: placement.result, entryId: entry.id, tool: entry.tool };
-}
-
-/** The form an assessment was made with: the same id and version if given, else the same id. */
-function formFor(assessment: Assessment, forms: readonly FormDefinition[]): FormDefinition | undefined {
-  const sameId = forms.filter((form) => form.id === assessment.form.id);
-  return sameId.find((form) => form.version === assessment.form.version) ?? sameId[0];
-}
-
-/**
- * The assessment's id as the entry's id, unless another entry has it (the
- * tool renamed and moved to another address since it was last imported, so
- * that it reads as another tool): then the id with the first free number.
- */
-function freeId(assessmentId: string, entries: readonly RegisterEntry[]): string {
-  const taken = new Set(entries.map((entry) => entry.id));
-  let id = assessmentId;
-  for (let number = 2; taken.has(id); number += 1) id = `${assessmentId}-${number}`;
-  return id;
 }
 
 // ---------------------------------------------------------------------------
@@ -431,7 +414,8 @@ function storageProblem(error: unknown): RegisterImportProblem {
   return { message: `nothing was imported: the register could not be saved (${messageOf(error)})` };
 }
 
-function messageOf(error: unknown): string {
+/** An error's message, or the thrown value in words. */
+export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -68,6 +68,7 @@ import {
 } from './register-words.js';
 import { renderSignerDisputeOf, renderSignerDisputes, type SignerDisputesView } from './render-signer-disputes.js';
 import { styles } from './proforma-register.styles.js';
+import { filterOptions as optionsOfEntries } from './list-state.js';
 import { FileDropController } from '../../controllers/file-drop-controller.js';
 import { ProformaRegisterChangeEvent, type RegisterChangeAction } from '../../events/register-change.js';
 import { plural } from '../../internal/plural.js';
@@ -439,31 +440,9 @@ export class ProformaRegister extends LitElement {
 
   /** The year groups, subjects and owners the entries name, for the filters' options. */
   private filterOptions(): FilterOptions {
-    if (this.optionsCache?.entries === this.entries) return this.optionsCache;
-    const collator = new Intl.Collator([this.language, sourceLocale], { numeric: true, sensitivity: 'base' });
-    // Thousands of entries name a few values many times over: each value is trimmed and folded once.
-    const yearGroups = new Set<string>();
-    const subjects = new Set<string>();
-    const owners = new Set<string>();
-    for (const entry of this.entries) {
-      for (const value of entry.yearGroups) yearGroups.add(value);
-      for (const value of entry.subjects) subjects.add(value);
-      for (const owner of entry.owners) owners.add(owner.name);
+    if (this.optionsCache?.entries !== this.entries) {
+      this.optionsCache = { entries: this.entries, ...optionsOfEntries(this.entries, this.language) };
     }
-    const distinct = (values: Set<string>) => {
-      const byFolded = new Map<string, string>();
-      for (const value of values) {
-        const trimmed = value.trim();
-        if (trimmed && !byFolded.has(trimmed.toLowerCase())) byFolded.set(trimmed.toLowerCase(), trimmed);
-      }
-      return [...byFolded.values()].sort(collator.compare);
-    };
-    this.optionsCache = {
-      entries: this.entries,
-      yearGroups: distinct(yearGroups),
-      subjects: distinct(subjects),
-      owners: distinct(owners),
-    };
     return this.optionsCache;
   }
 

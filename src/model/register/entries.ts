@@ -233,3 +233,15 @@ function answerList(answer: ReportAnswer | undefined, locale: string): string[] 
   if (answer?.kind === 'choice') return [text];
   return unique(text.split(/[,;\n]/).map((part) => part.trim()));
 }
+
+/**
+ * The assessment's id as a new entry's id, unless another entry has it (the
+ * tool renamed and moved to another address since it was last imported, so
+ * that it reads as another tool): then the id with the first free number.
+ */
+export function freeEntryId(assessmentId: string, entries: readonly Pick<RegisterEntry, 'id'>[]): string {
+  const taken = new Set(entries.map((entry) => entry.id));
+  let id = assessmentId;
+  for (let number = 2; taken.has(id); number += 1) id = `${assessmentId}-${number}`;
+  return id;
+}

@@ -45,6 +45,7 @@ export {
 export {
   ENTRY_FIELD_QUESTIONS,
   entryFromAssessment,
+  freeEntryId,
   findEntryForTool,
   isSameTool,
   reassess,

@@ -1,13 +1,12 @@
-import type { Assessment } from '../../model/assessment.js';
+import { formOfAssessment } from '../../model/assessment.js';
 import type { FormDefinition } from '../../model/form-definition.js';
 import type { EventAuthor, RegisterEvent } from '../../model/register/events.js';
 import { assessedFieldsOf } from '../../model/register/events.js';
-import type { RegisterEntryState } from '../../model/register/fold.js';
-import { entryForImport, entryFromAssessment, RegisterRuleError } from '../../model/register/index.js';
+import { entryForImport, entryFromAssessment, freeEntryId, RegisterRuleError } from '../../model/register/index.js';
 import { reassessmentProblem } from '../../model/register/entries.js';
 import { newEventId } from '../../model/register/changes.js';
 import type { PdfVerification } from '../../pdf/verify-pdf.js';
-import type { PdfImportRefusal, PdfImportResult } from '../register-import.js';
+import { messageOf, type PdfImportRefusal, type PdfImportResult } from '../register-import.js';
 import { sha256Hex } from './log-records.js';
 import type { RegisterStore } from './register-store.js';
 
@@ -29,25 +28,6 @@ export interface PdfLogImportOptions {
   /** Checks a file; the verifier in a worker unless given. */
   verify?: (bytes: Uint8Array) => Promise<PdfVerification>;
 }
-
-/** The form an assessment was made with: the same id and version if given, else the same id. */
-export function formOf(
-  assessment: Pick<Assessment, 'form'>,
-  forms: readonly FormDefinition[],
-): FormDefinition | undefined {
-  const sameId = forms.filter((form) => form.id === assessment.form.id);
-  return sameId.find((form) => form.version === assessment.form.version) ?? sameId[0];
-}
-
-/** The assessment's id as a new entry's id, or with the first free number after it. */
-function freeId(assessmentId: string, entries: readonly RegisterEntryState[]): string {
-  const taken = new Set(entries.map((entry) => entry.id));
-  let id = assessmentId;
-  for (let number = 2; taken.has(id); number += 1) id = `${assessmentId}-${number}`;
-  return id;
-}
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Checks each signed PDF and writes its assessment into the register's log.
@@ -131,7 +111,7 @@ async function importOne(
     });
   }
   const tool = assessment.tool.name;
-  const form = formOf(assessment, options.forms);
+  const form = formOfAssessment(assessment, options.forms);
   if (form === undefined) {
     return refused({ code: 'unknown-form', formId: assessment.form.id, formVersion: assessment.form.version });
   }
@@ -165,7 +145,7 @@ async function importOne(
   let placed: Pick<PdfImportResult, 'result' | 'entryId' | 'rivalOf'>;
   const held = found?.assessment;
   if (found === undefined) {
-    const entryId = freeId(assessment.id, view.entries);
+    const entryId = freeEntryId(assessment.id, view.entries);
     event = { ...change, type: 'imported', entryId };
     placed = { result: 'created', entryId };
   } else if (
@@ -174,7 +154,7 @@ async function importOne(
     held.revision === assessment.revision &&
     found.signerFingerprint !== signer?.fingerprint
   ) {
-    const entryId = freeId(assessment.id, view.entries);
+    const entryId = freeEntryId(assessment.id, view.entries);
     event = { ...change, type: 'imported', entryId };
     placed = { result: 'side-by-side', entryId, rivalOf: found.id };
   } else {
