@@ -139,6 +139,9 @@ const minifiedTemplates = (({ transform, ...plugin }) => ({
   transform: once(transform, (code, id) => `${id}\0${code}`),
 }))(minifyTemplateLiterals({ include: 'src/**' }));
 
+/** The build's terser instances, by their options (see `minified`). */
+const minifiers = new Map();
+
 /**
  * Every build, one entry each: `name` for messages and for `needs`, which names the targets whose
  * output this one reads and so must be built before it.
@@ -201,15 +204,23 @@ export function rollupOptions(target) {
 
 export default inBuildOrder(targets).map(rollupOptions);
 
-/** terser with `options`, each chunk minified once however many targets write it alike. */
+/**
+ * terser with `options`, one instance for the whole build: each chunk minified once however many
+ * targets write it alike, in one pool of worker threads (as many as there are cores) rather than
+ * one pool per target.
+ */
 function minified(options) {
-  const plugin = terser(options);
-  return {
-    name: plugin.name,
-    renderChunk: once(plugin.renderChunk, (code, _chunk, { format, sourcemap }) =>
-      JSON.stringify([options, format, sourcemap, code]),
-    ),
-  };
+  const key = JSON.stringify(options);
+  if (!minifiers.has(key)) {
+    const plugin = terser(options);
+    minifiers.set(key, {
+      name: plugin.name,
+      renderChunk: once(plugin.renderChunk, (code, _chunk, { format, sourcemap }) =>
+        JSON.stringify([format, sourcemap, code]),
+      ),
+    });
+  }
+  return minifiers.get(key);
 }
 
 /** The npm package: one ES module per source file, dependencies left as imports. */
