@@ -302,11 +302,31 @@ function scriptBundle(name, input, { files = [] } = {}) {
       dir: 'dist',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: jsPdfChunk,
       format: 'es',
       sourcemap: true,
     },
     plugins: [...bundlePlugins(), copyFiles(files)],
   };
+}
+
+/**
+ * jsPDF in a chunk of its own, with what only it imports (its PNG and zlib code, Babel's helpers,
+ * the optional helpers left out): the same chunk in every bundle, so terser minifies it once for
+ * them all, rather than once in each beside whichever of our modules each bundle puts with it.
+ */
+function jsPdfChunk(id, { getModuleInfo }) {
+  const inJsPdf = (moduleId, visiting) => {
+    if (/\/node_modules\/jspdf(-autotable)?\//.test(moduleId)) return true;
+    if (!moduleId.includes('/node_modules/') && !moduleId.startsWith('\0left-out:')) return false;
+    // A cycle of modules imported only by each other and by jsPDF belongs to jsPDF.
+    if (visiting.has(moduleId)) return true;
+    visiting.add(moduleId);
+    const { importers, dynamicImporters } = getModuleInfo(moduleId);
+    const importedBy = [...importers, ...dynamicImporters];
+    return importedBy.length > 0 && importedBy.every((importer) => inJsPdf(importer, visiting));
+  };
+  return inJsPdf(id, new Set()) ? 'jspdf' : undefined;
 }
 
 /** Copies each file to dist/ under its own name. */
@@ -331,6 +351,7 @@ function classicLazyModules(name) {
       dir: 'dist',
       entryFileNames: 'chunks/[name]-[hash].js',
       chunkFileNames: 'chunks/classic-[name]-[hash].js',
+      manualChunks: jsPdfChunk,
       format: 'es',
       sourcemap: true,
     },
