@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import ts from 'typescript';
+import { minifyInWorker } from './scripts/terser-pool.mjs';
 
 /**
  * V8's explicit compile hint: compile every function of the file as it loads, on a background
@@ -139,9 +139,6 @@ const minifiedTemplates = (({ transform, ...plugin }) => ({
   transform: once(transform, (code, id) => `${id}\0${code}`),
 }))(minifyTemplateLiterals({ include: 'src/**' }));
 
-/** The build's terser instances, by their options (see `minified`). */
-const minifiers = new Map();
-
 /**
  * Every build, one entry each: `name` for messages and for `needs`, which names the targets whose
  * output this one reads and so must be built before it.
@@ -205,23 +202,26 @@ export function rollupOptions(target) {
 export default inBuildOrder(targets).map(rollupOptions);
 
 /**
- * terser with `options`, one instance for the whole build: each chunk minified once however many
- * targets write it alike, in one pool of worker threads (as many as there are cores) rather than
- * one pool per target.
+ * terser with `options`, in the build's threads (scripts/terser-pool.mjs): each chunk minified once
+ * however many targets write it alike; an ES module minified as one, with a source map if the
+ * output has one.
  */
 function minified(options) {
-  const key = JSON.stringify(options);
-  if (!minifiers.has(key)) {
-    const plugin = terser(options);
-    minifiers.set(key, {
-      name: plugin.name,
-      renderChunk: once(plugin.renderChunk, (code, _chunk, { format, sourcemap }) =>
-        JSON.stringify([format, sourcemap, code]),
-      ),
-    });
-  }
-  return minifiers.get(key);
+  return {
+    name: 'terser',
+    async renderChunk(code, _chunk, { format, sourcemap }) {
+      const sourceMap = sourcemap === true || typeof sourcemap === 'string';
+      const result = await minifyOnce(code, {
+        ...(format === 'es' ? { module: true } : {}),
+        ...(format === 'cjs' ? { toplevel: true } : {}),
+        ...options,
+        sourceMap,
+      });
+      return sourceMap ? result : result.code;
+    },
+  };
 }
+const minifyOnce = once(minifyInWorker, (code, options) => JSON.stringify([options, code]));
 
 /** The npm package: one ES module per source file, dependencies left as imports. */
 function packageModules(name, entries) {
