@@ -144,6 +144,9 @@ const minifiedTemplates = (({ transform, ...plugin }) => ({
  * output this one reads and so must be built before it.
  */
 export const targets = [
+  // The module workers first: each is one file, minified by one terser thread, the longest job
+  // of the build, which the other targets' shorter ones can then fill in beside.
+  ...workers.map(moduleWorker),
   // One ES module per source file, dependencies left as imports; `tsc` writes the .d.ts beside them.
   packageModules('npm package', [...packageEntries, ...workers]),
   // Self-contained, minified files with Lit inlined, for script tags and the demo: one with every
@@ -162,7 +165,6 @@ export const targets = [
   classicLittleScript('embed-host', 'src/embed/embed-host.ts'),
   // embed.html's first script, which starts fetching the form while embed.js loads.
   classicLittleScript('embed-preload', 'src/embed/embed-preload.ts'),
-  ...workers.map(moduleWorker),
 ];
 
 /**

@@ -27,7 +27,9 @@ function next() {
   if (idle.length === 0 && started < size) start();
   const worker = idle.pop();
   if (!worker) return;
-  const job = queue.shift();
+  // The longest file first, so that the last to finish is a short one.
+  const longest = queue.reduce((found, job, index) => (job.code.length > queue[found].code.length ? index : found), 0);
+  const [job] = queue.splice(longest, 1);
   worker.job = job;
   // Busy, the thread keeps the process alive until it answers; idle, it does not.
   worker.ref();
