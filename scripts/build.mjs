@@ -1,8 +1,9 @@
 // `npm run build`: dist/ from the sources, on every core the machine has. Rollup's targets
 // (rollup.config.mjs) run as many at a time as there are cores, each once the targets it needs are
-// built. Beside them, in processes of their own: `tsc` writes the declarations, the analyzer the
-// elements' manifest, and the PDF fonts and the shipped forms are copied; the JSON Schema follows
-// the npm package, whose model it is made from.
+// built, and hand their chunks to one pool of terser threads (scripts/terser-pool.mjs). Beside
+// them, in processes of their own: `tsc` writes the declarations, the analyzer the elements'
+// manifest, and the PDF fonts and the shipped forms are copied; the JSON Schema follows the npm
+// package, whose model it is made from.
 //
 // package.json runs it with two V8 flags. `--max-semi-space-size=64` (MB): rollup and terser make
 // many short-lived objects, and a larger young generation lets more of them die there rather than
