@@ -1,9 +1,9 @@
 import { nothing, type PropertyValues, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { toolFromAnswers, type Answers } from '../model/answers.js';
+import type { Answers } from '../model/answers.js';
 import { makeBackup, type Draft } from '../model/draft.js';
 import type { FormDefinition } from '../model/form-definition.js';
 import type { Score } from '../model/scoring.js';
-import type { Assessment } from '../model/assessment.js';
+import { assessmentFromAnswers, type Assessment } from '../model/assessment.js';
 import { resolveText } from '../model/text.js';
 import { ProformaDraftCreatedEvent } from '../draft-events.js';
 import type { DraftStore } from '../services/draft-store.js';
@@ -102,15 +102,11 @@ export class DraftSession {
     const now = new Date().toISOString();
     this.createdAt ??= now;
     return {
-      assessment: {
+      assessment: assessmentFromAnswers(form ?? this.draftForm ?? { id: '', version: '' }, answers, {
         id: this.host.draftId,
-        form: form ? { id: form.id, version: form.version } : (this.draftForm ?? { id: '', version: '' }),
-        tool: toolFromAnswers(form?.toolQuestions, answers),
-        answers,
         createdAt: this.createdAt,
         updatedAt: now,
-        revision: 0,
-      },
+      }),
       ...(form ? { formTitle: resolveText(form.title, this.host.language) } : {}),
       ...(score ? { outcome: score.outcome } : {}),
     };

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { wholeNumber } from './schema-parts.js';
-import { AnswersSchema } from './answers.js';
+import { AnswersSchema, toolFromAnswers, type Answers } from './answers.js';
+import type { FormDefinition } from './form-definition.js';
 
 export const ToolSchema = z.object({
   name: z.string(),
@@ -28,3 +29,47 @@ export const AssessmentSchema = z.object({
   revision: wholeNumber(z.minimum(0)),
 });
 export type Assessment = z.infer<typeof AssessmentSchema>;
+
+/** When an assessment was made and changed, and which copy of it this is. */
+export interface AssessmentStamp {
+  id: string;
+  createdAt: string;
+  /** The same as `createdAt` unless given. */
+  updatedAt?: string;
+  /** 0 unless given: the revision of a copy not yet saved. */
+  revision?: number;
+}
+
+/**
+ * The assessment of `answers` against `form`: the one place an assessment is
+ * made, so that its tool is always read from the form's `toolQuestions` and its
+ * form named by id and version.
+ */
+export function assessmentFromAnswers(
+  form: Pick<FormDefinition, 'id' | 'version' | 'toolQuestions'>,
+  answers: Answers,
+  { id, createdAt, updatedAt = createdAt, revision = 0 }: AssessmentStamp,
+): Assessment {
+  return {
+    id,
+    form: { id: form.id, version: form.version },
+    tool: toolFromAnswers(form.toolQuestions, answers),
+    answers,
+    createdAt,
+    updatedAt,
+    revision,
+  };
+}
+
+/**
+ * The form an assessment was made with, among `forms`: the same id and
+ * version, else the same id (a later version of it); `undefined` when none
+ * has its id.
+ */
+export function formOfAssessment<Form extends Pick<FormDefinition, 'id' | 'version'>>(
+  assessment: Pick<Assessment, 'form'>,
+  forms: readonly Form[],
+): Form | undefined {
+  const sameId = forms.filter((form) => form.id === assessment.form.id);
+  return sameId.find((form) => form.version === assessment.form.version) ?? sameId[0];
+}

@@ -1,4 +1,4 @@
-import type { Assessment } from '../model/assessment.js';
+import { formOfAssessment, type Assessment } from '../model/assessment.js';
 import type { FormDefinition } from '../model/form-definition.js';
 import type { PdfProblem, PdfVerification } from '../pdf/verify-pdf.js';
 import { csvToRegister, decodeCsv, registerToCsv } from '../model/register-csv.js';
@@ -160,7 +160,7 @@ async function storeAssessment(
   store: RegisterStore,
   options: PdfImportOptions & { signer: { name: string; fingerprint: string } | undefined },
 ): Promise<StoredAssessment> {
-  const form = formFor(assessment, options.forms);
+  const form = formOfAssessment(assessment, options.forms);
   if (form === undefined) {
     return {
       result: 'refused',
@@ -219,12 +219,6 @@ async function storeAssessment(
   return placement.result === 'side-by-side'
     ? { result: 'side-by-side', entryId: entry.id, tool: entry.tool, rivalOf: placement.rivalOf }
     : { result: placement.result, entryId: entry.id, tool: entry.tool };
-}
-
-/** The form an assessment was made with: the same id and version if given, else the same id. */
-function formFor(assessment: Assessment, forms: readonly FormDefinition[]): FormDefinition | undefined {
-  const sameId = forms.filter((form) => form.id === assessment.form.id);
-  return sameId.find((form) => form.version === assessment.form.version) ?? sameId[0];
 }
 
 /**
