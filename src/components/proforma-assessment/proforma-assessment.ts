@@ -19,7 +19,8 @@ import { visibleQuestionIds } from '../../model/visibility.js';
 import { ProformaChangeEvent, ProformaFormErrorEvent } from '../../events.js';
 import type { DraftStore } from '../../services/draft-store.js';
 import { fetchFormJson, FormLoadError } from '../../internal/load-form.js';
-import { bandWords, outcomeWords, reasonWords } from '../../internal/words.js';
+import { LatestLoad } from '../../controllers/latest-load.js';
+import { bandWords, outcomeWords, reasonsHeading, reasonWords } from '../../internal/words.js';
 import { renderQuestion } from './kinds/registry.js';
 import type { QuestionView } from './kinds/view.js';
 import { baseStyles } from '../../internal/base.styles.js';
@@ -35,11 +36,30 @@ const OUTCOME_ICONS = {
 /** Reasons shown before the list offers "Show all". */
 const REASONS_SHOWN_AT_FIRST = 8;
 
-type FormState =
-  | { status: 'empty' }
-  | { status: 'loading'; source: string }
-  | { status: 'ready'; form: FormDefinition }
-  | { status: 'error'; title: string; problems: string[] };
+/** Why a form cannot be shown: a title and each problem. */
+interface FormProblems {
+  title: string;
+  problems: string[];
+}
+
+/** A definition that passed its checks; one that failed is described by code loaded only then. */
+function checkedDefinition(input: unknown): FormDefinition | Promise<FormDefinition> {
+  return (
+    checkFormDefinition(input) ??
+    import('./form-problems.js').then((words) => {
+      throw words.describeFormProblems(input);
+    })
+  );
+}
+
+/** What went wrong with a form's load, as the element shows it. */
+function formProblems(error: unknown): FormProblems {
+  if ((error as Partial<FormProblems> | undefined)?.problems) return error as FormProblems;
+  return {
+    title: msg('The form could not be loaded'),
+    problems: [error instanceof FormLoadError ? error.message : String(error)],
+  };
+}
 
 /**
  * The risk-assessment pro forma: every section and question of a form
@@ -80,7 +100,16 @@ type FormState =
 export class ProformaAssessment extends LitElement {
   static override styles = [baseStyles, styles];
 
-  @state() private formState: FormState = { status: 'empty' };
+  /** The form definition: the one given, or the one fetched from `form-src`; the latest asked for wins. */
+  private readonly formLoad = new LatestLoad<FormDefinition>(this, (state) => {
+    this.rescore();
+    if (state.status === 'complete') this.warnAboutUnknownAnswers();
+    if (state.status !== 'error') return;
+    const { problems } = formProblems(state.error);
+    const source = this.formSource;
+    this.dispatchEvent(new ProformaFormErrorEvent(source === undefined ? { problems } : { problems, source }));
+  });
+
   @state() private score: Score | undefined;
   @state() private showAllReasons = false;
   /** The outcome announced to screen readers; changes only when the outcome does. */
@@ -140,21 +169,15 @@ export class ProformaAssessment extends LitElement {
   private exportPanel: ExportPanel | undefined;
   /** Items whose notes and evidence the person has opened. */
   private readonly openedNotes = new Set<string>();
-  private loadController: AbortController | undefined;
+  /** The address the form is loading from; `undefined` for a form given as an object. */
+  private formSource: string | undefined;
   private pendingFocusId: string | undefined;
   /** A change made before the draft code had loaded, to save once it has. */
   private changedBeforeDrafts = false;
   private draftsLoading: Promise<void> | undefined;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A form still loading when the element was moved was cancelled: load it again.
-    if (this.formState.status === 'loading' && this.loadController?.signal.aborted) this.loadForm();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.loadController?.abort();
     // Removed from the page (or the page is closing): save what is not saved yet.
     if (this.hasUnsavedChanges) void this.saveNow();
   }
@@ -167,7 +190,7 @@ export class ProformaAssessment extends LitElement {
       if (this.drafts) this.drafts.hostPropertiesChanged(changed);
       else if (this.draftId) void this.loadDrafts();
     }
-    if (changed.has('answers') || changed.has('formState' as keyof ProformaAssessment)) this.rescore();
+    if (changed.has('answers')) this.rescore();
   }
 
   protected override updated(): void {
@@ -183,7 +206,8 @@ export class ProformaAssessment extends LitElement {
 
   /** The form definition in use, once it has loaded and passed its checks. */
   get definition(): FormDefinition | undefined {
-    return this.formState.status === 'ready' ? this.formState.form : undefined;
+    const { state } = this.formLoad;
+    return state.status === 'complete' ? state.value : undefined;
   }
 
   /** True until the draft named by `draft-id` has been read: answers typed before then would be lost. */
@@ -197,50 +221,15 @@ export class ProformaAssessment extends LitElement {
   }
 
   private loadForm(): void {
-    // Each load cancels the one before, so that a late answer never replaces a newer form.
-    this.loadController?.abort();
-    const controller = new AbortController();
-    this.loadController = controller;
-    if (this.form !== undefined && this.form !== null) {
-      this.acceptDefinition(this.form, controller.signal);
-      return;
-    }
-    if (!this.formSrc) {
-      this.formState = { status: 'empty' };
-      return;
-    }
-    const source = this.formSrc;
-    this.formState = { status: 'loading', source };
-    fetchFormJson(source, controller.signal).then(
-      (json) => {
-        if (!controller.signal.aborted) this.acceptDefinition(json, controller.signal, source);
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const message = error instanceof FormLoadError ? error.message : String(error);
-        this.showFormError(msg('The form could not be loaded'), [message], source);
-      },
+    const { form, formSrc } = this;
+    this.formSource = form == null && formSrc ? formSrc : undefined;
+    void this.formLoad.run(
+      form != null
+        ? () => checkedDefinition(form)
+        : formSrc
+          ? async (signal) => checkedDefinition(await fetchFormJson(formSrc, signal))
+          : undefined,
     );
-  }
-
-  private acceptDefinition(input: unknown, signal: AbortSignal, source?: string): void {
-    const form = checkFormDefinition(input);
-    if (form) {
-      this.formState = { status: 'ready', form };
-      this.warnAboutUnknownAnswers();
-    } else void this.describeProblems(input, signal, source);
-  }
-
-  /** The definition failed its checks: the code that words each problem loads only now. */
-  private async describeProblems(input: unknown, signal: AbortSignal, source?: string): Promise<void> {
-    const words = await import('./form-problems.js');
-    const { title, problems } = words.describeFormProblems(input);
-    if (!signal.aborted) this.showFormError(title, problems, source);
-  }
-
-  private showFormError(title: string, problems: string[], source?: string): void {
-    this.formState = { status: 'error', title, problems };
-    this.dispatchEvent(new ProformaFormErrorEvent(source === undefined ? { problems } : { problems, source }));
   }
 
   private warnAboutUnknownAnswers(): void {
@@ -263,10 +252,10 @@ export class ProformaAssessment extends LitElement {
   }
 
   private setAnswer(questionId: string, answer: Answer): void {
-    const previous = this.currentAnswers;
-    this.currentAnswers = { ...previous, [questionId]: answer };
-    this.requestUpdate('answers', previous);
+    this.currentAnswers = { ...this.currentAnswers, [questionId]: answer };
+    // Scored here, once, for the event; an update asked for without naming `answers` does not score again.
     this.rescore();
+    this.requestUpdate();
     if (!this.noAutosave) {
       if (this.drafts) this.drafts.changed();
       else {
@@ -343,21 +332,23 @@ export class ProformaAssessment extends LitElement {
   }
 
   override render(): TemplateResult {
-    const state = this.formState;
+    const state = this.formLoad.state;
     switch (state.status) {
-      case 'empty':
+      case 'initial':
         return html`<p class="notice">${msg('No form to show: give this element a form or a form-src.')}</p>`;
-      case 'loading':
+      case 'pending':
         return html`<p class="notice" role="status">${msg('Loading the form…')}</p>`;
-      case 'error':
+      case 'error': {
+        const { title, problems } = formProblems(state.error);
         return html`<div class="form-error" role="alert">
-          <h2>${state.title}</h2>
+          <h2>${title}</h2>
           <ul part="problems">
-            ${state.problems.map((problem) => html`<li>${problem}</li>`)}
+            ${problems.map((problem) => html`<li>${problem}</li>`)}
           </ul>
         </div>`;
-      case 'ready':
-        return this.renderForm(state.form);
+      }
+      case 'complete':
+        return this.renderForm(state.value);
     }
   }
 
@@ -367,11 +358,12 @@ export class ProformaAssessment extends LitElement {
     return html`<div class="layout">
       <div class="form" part="form" ?inert=${this.openingDraft}>
         ${this.drafts?.renderAlerts(language, form)}
-        <header>
+        <!-- Not a <header>: outside <main> that would be a second banner landmark on the host page. -->
+        <div>
           <h1 class="form-title">${resolveText(form.title, language)}</h1>
           ${form.description ? html`<p class="description">${resolveText(form.description, language)}</p>` : nothing}
           <p class="hint">${msg('Questions marked * must be answered.')}</p>
-        </header>
+        </div>
         ${form.sections.map((section, index) => this.renderSection(form, section, index, visible, language))}
         ${this.drafts?.renderNoLongerAsked(form)}
         ${
@@ -425,14 +417,6 @@ export class ProformaAssessment extends LitElement {
     };
     const reasons = this.showAllReasons ? score.reasons : score.reasons.slice(0, REASONS_SHOWN_AT_FIRST);
     const hidden = score.reasons.length - reasons.length;
-    const reasonsHeading =
-      score.outcome === 'approved'
-        ? msg('Why')
-        : score.outcome === 'approved-with-conditions'
-          ? msg('Conditions')
-          : score.outcome === 'incomplete'
-            ? msg('Still to answer')
-            : msg('What blocks approval');
     return html`<aside class="score-panel" part="score-panel" aria-labelledby="score-heading">
       <h2 id="score-heading">${msg('Result')}</h2>
       ${this.drafts?.renderStatus(language)}
@@ -467,8 +451,8 @@ export class ProformaAssessment extends LitElement {
                 <dd>${msg(str`${score.reviewMonths} months after the decision`)}</dd>`
         }
       </dl>
-      <h3>${reasonsHeading}</h3>
-      <ul class="reasons">
+      <h3 id="reasons-heading">${reasonsHeading(score.outcome)}</h3>
+      <ul class="reasons" aria-labelledby="reasons-heading">
         ${reasons.map((reason) => this.renderReason(reason, title, condition))}
       </ul>
       ${
@@ -515,13 +499,12 @@ export class ProformaAssessment extends LitElement {
     title: (id: string) => string,
     condition: (id: string) => string,
   ): TemplateResult {
-    const words = reasonWords(reason, title);
-    if (!('questionId' in reason)) return html`<li>${words}</li>`;
+    if (!('questionId' in reason)) return html`<li>${reasonWords(reason, title)}</li>`;
     const toDo =
       reason.code === 'item-partly-met' || reason.code === 'item-not-met' ? condition(reason.questionId) : '';
     return html`<li class=${reason.code}>
       <a href=${`#q-${reason.questionId}`} @click=${(event: Event) => this.goToQuestion(event, reason.questionId)}
-        >${words}</a
+        >${reasonWords(reason, title)}</a
       >${toDo ? html`<br />${msg('To do:')} ${toDo}` : nothing}
     </li>`;
   }
