@@ -353,7 +353,7 @@ describe('<proforma-register>', () => {
     transfer.items.add(unsigned);
     input.files = transfer.files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
-    await waitUntil(() => text(root(element)).includes('1 of 2 PDF(s) imported'), 'never imported', { timeout: 8000 });
+    await waitUntil(() => text(root(element)).includes('1 of 2 PDFs imported'), 'never imported', { timeout: 8000 });
 
     const report = [...root(element).querySelectorAll('.results li')].map((item) => text(item));
     expect(report[0]).to.contain('padlet.pdf: Added “Padlet” to the register.').and.to.contain('Signer not recognised');
@@ -361,6 +361,34 @@ describe('<proforma-register>', () => {
     expect(tools(element)).to.deep.equal(['Padlet']);
     expect(rows(element)[0]![1]).to.equal('Submitted');
     await expect(element).to.be.accessible();
+  });
+
+  it('counts the PDFs imported in the plural forms of English and of Welsh', async () => {
+    const { element } = await emptyRegisterForPdfs();
+    const signed = new File([(await signedPadletPdf()) as BlobPart], 'padlet.pdf', { type: 'application/pdf' });
+    const unsigned = new File([plainPdf() as BlobPart], 'unsigned.pdf', { type: 'application/pdf' });
+    const importPdfs = (...files: File[]) => {
+      const transfer = new DataTransfer();
+      for (const file of files) transfer.items.add(file);
+      const input = controlLabelled(root(element), 'Import signed PDFs');
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    const reportHeading = () => text(root(element).querySelector('#import-report-heading'));
+    const inWelsh = async (words: string) => {
+      element.locale = 'cy';
+      await waitUntil(() => reportHeading() === words, `the Welsh report says “${reportHeading()}”`);
+      element.locale = '';
+      await waitUntil(() => !reportHeading().startsWith('Mewnforiwyd'), 'back in English');
+    };
+
+    importPdfs(signed, unsigned);
+    await waitUntil(() => reportHeading() === '1 of 2 PDFs imported', 'never imported', { timeout: 8000 });
+    await inWelsh('Mewnforiwyd 1 o’r 2 PDF');
+
+    importPdfs(unsigned);
+    await waitUntil(() => reportHeading() === '0 of 1 PDF imported', 'never imported', { timeout: 8000 });
+    await inWelsh('Mewnforiwyd 0 o 1 PDF');
   });
 
   it('shows a forged copy and the genuine file side by side, settled by trusting one key, and is accessible', async () => {
@@ -374,7 +402,7 @@ describe('<proforma-register>', () => {
     transfer.items.add(await pdf('genuine.pdf', teacher));
     input.files = transfer.files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
-    await waitUntil(() => text(root(element)).includes('2 of 2 PDF(s) imported'), 'never imported', { timeout: 8000 });
+    await waitUntil(() => text(root(element)).includes('2 of 2 PDFs imported'), 'never imported', { timeout: 8000 });
 
     const disputes = () => root(element).querySelector('.disputes');
     const sides = () => [...root(element).querySelectorAll('.side-by-side > li')].map((side) => text(side));

@@ -67,6 +67,7 @@ import { renderSignerDisputeOf, renderSignerDisputes, type SignerDisputesView } 
 import { styles } from './proforma-register.styles.js';
 import { FileDropController } from '../../controllers/file-drop-controller.js';
 import { LatestLoad } from '../../controllers/latest-load.js';
+import { plural } from '../../internal/plural.js';
 
 /** Rows on one page of the table: a register of thousands is never drawn whole. */
 export const REGISTER_PAGE_SIZE = 50;
@@ -1038,9 +1039,18 @@ export class ProformaRegister extends LitElement {
     return html`${
         this.damagedCount > 0
           ? html`<p class="warning">
-              ${msg(
-                str`${this.damagedCount} record(s) in this browser’s register cannot be read. They are kept as they are.`,
-              )}
+              ${plural(this.damagedCount, this.language, {
+                one: msg(
+                  str`${this.damagedCount} record in this browser’s register cannot be read. It is kept as it is.`,
+                  {
+                    id: 'register-damaged-records-one',
+                  },
+                ),
+                other: msg(
+                  str`${this.damagedCount} records in this browser’s register cannot be read. They are kept as they are.`,
+                  { id: 'register-damaged-records-other' },
+                ),
+              })}
             </p>`
           : nothing
       }
@@ -1292,14 +1302,28 @@ export class ProformaRegister extends LitElement {
       case 'file':
         return html`<div class="message">
           ${heading(
-            report.imported === 1
-              ? msg(str`1 tool imported from ${report.fileName}.`)
-              : msg(str`${report.imported} tools imported from ${report.fileName}.`),
+            plural(report.imported, this.language, {
+              one: msg(str`${report.imported} tool imported from ${report.fileName}.`, {
+                id: 'register-tools-imported-one',
+              }),
+              other: msg(str`${report.imported} tools imported from ${report.fileName}.`, {
+                id: 'register-tools-imported-other',
+              }),
+            }),
           )}
         </div>`;
       case 'file-problems':
         return html`<div class="error-summary">
-          ${heading(msg(str`Nothing was imported from ${report.fileName}: ${report.problems.length} problem(s)`))}
+          ${heading(
+            plural(report.problems.length, this.language, {
+              one: msg(str`Nothing was imported from ${report.fileName}: ${report.problems.length} problem`, {
+                id: 'register-import-problems-one',
+              }),
+              other: msg(str`Nothing was imported from ${report.fileName}: ${report.problems.length} problems`, {
+                id: 'register-import-problems-other',
+              }),
+            }),
+          )}
           <ul>
             ${report.problems.map((problem) => html`<li>${this.importProblemWords(problem)}</li>`)}
           </ul>
@@ -1307,8 +1331,14 @@ export class ProformaRegister extends LitElement {
       case 'pdfs': {
         const { results, unopenable } = report;
         const added = results.filter((result) => result.result !== 'refused').length;
+        const chosen = results.length + unopenable.length;
         return html`<div class="message">
-          ${heading(msg(str`${added} of ${results.length + unopenable.length} PDF(s) imported`))}
+          ${heading(
+            plural(chosen, this.language, {
+              one: msg(str`${added} of ${chosen} PDF imported`, { id: 'register-pdfs-imported-one' }),
+              other: msg(str`${added} of ${chosen} PDFs imported`, { id: 'register-pdfs-imported-other' }),
+            }),
+          )}
           <ul class="results">
             ${results.map((result) => html`<li>${this.renderPdfResult(result)}</li>`)}
             ${unopenable.map(
