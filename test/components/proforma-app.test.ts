@@ -52,6 +52,12 @@ const navButton = (app: Element, label: string) => {
 const shownView = (app: Element) =>
   [...shadow(app).querySelectorAll<HTMLElement>('[part="view"]')].find((view) => !view.hidden)!;
 const shownHeading = (app: Element) => text(shownView(app).querySelector('h2'));
+/** The headings at the top of the view on screen: the app's own, and those of the element it shows. */
+const viewHeadings = (app: Element) =>
+  [
+    ...shownView(app).querySelectorAll(':scope > h2'),
+    ...[...shownView(app).children].flatMap((child) => [...(child.shadowRoot?.querySelectorAll('h2') ?? [])]),
+  ].map(text);
 const button = (scope: ParentNode, label: string) => {
   const found = [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b).includes(label));
   if (!found) throw new Error(`no button "${label}"`);
@@ -112,9 +118,9 @@ describe('<proforma-app>', () => {
     );
 
     expect(navLabels(app)).to.deep.equal(['Register', 'Check a signed PDF', 'New assessment', 'My drafts']);
-    expect(shownHeading(app)).to.equal('Register');
     const register = await shownElement<ProformaRegister>(app, 'proforma-register');
     await waitUntil(() => text(register.shadowRoot).includes('The register is empty'), 'the register never loaded');
+    expect(viewHeadings(app), 'one heading, the register’s own').to.deep.equal(['Approved tools']);
     expect(register.readonly).to.equal(false);
     expect(register.forms.map((form) => form.id)).to.deep.equal(['small']);
     await expect(app).to.be.accessible();
@@ -127,9 +133,9 @@ describe('<proforma-app>', () => {
     );
 
     expect(shadow(app).querySelector('nav')).to.equal(null);
-    expect(shownHeading(app)).to.equal('Approved tools');
     const register = await shownElement<ProformaRegister>(app, 'proforma-register');
     await waitUntil(() => text(register.shadowRoot).includes('Canva'), 'the published register never loaded');
+    expect(viewHeadings(app), 'one heading, the register’s own').to.deep.equal(['Approved tools']);
     expect(shadow(app).querySelector('proforma-assessment'), 'no form on the public page').to.equal(null);
     await expect(app).to.be.accessible();
   });
@@ -175,6 +181,23 @@ describe('<proforma-app>', () => {
     expect(navButton(app, 'New assessment').hasAttribute('aria-current')).to.equal(false);
     expect(text(shadow(app).querySelector('[role="status"]'))).to.equal('My drafts');
     expect(app.getAttribute('view'), 'the view is reflected for the host page').to.equal('drafts');
+  });
+
+  it('moves focus to the register’s own heading when the register is chosen with the keyboard', async () => {
+    const app = await fixture<ProformaApp>(
+      html`<proforma-app mode="register" forms=${SMALL_FORM_URL} namespace=${freshNamespace()}></proforma-app>`,
+    );
+    const register = await shownElement<ProformaRegister>(app, 'proforma-register');
+    await waitUntil(() => text(register.shadowRoot).includes('The register is empty'), 'the register never loaded');
+    navButton(app, 'Check a signed PDF').click();
+    await app.updateComplete;
+    navButton(app, 'Register').focus();
+
+    await sendKeys({ press: 'Enter' });
+
+    await waitUntil(() => register.shadowRoot!.activeElement?.tagName === 'H2', 'focus never reached its heading');
+    expect(text(register.shadowRoot!.activeElement)).to.equal('Approved tools');
+    expect(viewHeadings(app)).to.deep.equal(['Approved tools']);
   });
 
   it('loads and registers a view’s element when the view is first opened, and keeps it when another is shown', async () => {
