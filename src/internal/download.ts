@@ -13,12 +13,43 @@ export function downloadFile(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** `name-yyyy-mm-dd.json`, with the name made safe for a file name. */
+/** Latin letters that Unicode does not decompose into a letter and a mark, as people type them in ASCII. */
+const LETTERS_IN_ASCII: Record<string, string> = {
+  Æ: 'AE',
+  æ: 'ae',
+  Đ: 'D',
+  đ: 'd',
+  Ð: 'D',
+  ð: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ł: 'L',
+  ł: 'l',
+  Ŀ: 'L',
+  ŀ: 'l',
+  Ø: 'O',
+  ø: 'o',
+  Œ: 'OE',
+  œ: 'oe',
+  ß: 'ss',
+  ẞ: 'SS',
+  Þ: 'Th',
+  þ: 'th',
+  Ŧ: 'T',
+  ŧ: 't',
+};
+
+/**
+ * `name-yyyy-mm-dd.json`, with the name made safe for a file name: letters written as people type
+ * them without accents (ŵ w, é e, Ł L, ø o, ß ss, æ ae), anything else between words a dash.
+ */
 export function datedFileName(name: string, extension: string, date = new Date()): string {
   const safe =
     name
       .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^\0-\x7f]/g, (letter) => LETTERS_IN_ASCII[letter] ?? letter)
       .replace(/[^A-Za-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .toLowerCase() || 'proforma';

@@ -30,6 +30,23 @@ describe('downloads', () => {
     );
   });
 
+  const letterCases: Array<{ name: string; file: string }> = [
+    { name: 'Padlet “Ysgol” Łukasz ŵ', file: 'padlet-ysgol-lukasz-w' },
+    { name: 'Øresund Skole', file: 'oresund-skole' },
+    { name: 'Straße für Schüler', file: 'strasse-fur-schuler' },
+    { name: 'Ærø Æble', file: 'aero-aeble' },
+    { name: 'Œuvre café', file: 'oeuvre-cafe' },
+    { name: 'Þórður Đorđević', file: 'thordur-dordevic' },
+    { name: 'Ysgol Gŵyr a’r Wyddgrug', file: 'ysgol-gwyr-a-r-wyddgrug' },
+    { name: 'ﬁle ① Ｆｕｌｌ', file: 'file-1-full' },
+    { name: '日本語', file: 'proforma' },
+  ];
+  for (const { name, file } of letterCases) {
+    it(`writes “${name}” as people would type it: ${file}`, () => {
+      expect(datedFileName(name, 'pdf', new Date('2026-11-21T09:00:00Z'))).to.equal(`${file}-2026-11-21.pdf`);
+    });
+  }
+
   it('may download on an ordinary page', () => {
     expect(downloadsBlocked()).to.equal(false);
   });
