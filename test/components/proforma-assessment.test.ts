@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ProformaChangeEvent, ProformaFormErrorEvent } from '../../src/events.js';
+import type { ProformaAssessment } from '../../src/components/proforma-assessment/proforma-assessment.js';
 import { resolveText, type LocalizedText } from '../../src/model/text.js';
 import {
   controlLabelled,
@@ -64,15 +65,15 @@ describe('<proforma-assessment> with the social-tool form', () => {
   });
 
   it('adds no landmark to a page that puts it outside <main>: no second banner beside the page’s own', async () => {
-    const page = await fixture<HTMLDivElement>(
-      html`<div>
-        <header><p>Ysgol Gwyn intranet</p></header>
-        <main><h1>Online tools</h1></main>
-        <proforma-assessment .form=${kindsForm()}></proforma-assessment>
-      </div>`,
+    const element = await fixture<ProformaAssessment>(
+      html`<proforma-assessment .form=${kindsForm()}></proforma-assessment>`,
     );
-    const element = page.querySelector('proforma-assessment')!;
-    await element.updateComplete;
+    const page = element.parentElement!;
+    // The host page's own banner and main content, with the form after them.
+    page.insertAdjacentHTML(
+      'afterbegin',
+      '<header><p>Ysgol Gwyn intranet</p></header><main><h1>Online tools</h1></main>',
+    );
 
     expect(root(element).querySelector('h1')?.textContent).to.equal('Every kind');
     await expect(page).to.be.accessible();
@@ -153,12 +154,10 @@ describe('<proforma-assessment> answering', () => {
   });
 
   it('sets the bullet of a wrapped "still to answer" link beside its first line', async () => {
-    const wrapper = await fixture<HTMLDivElement>(
-      html`<div style="width: 18rem">
-        <proforma-assessment .form=${longTitledForm()}></proforma-assessment>
-      </div>`,
+    const element = await fixture<ProformaAssessment>(
+      html`<proforma-assessment .form=${longTitledForm()}></proforma-assessment>`,
     );
-    const element = wrapper.querySelector('proforma-assessment')!;
+    element.parentElement!.style.width = '18rem';
     await element.updateComplete;
     const link = root(element).querySelector<HTMLAnchorElement>('.reasons a')!;
     const lines = [...rangeOver(link).getClientRects()].map((rect) => rect.top);

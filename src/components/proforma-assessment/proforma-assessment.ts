@@ -18,7 +18,7 @@ import { resolveText } from '../../model/text.js';
 import { visibleQuestionIds } from '../../model/visibility.js';
 import { ProformaChangeEvent, ProformaFormErrorEvent } from '../../events.js';
 import type { DraftStore } from '../../services/draft-store.js';
-import { fetchFormJson, FormLoadError } from '../../internal/load-form.js';
+import { fetchFormJson } from '../../internal/load-form.js';
 import { LatestLoad } from '../../controllers/latest-load.js';
 import { bandWords, outcomeWords, reasonsHeading, reasonWords } from '../../internal/words.js';
 import { renderQuestion } from './kinds/registry.js';
@@ -52,12 +52,12 @@ function checkedDefinition(input: unknown): FormDefinition | Promise<FormDefinit
   );
 }
 
-/** What went wrong with a form's load, as the element shows it. */
+/** What went wrong with a form's load, as the element shows it: problems described, or an error's message. */
 function formProblems(error: unknown): FormProblems {
-  if ((error as Partial<FormProblems> | undefined)?.problems) return error as FormProblems;
   return {
     title: msg('The form could not be loaded'),
-    problems: [error instanceof FormLoadError ? error.message : String(error)],
+    problems: [error instanceof Error ? error.message : String(error)],
+    ...(error as Partial<FormProblems>),
   };
 }
 
@@ -110,10 +110,7 @@ export class ProformaAssessment extends LitElement {
     this.dispatchEvent(new ProformaFormErrorEvent(source === undefined ? { problems } : { problems, source }));
   });
 
-  @state() private score: Score | undefined;
   @state() private showAllReasons = false;
-  /** The outcome announced to screen readers; changes only when the outcome does. */
-  @state() private announcement = '';
   /** Drafts and autosave, loaded on demand unless `no-autosave` is set. */
   @state() private drafts: DraftSession | undefined;
 
@@ -169,6 +166,13 @@ export class ProformaAssessment extends LitElement {
   private exportPanel: ExportPanel | undefined;
   /** Items whose notes and evidence the person has opened. */
   private readonly openedNotes = new Set<string>();
+  /**
+   * The score of the answers, and the outcome announced to screen readers (changed only when the
+   * outcome is): worked out by `rescore` as the answers or the form change, before the update that
+   * shows them, so not reactive themselves.
+   */
+  private score: Score | undefined;
+  private announcement = '';
   /** The address the form is loading from; `undefined` for a form given as an object. */
   private formSource: string | undefined;
   private pendingFocusId: string | undefined;
