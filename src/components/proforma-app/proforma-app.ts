@@ -130,6 +130,8 @@ export class ProformaApp extends LitElement {
   private formItems: FormListItem[] = [];
   private builtInFormUrl: ((id: BuiltInFormId) => string) | undefined;
   private readonly warnedViews = new Set<string>();
+  /** Whether a view's heading had focus when this update began. */
+  private headingHadFocus = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -138,11 +140,17 @@ export class ProformaApp extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A view's heading about to give way to the heading of the element it shows passes focus on (see `updated`).
+    this.headingHadFocus = this.shadowRoot?.activeElement?.id.startsWith('heading-') ?? false;
     if (changed.has('forms')) this.formItems = parseFormList(this.forms, document.baseURI);
     if (!isAppMode(this.mode)) return;
     const view = this.activeView;
     if (!this.opened.has(view)) this.opened = new Set([...this.opened, view]);
     this.prepare(view);
+  }
+
+  protected override updated(): void {
+    if (this.headingHadFocus && !this.shadowRoot?.activeElement) this.focusHeading(this.activeView);
   }
 
   /** `-school` when this element is `<proforma-app-school>`: the elements inside take the same suffix. */
@@ -153,7 +161,12 @@ export class ProformaApp extends LitElement {
 
   /** An inner element's tag, with this element's suffix (lit's static templates are cached by the tag's text). */
   private tag(name: string): StaticValue {
-    return unsafeStatic(`${name}${this.tagSuffix}`);
+    return unsafeStatic(this.suffixedTag(name));
+  }
+
+  /** An inner element's tag name, with this element's suffix. */
+  private suffixedTag(name: string): string {
+    return `${name}${this.tagSuffix}`;
   }
 
   /** The views of this mode, in the order of the navigation. */
@@ -287,7 +300,25 @@ export class ProformaApp extends LitElement {
     this.view = view;
     this.announcement = viewWords(view, this.mode as AppMode);
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#heading-${view}`)?.focus();
+    this.focusHeading(view);
+  }
+
+  /**
+   * Whether the register view shows `<proforma-register>`, whose own heading then names the view:
+   * one heading, not "Register" over "Approved tools".
+   */
+  private get registerNamesItsView(): boolean {
+    if (this.elements.register !== 'ready') return false;
+    if (this.registerIsPublished) return this.registerSrc !== '';
+    return this.builtInForms !== 'failed' && this.currentCatalogue !== undefined;
+  }
+
+  /** Focus on the heading of `view`: this element's, or the register's own. */
+  private focusHeading(view: AppView): void {
+    const heading = this.renderRoot.querySelector<HTMLElement>(`#heading-${view}`);
+    if (heading) heading.focus();
+    else if (view === 'register')
+      void this.renderRoot.querySelector<HTMLElement>(this.suffixedTag('proforma-register'))?.focus();
   }
 
   private chooseForm(url: string): void {
@@ -351,7 +382,11 @@ export class ProformaApp extends LitElement {
       (view) =>
         // Not a named region: the elements inside name their own.
         html`<div class="view" part="view" ?hidden=${view !== active}>
-          <h2 id=${`heading-${view}`} tabindex="-1">${viewWords(view, mode)}</h2>
+          ${
+            view === 'register' && this.registerNamesItsView
+              ? nothing
+              : html`<h2 id=${`heading-${view}`} tabindex="-1">${viewWords(view, mode)}</h2>`
+          }
           ${this.renderView(view)}
         </div>`,
     )}`;

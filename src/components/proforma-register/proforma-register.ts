@@ -5,6 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { dateFormat } from '../../internal/dates.js';
 import { languageOf, localized, sourceLocale } from '../../internal/localization.js';
+import { formOfAssessment } from '../../model/assessment.js';
 import type { FormDefinition, Scoring } from '../../model/form-definition.js';
 import {
   TrustedKeySchema,
@@ -71,6 +72,7 @@ import { styles } from './proforma-register.styles.js';
 import { filterOptions as optionsOfEntries } from './list-state.js';
 import { FileDropController } from '../../controllers/file-drop-controller.js';
 import { ProformaRegisterChangeEvent, type RegisterChangeAction } from '../../events/register-change.js';
+import { LatestLoad } from '../../controllers/latest-load.js';
 import { plural } from '../../internal/plural.js';
 
 /** Rows on one page of the table: a register of thousands is never drawn whole. */
@@ -290,8 +292,8 @@ export class ProformaRegister extends LitElement {
   @property({ attribute: false }) store: RegisterStore | undefined;
 
   private ownStore: RegisterStore | undefined;
-  /** Goes up with every load, so that a slow earlier load never overwrites a later one. */
-  private loadCount = 0;
+  /** Reads of the register: each aborts the one before, so that a slow earlier read never overwrites a later one. */
+  private readonly reading = new LatestLoad<void>(this);
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private shownCache: { key: string; entries: RegisterEntry[]; result: RegisterEntry[] } | undefined;
   private optionsCache: FilterOptions | undefined;
@@ -336,14 +338,16 @@ export class ProformaRegister extends LitElement {
     return this.selectedId === undefined ? undefined : this.entries.find((entry) => entry.id === this.selectedId);
   }
 
-  /** Reads the register again, from `src` or the store. */
-  private async load(): Promise<void> {
-    const count = ++this.loadCount;
-    const current = () => count === this.loadCount;
+  /** Reads the register again, from `src` or the store; the latest read wins. */
+  private load(): Promise<void> {
+    return this.reading.run((signal) => this.read(signal));
+  }
+
+  private async read(signal: AbortSignal): Promise<void> {
     if (this.loadState.status !== 'ready') this.loadState = { status: 'loading' };
     if (this.src) {
       const loaded = await this.loadFile(this.src);
-      if (!current()) return;
+      if (signal.aborted) return;
       if ('failed' in loaded) {
         this.loadState = loaded.failed;
         return;
@@ -358,14 +362,14 @@ export class ProformaRegister extends LitElement {
     const store = this.activeStore;
     try {
       const [listing, trusted] = await Promise.all([store.list(), this.readonly ? [] : store.trustedKeys()]);
-      if (!current()) return;
+      if (signal.aborted) return;
       this.entries = this.readonly ? listing.entries.map(publishedEntry) : listing.entries;
       this.damagedCount = listing.damaged.length;
       this.trusted = trusted;
       this.fileExportedAt = undefined;
       this.loadState = { status: 'ready' };
     } catch {
-      if (!current()) return;
+      if (signal.aborted) return;
       this.loadState = {
         status: 'failed',
         text: msg('The register could not be read: this browser is not letting this page use its storage.'),
@@ -552,8 +556,7 @@ export class ProformaRegister extends LitElement {
   }
 
   private reviewMonthsFor(entry: RegisterEntry): Scoring['reviewMonths'] {
-    const formId = entry.assessment?.form.id;
-    return formId === undefined ? undefined : this.forms.find((form) => form.id === formId)?.scoring.reviewMonths;
+    return entry.assessment && formOfAssessment(entry.assessment, this.forms)?.scoring.reviewMonths;
   }
 
   private blankDecision(entry?: RegisterEntry): DecisionDraft {
@@ -895,6 +898,12 @@ export class ProformaRegister extends LitElement {
     } finally {
       this.busy = undefined;
     }
+  }
+
+  /** Moves focus to the heading of what is shown: the register's, or the open tool's. */
+  override async focus(options?: FocusOptions): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#detail-heading, #register-heading')?.focus(options);
   }
 
   /** Reads the register again, from `src` or the store: after the host page changed the store, say. */
@@ -1507,9 +1516,7 @@ export class ProformaRegister extends LitElement {
   private renderAssessment(entry: RegisterEntry, format: Formats): TemplateResult | typeof nothing {
     const assessment = entry.assessment;
     if (!assessment) return nothing;
-    const form =
-      this.forms.find((each) => each.id === assessment.form.id && each.version === assessment.form.version) ??
-      this.forms.find((each) => each.id === assessment.form.id);
+    const form = formOfAssessment(assessment, this.forms);
     const formTitle = form ? resolveText(form.title, this.language) : '';
     const { id: formId, version } = assessment.form;
     const answered = Object.keys(assessment.answers).length;
