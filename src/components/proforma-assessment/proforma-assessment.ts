@@ -454,8 +454,8 @@ export class ProformaAssessment extends LitElement {
                 <dd>${msg(str`${score.reviewMonths} months after the decision`)}</dd>`
         }
       </dl>
-      <h3>${reasonsHeading(score.outcome)}</h3>
-      <ul class="reasons">
+      <h3 id="reasons-heading">${reasonsHeading(score.outcome)}</h3>
+      <ul class="reasons" aria-labelledby="reasons-heading">
         ${reasons.map((reason) => this.#renderReason(reason, title, condition))}
       </ul>
       ${
