@@ -5,14 +5,15 @@
 // The functions below are sent to the server as source text and run by CouchDB's JavaScript query
 // server, whose SpiderMonkey is an ES5 one on many installs: they are written in ES5 (var,
 // function, no arrows, no template strings) and use nothing from outside their own body but their
-// arguments (and `emit` in a view). test/node/couchdb-design.test.mjs parses them as ES5.
+// arguments (and `emit` in a view). test/node/couchdb-design.test.mjs parses them as ES5; Prettier
+// leaves this file's trailing commas where ES5 allows them (.prettierrc.json).
 /* global emit */
 
 /** The names of a school's databases and roles, from its id (e.g. "ysgol-gwyn"). */
 export function schoolNames(school) {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(school ?? '')) {
     throw new Error(
-      `A school id is lower-case letters, digits and hyphens, starting with a letter or digit (got "${school}").`,
+      `A school id is lower-case letters, digits and hyphens, starting with a letter or digit (got "${school}").`
     );
   }
   const prefix = `proforma-${school}`;
@@ -49,7 +50,7 @@ export function validateRegisterEvent(newDoc, oldDoc, userCtx, secObj, roles) {
     throw { forbidden: reason };
   }
   function isObject(value) {
-    return typeof value === 'object' && value !== null && !(value instanceof Array);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
   }
   function has(object, key) {
     return Object.prototype.hasOwnProperty.call(object, key);
@@ -61,7 +62,7 @@ export function validateRegisterEvent(newDoc, oldDoc, userCtx, secObj, roles) {
     return typeof value === 'string' && value.length > 0;
   }
   function isListOf(value, test) {
-    if (!(value instanceof Array)) return false;
+    if (!Array.isArray(value)) return false;
     for (var i = 0; i < value.length; i++) if (!test(value[i])) return false;
     return true;
   }
@@ -80,13 +81,13 @@ export function validateRegisterEvent(newDoc, oldDoc, userCtx, secObj, roles) {
     if (doc.signer !== undefined) {
       need(
         isObject(doc.signer) && isText(doc.signer.name) && isFingerprint(doc.signer.fingerprint),
-        'its signer is not a name and a key fingerprint',
+        'its signer is not a name and a key fingerprint'
       );
     }
     if (doc.evidence !== undefined) {
       need(
         isObject(doc.evidence) && isFilled(doc.evidence.name) && /^[0-9a-f]{64}$/.test(doc.evidence.sha256),
-        'its evidence is not a file name and a SHA-256',
+        'its evidence is not a file name and a SHA-256'
       );
     }
   }
@@ -98,22 +99,22 @@ export function validateRegisterEvent(newDoc, oldDoc, userCtx, secObj, roles) {
     decided: function (doc) {
       need(
         ['approved', 'approved-with-conditions', 'not-approved'].indexOf(doc.outcome) !== -1,
-        'its outcome is not approved, approved with conditions or not approved',
+        'its outcome is not approved, approved with conditions or not approved'
       );
       need(isListOf(doc.conditions, isText), 'its conditions are not a list of words');
       need(isText(doc.approver), 'it names no approver');
       need(
         isText(doc.decisionDate) && datePattern.test(doc.decisionDate),
-        'its decision date is not a date as yyyy-mm-dd',
+        'its decision date is not a date as yyyy-mm-dd'
       );
       need(
         doc.reviewDue === undefined || (isText(doc.reviewDue) && datePattern.test(doc.reviewDue)),
-        'its review date is not a date as yyyy-mm-dd',
+        'its review date is not a date as yyyy-mm-dd'
       );
       need(doc.owners === undefined || isListOf(doc.owners, isPerson), 'its account owners are not a list of people');
       need(
         doc.alsoSeen === undefined || isListOf(doc.alsoSeen, isFilled),
-        'what it also saw is not a list of event ids',
+        'what it also saw is not a list of event ids'
       );
     },
     retired: function (doc) {
@@ -123,18 +124,18 @@ export function validateRegisterEvent(newDoc, oldDoc, userCtx, secObj, roles) {
       need(isObject(doc.changes), 'it lists no changes');
       need(
         doc.cleared === undefined || isListOf(doc.cleared, isFilled),
-        'the fields it clears are not a list of names',
+        'the fields it clears are not a list of names'
       );
     },
     'carried-over': function (doc) {
       need(isFilled(doc.action), 'it says nothing of what was done');
-      need(doc.changes instanceof Array, 'its changes are not a list');
+      need(Array.isArray(doc.changes), 'its changes are not a list');
       need(doc.entry === undefined || isObject(doc.entry), 'its entry is not an entry');
     },
     'key-trusted': function (doc) {
       need(
         isObject(doc.key) && isFilled(doc.key.name) && isText(doc.key.role) && isFingerprint(doc.key.fingerprint),
-        'its key is not a name, a role and a fingerprint',
+        'its key is not a name, a role and a fingerprint'
       );
     },
     'key-distrusted': function (doc) {
@@ -157,7 +158,7 @@ export function validateRegisterEvent(newDoc, oldDoc, userCtx, secObj, roles) {
   need(isObject(newDoc.by) && isText(newDoc.by.name), 'it does not say who made it');
   need(
     newDoc.by.fingerprint === undefined || isFingerprint(newDoc.by.fingerprint),
-    "its author's key fingerprint is not a SHA-256 fingerprint",
+    "its author's key fingerprint is not a SHA-256 fingerprint"
   );
   need(newDoc.basedOn === undefined || isFilled(newDoc.basedOn), 'what it is based on is not an event id');
   if (newDoc.type.indexOf('key-') !== 0) {
@@ -173,7 +174,7 @@ export function validateRegisterEvent(newDoc, oldDoc, userCtx, secObj, roles) {
         userCtx.name +
         '), not of "' +
         newDoc.by.name +
-        '".',
+        '".'
     );
   }
   if (!isApprover && has(approverOnly, newDoc.type)) refuse(approverOnly[newDoc.type]);
