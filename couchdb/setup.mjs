@@ -113,9 +113,9 @@ async function ensureCors(client, origins) {
   if (await client.setConfig(enableSection, 'enable_cors', 'true')) steps.push(step(true, 'Turned on CORS.'));
   const current = (await client.config('cors', 'origins')) ?? '';
   if (current.trim() === '*') {
-    steps.push(
-      step(false, 'CORS lets every site in already (origins = *): left as it is; name the sites there to narrow it.'),
-    );
+    // Any site at all, with the sign-in cookie, could read the register: only the named ones may.
+    await client.setConfig('cors', 'origins', origins.join(', '));
+    steps.push(step(true, `CORS let every site in (origins = *): now only ${origins.join(', ')}.`));
   } else {
     const listed = current
       .split(',')
