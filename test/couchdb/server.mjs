@@ -121,3 +121,27 @@ export async function testCouchServer(env = process.env) {
   if (env[SHARED_SERVER_VARIABLE]) return { ...(await describe(env[SHARED_SERVER_VARIABLE])), stop: async () => {} };
   return startTestCouchServer(env);
 }
+
+/**
+ * Takes a test's school off the server: its databases, the people whose names start with its id,
+ * and those named in `people`. PouchDB Server forgets everything when it stops; an Apache CouchDB that COUCHDB_URL names
+ * keeps what tests leave behind.
+ */
+export async function removeSchool(server, school, people = []) {
+  const authorization = `Basic ${Buffer.from(`${server.admin.name}:${server.admin.password}`).toString('base64')}`;
+  const request = (method, path) => fetch(new URL(path, `${server.origin}/`), { method, headers: { authorization } });
+  for (const database of [`proforma-${school}-register`, `proforma-${school}-published`]) {
+    await request('DELETE', database);
+  }
+  const range = `startkey=${encodeURIComponent(JSON.stringify(`org.couchdb.user:${school}-`))}&endkey=${encodeURIComponent(JSON.stringify(`org.couchdb.user:${school}-\ufff0`))}`;
+  const { rows = [] } = await (await request('GET', `_users/_all_docs?${range}`)).json();
+  const named = await (
+    await request(
+      'GET',
+      `_users/_all_docs?keys=${encodeURIComponent(JSON.stringify(people.map((name) => `org.couchdb.user:${name}`)))}`,
+    )
+  ).json();
+  for (const { id, value } of [...rows, ...(named.rows ?? [])]) {
+    if (value?.rev && !value.deleted) await request('DELETE', `_users/${encodeURIComponent(id)}?rev=${value.rev}`);
+  }
+}

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { schoolNames } from '../../couchdb/design-documents.mjs';
 import { connectAsAdmin } from '../../couchdb/server.mjs';
 import { addPerson, setupSchool } from '../../couchdb/setup.mjs';
-import { freePort, testCouchServer } from '../couchdb/server.mjs';
+import { freePort, removeSchool, testCouchServer } from '../couchdb/server.mjs';
 
 const BIN = 'bin/proforma-couchdb.mjs';
 let server;
@@ -17,7 +17,11 @@ let server;
 before(async () => {
   server = await testCouchServer();
 });
-after(() => server?.stop());
+after(async () => {
+  if (!server) return;
+  for (const school of schools) await removeSchool(server, school);
+  await server.stop();
+});
 
 /** Runs the command; answers its exit code and what it printed. */
 function run(args, env = {}) {
@@ -42,7 +46,12 @@ async function asAdmin(path) {
 const configPath = (section, key) =>
   `${server.kind === 'couchdb' ? '_node/_local/_config' : '_config'}/${section}/${key}`;
 
-const newSchool = () => `cli-${randomBytes(4).toString('hex')}`;
+/** The schools the tests set up, taken off the server at the end. */
+const schools = [];
+const newSchool = () => {
+  schools.push(`cli-${randomBytes(4).toString('hex')}`);
+  return schools.at(-1);
+};
 
 test('setup makes the databases, their rules, members and CORS; run again, it changes nothing', async () => {
   const school = newSchool();

@@ -8,7 +8,7 @@ import { schoolNames } from '../../couchdb/design-documents.mjs';
 import { connectAsAdmin } from '../../couchdb/server.mjs';
 import { addPerson, setupSchool } from '../../couchdb/setup.mjs';
 import { eventDocument } from '../couchdb/events.mjs';
-import { testCouchServer } from '../couchdb/server.mjs';
+import { removeSchool, testCouchServer } from '../couchdb/server.mjs';
 
 const school = `rules-${randomBytes(4).toString('hex')}`;
 const names = schoolNames(school);
@@ -27,7 +27,11 @@ before(async () => {
   for (const person of Object.values(people)) await addPerson(client, { school, ...person });
 });
 
-after(() => server?.stop());
+after(async () => {
+  if (!server) return;
+  await removeSchool(server, school);
+  await server.stop();
+});
 
 /** A request to the server as `person` (signed in with their name and password), answering `{ status, body }`. */
 async function as(person, method, path, body) {
@@ -147,4 +151,19 @@ test("the view lists an entry's events in time order", async () => {
     view.body.rows.map((row) => row.id),
     [earlier._id, later._id],
   );
+});
+
+test('the rules hold for events a browser replicates (_bulk_docs with new_edits false)', async () => {
+  /** `doc` as a replica sends it: with its first revision, made in the browser. */
+  const replicated = (doc) => {
+    const hash = randomBytes(16).toString('hex');
+    return { ...doc, _rev: `1-${hash}`, _revisions: { start: 1, ids: [hash] } };
+  };
+  const push = (person, docs) => as(person, 'POST', `${names.register}/_bulk_docs`, { docs, new_edits: false });
+  const accepted = await push(people.approver, [replicated(eventDocument('decided', people.approver.name))]);
+  assert.equal(accepted.status, 201);
+  assert.deepEqual(accepted.body, [], 'no document refused');
+  const refused = await push(people.teacher, [replicated(eventDocument('decided', people.teacher.name))]);
+  assert.equal(refused.body[0]?.error, 'forbidden', JSON.stringify(refused.body));
+  assert.equal(refused.body[0].reason, 'Only an approver may record a decision.');
 });

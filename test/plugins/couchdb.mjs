@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { connectAsAdmin } from '../../couchdb/server.mjs';
 import { addPerson, setupSchool } from '../../couchdb/setup.mjs';
 import { schoolNames } from '../../couchdb/design-documents.mjs';
-import { testCouchServer } from '../couchdb/server.mjs';
+import { removeSchool, testCouchServer } from '../couchdb/server.mjs';
 
 /**
  * The server's address as a page at `pageOrigin` should use it: a server on 127.0.0.1 is named
@@ -28,6 +28,7 @@ function addressFor(serverOrigin, pageOrigin) {
  */
 export function couchdbPlugin() {
   let started;
+  const schools = [];
   return {
     name: 'couchdb',
     async executeCommand({ command, payload }) {
@@ -36,6 +37,7 @@ export function couchdbPlugin() {
       const server = await started;
       const client = await connectAsAdmin(server.adminUrl);
       const school = payload?.school ?? `web-${randomBytes(4).toString('hex')}`;
+      schools.push({ school, people: (payload?.people ?? []).map((person) => person.name) });
       await setupSchool(client, { school, origins: payload?.origin ? [payload.origin] : [] });
       for (const person of payload?.people ?? []) await addPerson(client, { school, ...person });
       const address = addressFor(server.origin, payload?.origin ?? server.origin);
@@ -49,10 +51,10 @@ export function couchdbPlugin() {
       };
     },
     async serverStop() {
-      await started?.then(
-        (server) => server.stop(),
-        () => {},
-      );
+      const server = await started?.catch(() => undefined);
+      if (!server) return;
+      for (const { school, people } of schools) await removeSchool(server, school, people);
+      await server.stop();
     },
   };
 }
