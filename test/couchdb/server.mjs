@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The variable through which a run hands its server (an admin URL) to the test processes it starts. */
 export const SHARED_SERVER_VARIABLE = 'PROFORMA_TEST_COUCHDB';
@@ -56,10 +57,38 @@ async function describe(adminUrl) {
   return { adminUrl: url.href, origin: url.origin, kind: await flavourAt(url), admin };
 }
 
+/** test/couchdb/server/: a package of its own that holds PouchDB Server. */
+const pouchDbServerPackage = fileURLToPath(new URL('server/', import.meta.url));
+
+/**
+ * PouchDB Server's command, installed into test/couchdb/server/ from its lockfile the first time a
+ * test needs it: its 300-odd packages would otherwise make every `npm ci` take twice as long for a
+ * server only the tests use.
+ */
+async function pouchDbServerCommand() {
+  const require = createRequire(join(pouchDbServerPackage, 'package.json'));
+  const command = () => join(require.resolve('pouchdb-server/package.json'), '..', 'bin', 'pouchdb-server');
+  try {
+    return command();
+  } catch {
+    console.log('Installing PouchDB Server for the tests (once, into test/couchdb/server/)…');
+    await new Promise((resolve, reject) => {
+      const npm = spawn('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+        cwd: pouchDbServerPackage,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      npm.once('error', reject);
+      npm.once('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`Installing PouchDB Server failed (npm ci exit ${code})`)),
+      );
+    });
+    return command();
+  }
+}
+
 /** Starts PouchDB Server in memory on a free loopback port, in a folder of its own for its config and log. */
 async function startPouchDbServer() {
-  const require = createRequire(import.meta.url);
-  const bin = join(require.resolve('pouchdb-server/package.json'), '..', 'bin', 'pouchdb-server');
+  const bin = await pouchDbServerCommand();
   const folder = await mkdtemp(join(tmpdir(), 'proforma-couchdb-'));
   const port = await freePort();
   const child = spawn(process.execPath, [bin, '--in-memory', '--host', '127.0.0.1', '--port', String(port)], {
