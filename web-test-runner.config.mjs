@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArguments, findChromium } from './scripts/find-browser.mjs';
+import { couchdbPlugin } from './test/plugins/couchdb.mjs';
 import { fileChooserPlugin } from './test/plugins/file-chooser.mjs';
 import { mediaFeaturesPlugin } from './test/plugins/media-features.mjs';
 import { pdfToolsPlugin } from './test/plugins/pdf-tools.mjs';
@@ -63,6 +64,7 @@ export default {
     pdfToolsPlugin(),
     fileChooserPlugin(),
     mediaFeaturesPlugin(),
+    couchdbPlugin(),
   ],
   browsers: [
     chromeLauncher({

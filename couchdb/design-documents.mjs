@@ -1,0 +1,235 @@
+// The rules CouchDB enforces for a school's two databases, whatever a browser sends: the register
+// (`proforma-<school>-register`, one document per event, written once) and the published register
+// for staff (`proforma-<school>-published`). Installed by `proforma-couchdb setup`.
+//
+// The functions below are sent to the server as source text and run by CouchDB's JavaScript query
+// server, whose SpiderMonkey is an ES5 one on many installs: they are written in ES5 (var,
+// function, no arrows, no template strings) and use nothing from outside their own body but their
+// arguments (and `emit` in a view). test/node/couchdb-design.test.mjs parses them as ES5; Prettier
+// leaves this file's trailing commas where ES5 allows them (.prettierrc.json).
+/* global emit */
+
+/** The names of a school's databases and roles, from its id (e.g. "ysgol-gwyn"). */
+export function schoolNames(school) {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(school ?? '')) {
+    throw new Error(
+      `A school id is lower-case letters, digits and hyphens, starting with a letter or digit (got "${school}").`
+    );
+  }
+  const prefix = `proforma-${school}`;
+  return {
+    register: `${prefix}-register`,
+    published: `${prefix}-published`,
+    roles: { approver: `${prefix}-approver`, teacher: `${prefix}-teacher`, staff: `${prefix}-staff` },
+  };
+}
+
+/** The roles a person may be given, as `proforma-couchdb user --role` names them. */
+export const PERSON_ROLES = ['approver', 'teacher', 'staff'];
+
+/**
+ * Whether a new or changed register document may be written: one event per document, written once,
+ * by the person it names, of a type their role may record. `roles` holds the school's role names.
+ */
+export function validateRegisterEvent(newDoc, oldDoc, userCtx, secObj, roles) {
+  var userRoles = userCtx.roles || [];
+  var isAdmin = userRoles.indexOf('_admin') !== -1;
+  var isApprover = userRoles.indexOf(roles.approver) !== -1;
+  var isTeacher = userRoles.indexOf(roles.teacher) !== -1;
+  var approverOnly = {
+    decided: 'Only an approver may record a decision.',
+    retired: 'Only an approver may retire a tool.',
+    'key-trusted': 'Only an approver may trust a signing key.',
+    'key-distrusted': 'Only an approver may stop trusting a signing key.',
+  };
+  var fingerprintPattern = /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/;
+  var timestampPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+  var datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+  function refuse(reason) {
+    throw { forbidden: reason };
+  }
+  function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  }
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+  function isText(value) {
+    return typeof value === 'string';
+  }
+  function isFilled(value) {
+    return typeof value === 'string' && value.length > 0;
+  }
+  function isListOf(value, test) {
+    if (!Array.isArray(value)) return false;
+    for (var i = 0; i < value.length; i++) if (!test(value[i])) return false;
+    return true;
+  }
+  function isFingerprint(value) {
+    return typeof value === 'string' && fingerprintPattern.test(value);
+  }
+  function isPerson(value) {
+    return isObject(value) && isText(value.name);
+  }
+  function need(condition, what) {
+    if (!condition) refuse('This is not a register event: ' + what + '.');
+  }
+  function checkAssessed(doc) {
+    need(isObject(doc.assessment), 'it has no assessment');
+    need(isObject(doc.fields), 'it has no fields from its assessment');
+    if (doc.signer !== undefined) {
+      need(
+        isObject(doc.signer) && isText(doc.signer.name) && isFingerprint(doc.signer.fingerprint),
+        'its signer is not a name and a key fingerprint'
+      );
+    }
+    if (doc.evidence !== undefined) {
+      need(
+        isObject(doc.evidence) && isFilled(doc.evidence.name) && /^[0-9a-f]{64}$/.test(doc.evidence.sha256),
+        'its evidence is not a file name and a SHA-256'
+      );
+    }
+  }
+  var checks = {
+    imported: checkAssessed,
+    're-assessed': checkAssessed,
+    submitted: function () {},
+    'review-started': function () {},
+    decided: function (doc) {
+      need(
+        ['approved', 'approved-with-conditions', 'not-approved'].indexOf(doc.outcome) !== -1,
+        'its outcome is not approved, approved with conditions or not approved'
+      );
+      need(isListOf(doc.conditions, isText), 'its conditions are not a list of words');
+      need(isText(doc.approver), 'it names no approver');
+      need(
+        isText(doc.decisionDate) && datePattern.test(doc.decisionDate),
+        'its decision date is not a date as yyyy-mm-dd'
+      );
+      need(
+        doc.reviewDue === undefined || (isText(doc.reviewDue) && datePattern.test(doc.reviewDue)),
+        'its review date is not a date as yyyy-mm-dd'
+      );
+      need(doc.owners === undefined || isListOf(doc.owners, isPerson), 'its account owners are not a list of people');
+      need(
+        doc.alsoSeen === undefined || isListOf(doc.alsoSeen, isFilled),
+        'what it also saw is not a list of event ids'
+      );
+    },
+    retired: function (doc) {
+      need(isText(doc.reason), 'it gives no reason');
+    },
+    edited: function (doc) {
+      need(isObject(doc.changes), 'it lists no changes');
+      need(
+        doc.cleared === undefined || isListOf(doc.cleared, isFilled),
+        'the fields it clears are not a list of names'
+      );
+    },
+    'carried-over': function (doc) {
+      need(isFilled(doc.action), 'it says nothing of what was done');
+      need(Array.isArray(doc.changes), 'its changes are not a list');
+      need(doc.entry === undefined || isObject(doc.entry), 'its entry is not an entry');
+    },
+    'key-trusted': function (doc) {
+      need(
+        isObject(doc.key) && isFilled(doc.key.name) && isText(doc.key.role) && isFingerprint(doc.key.fingerprint),
+        'its key is not a name, a role and a fingerprint'
+      );
+    },
+    'key-distrusted': function (doc) {
+      need(isFingerprint(doc.fingerprint), 'its fingerprint is not a SHA-256 fingerprint');
+    },
+  };
+
+  if (newDoc._id.indexOf('_design/') === 0) return;
+  if (newDoc._deleted) {
+    if (isAdmin) return;
+    refuse('Events are never deleted: the register keeps every change.');
+  }
+  if (oldDoc && !isAdmin) refuse('Events are never changed once written: record a new event instead.');
+  if (!isAdmin && !isApprover && !isTeacher)
+    refuse('Only the approvers and teachers of this school may add to its register.');
+
+  need(isText(newDoc.type) && has(checks, newDoc.type), 'its type is not one the register knows');
+  need(newDoc.id === newDoc._id, 'its id is not its document id');
+  need(isText(newDoc.at) && timestampPattern.test(newDoc.at), 'its time is not a date and time');
+  need(isObject(newDoc.by) && isText(newDoc.by.name), 'it does not say who made it');
+  need(
+    newDoc.by.fingerprint === undefined || isFingerprint(newDoc.by.fingerprint),
+    "its author's key fingerprint is not a SHA-256 fingerprint"
+  );
+  need(newDoc.basedOn === undefined || isFilled(newDoc.basedOn), 'what it is based on is not an event id');
+  if (newDoc.type.indexOf('key-') !== 0) {
+    need(isFilled(newDoc.entryId), 'it names no entry');
+    need(newDoc.reason === undefined || isText(newDoc.reason), 'its reason is not words');
+  }
+  checks[newDoc.type](newDoc);
+
+  if (isAdmin) return;
+  if (newDoc.by.name !== userCtx.name) {
+    refuse(
+      'An event is recorded in the name of the person signed in (' +
+        userCtx.name +
+        '), not of "' +
+        newDoc.by.name +
+        '".'
+    );
+  }
+  if (!isApprover && has(approverOnly, newDoc.type)) refuse(approverOnly[newDoc.type]);
+  if (!isApprover && newDoc.type !== 'submitted')
+    refuse('A teacher may only submit an assessment; only an approver may record this.');
+}
+
+/** Whether a document of the published register may be written: by the school's approvers only. */
+export function validatePublished(newDoc, oldDoc, userCtx, secObj, roles) {
+  var userRoles = userCtx.roles || [];
+  if (userRoles.indexOf('_admin') !== -1 || userRoles.indexOf(roles.approver) !== -1) return;
+  throw { forbidden: 'Only an approver may publish the register for staff.' };
+}
+
+/** The register's events by entry, in time order: `[entryId, at]`. */
+export function eventsByEntry(doc) {
+  if (doc.entryId && doc.at) emit([doc.entryId, doc.at], null);
+}
+
+/** A validation function's source, with the school's role names given to it as its last argument. */
+function withRoles(validate, roles) {
+  return [
+    'function (newDoc, oldDoc, userCtx, secObj) {',
+    `  var roles = ${JSON.stringify(roles)};`,
+    `  return (${validate.toString()})(newDoc, oldDoc, userCtx, secObj, roles);`,
+    '}',
+  ].join('\n');
+}
+
+/** The register database's design document for `school`. */
+export function registerDesignDocument(school) {
+  const { roles } = schoolNames(school);
+  return {
+    _id: '_design/proforma',
+    language: 'javascript',
+    validate_doc_update: withRoles(validateRegisterEvent, roles),
+    views: { 'events-by-entry': { map: eventsByEntry.toString() } },
+  };
+}
+
+/** The published database's design document for `school`. */
+export function publishedDesignDocument(school) {
+  const { roles } = schoolNames(school);
+  return {
+    _id: '_design/proforma',
+    language: 'javascript',
+    validate_doc_update: withRoles(validatePublished, roles),
+  };
+}
+
+/** Who may read each database (its members); server admins aside, no one else may. */
+export function securityRoles(school) {
+  const { roles } = schoolNames(school);
+  return {
+    register: [roles.approver, roles.teacher],
+    published: [roles.staff, roles.approver, roles.teacher],
+  };
+}

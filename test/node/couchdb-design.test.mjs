@@ -1,0 +1,200 @@
+// The register's server rules as functions, without a server: who may write which event, what an
+// event must look like, and that the source sent to CouchDB is ES5 its query server can run.
+// test/node/couchdb-rules.test.mjs puts the same rules through a real server.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { test } from 'node:test';
+import { runInNewContext } from 'node:vm';
+import { parse } from 'acorn';
+import {
+  eventsByEntry,
+  publishedDesignDocument,
+  registerDesignDocument,
+  schoolNames,
+  validatePublished,
+  validateRegisterEvent,
+} from '../../couchdb/design-documents.mjs';
+import { siteOf } from '../../couchdb/setup.mjs';
+import { EVENT_TYPES, eventDocument } from '../couchdb/events.mjs';
+
+const { roles } = schoolNames('ysgol-gwyn');
+const people = {
+  approver: { name: 'ann', roles: [roles.approver] },
+  teacher: { name: 'tom', roles: [roles.teacher] },
+  staff: { name: 'sue', roles: [roles.staff] },
+  otherSchoolsApprover: { name: 'ola', roles: ['proforma-other-approver'] },
+  admin: { name: 'admin', roles: ['_admin'] },
+};
+
+/** The reason the register's rules give for refusing `doc`, or undefined when they accept it. */
+function refusal(doc, person, oldDoc = null, validate = validateRegisterEvent) {
+  try {
+    validate(doc, oldDoc, person, {}, roles);
+    return undefined;
+  } catch (error) {
+    assert.ok(error && typeof error.forbidden === 'string', `refused without a reason: ${JSON.stringify(error)}`);
+    return error.forbidden;
+  }
+}
+
+for (const type of EVENT_TYPES) {
+  test(`an approver may add a ${type} event in their own name`, () => {
+    assert.equal(refusal(eventDocument(type, 'ann'), people.approver), undefined);
+  });
+}
+
+const approverOnly = [
+  ['decided', 'Only an approver may record a decision.'],
+  ['retired', 'Only an approver may retire a tool.'],
+  ['key-trusted', 'Only an approver may trust a signing key.'],
+  ['key-distrusted', 'Only an approver may stop trusting a signing key.'],
+];
+for (const [type, reason] of approverOnly) {
+  test(`a teacher may not add a ${type} event`, () => {
+    assert.equal(refusal(eventDocument(type, 'tom'), people.teacher), reason);
+  });
+}
+
+test('a teacher may submit, and add nothing else', () => {
+  assert.equal(refusal(eventDocument('submitted', 'tom'), people.teacher), undefined);
+  for (const type of ['imported', 're-assessed', 'review-started', 'edited', 'carried-over']) {
+    assert.match(refusal(eventDocument(type, 'tom'), people.teacher), /A teacher may only submit/, type);
+  }
+});
+
+test('staff, and approvers of another school, may add nothing to the register', () => {
+  for (const person of [people.staff, people.otherSchoolsApprover]) {
+    assert.equal(
+      refusal(eventDocument('submitted', person.name), person),
+      'Only the approvers and teachers of this school may add to its register.',
+    );
+  }
+});
+
+test('an event is never changed or deleted, but by a server admin', () => {
+  const event = { ...eventDocument('decided', 'ann'), _rev: '1-abc' };
+  const changed = { ...event, outcome: 'not-approved' };
+  const deleted = { _id: event._id, _rev: event._rev, _deleted: true };
+  assert.equal(
+    refusal(changed, people.approver, event),
+    'Events are never changed once written: record a new event instead.',
+  );
+  assert.equal(refusal(deleted, people.approver, event), 'Events are never deleted: the register keeps every change.');
+  assert.equal(refusal(changed, people.admin, event), undefined);
+  assert.equal(refusal(deleted, people.admin, event), undefined);
+});
+
+test('an event in the name of someone other than the person signed in is refused', () => {
+  assert.equal(
+    refusal(eventDocument('decided', 'tom'), people.approver),
+    'An event is recorded in the name of the person signed in (ann), not of "tom".',
+  );
+  assert.equal(refusal(eventDocument('decided', 'tom'), people.admin), undefined, 'an admin may carry events over');
+});
+
+const malformed = [
+  ['no type', { type: undefined }],
+  ['an unknown type', { type: 'approved' }],
+  ['a type that is not text', { type: ['decided'] }],
+  ['an id other than its document id', { id: 'event-other' }],
+  ['a time that is not a date and time', { at: 'yesterday' }],
+  ['no author', { by: undefined }],
+  ['an author key that is not a fingerprint', { by: { name: 'ann', fingerprint: 'ab:cd' } }],
+  ['no entry', { entryId: '' }],
+  ['an outcome the register does not know', { outcome: 'maybe' }],
+  ['conditions that are not a list', { conditions: 'none' }],
+  ['no decision date', { decisionDate: undefined }],
+  ['a review date that is not a date', { reviewDue: '07/06/2027' }],
+];
+for (const [what, overrides] of malformed) {
+  test(`a decision with ${what} is refused as not a register event`, () => {
+    assert.match(
+      refusal(eventDocument('decided', 'ann', overrides), people.approver),
+      /^This is not a register event: /,
+    );
+  });
+}
+
+test('a key event names a well-formed key', () => {
+  const badKey = eventDocument('key-trusted', 'ann', { key: { name: 'Ann', role: 'IT lead', fingerprint: 'AB' } });
+  assert.match(refusal(badKey, people.approver), /its key is not a name, a role and a fingerprint/);
+  const badFingerprint = eventDocument('key-distrusted', 'ann', { fingerprint: 'nope' });
+  assert.match(refusal(badFingerprint, people.approver), /fingerprint is not a SHA-256 fingerprint/);
+});
+
+test('design documents themselves pass the rules (CouchDB lets only admins write them)', () => {
+  assert.equal(refusal({ _id: '_design/proforma', language: 'javascript' }, people.admin), undefined);
+});
+
+test('only approvers and admins write the published register', () => {
+  const doc = { _id: 'register', entries: [] };
+  assert.equal(refusal(doc, people.approver, null, validatePublished), undefined);
+  assert.equal(refusal(doc, people.admin, null, validatePublished), undefined);
+  for (const person of [people.teacher, people.staff, people.otherSchoolsApprover]) {
+    assert.equal(refusal(doc, person, null, validatePublished), 'Only an approver may publish the register for staff.');
+  }
+});
+
+/** A function from the source a design document carries, as the query server makes it. */
+const compile = (source, globals = {}) => runInNewContext(`(${source})`, globals);
+
+test('the functions sent to the server are ES5, for the query servers that run no later JavaScript', () => {
+  const sources = [
+    registerDesignDocument('ysgol-gwyn').validate_doc_update,
+    registerDesignDocument('ysgol-gwyn').views['events-by-entry'].map,
+    publishedDesignDocument('ysgol-gwyn').validate_doc_update,
+  ];
+  for (const source of sources) {
+    assert.doesNotThrow(() => parse(`(${source})`, { ecmaVersion: 5 }), source.slice(0, 80));
+  }
+});
+
+test("the installed validation knows the school's roles", () => {
+  const validate = compile(registerDesignDocument('ysgol-gwyn').validate_doc_update);
+  assert.doesNotThrow(() => validate(eventDocument('decided', 'ann'), null, people.approver, {}));
+  assert.throws(() => validate(eventDocument('decided', 'tom'), null, people.teacher, {}), {
+    forbidden: 'Only an approver may record a decision.',
+  });
+  const otherSchool = compile(registerDesignDocument('other').validate_doc_update);
+  assert.throws(() => otherSchool(eventDocument('decided', 'ann'), null, people.approver, {}), {
+    forbidden: 'Only the approvers and teachers of this school may add to its register.',
+  });
+});
+
+test('the view lists an entry’s events by entry and time, and no key events', () => {
+  const emitted = [];
+  // What the view emits is made in the query server's realm: compared as JSON.
+  const map = compile(eventsByEntry.toString(), { emit: (key, value) => emitted.push(JSON.stringify([key, value])) });
+  map(eventDocument('decided', 'ann'));
+  map(eventDocument('key-trusted', 'ann'));
+  assert.deepEqual(emitted, [JSON.stringify([['entry-padlet', '2026-12-07T10:15:00.000Z'], null])]);
+});
+
+test('the sample events are events the register itself reads (the built schema)', async (t) => {
+  if (!existsSync('dist/model/index.js')) {
+    t.skip('dist/ is not built: npm run build');
+    return;
+  }
+  const { RegisterEventSchema } = await import('../../dist/model/index.js');
+  // An imported or re-assessed event carries a whole assessment, which the rules check only as an object.
+  for (const type of EVENT_TYPES.filter((type) => type !== 'imported' && type !== 're-assessed')) {
+    const result = RegisterEventSchema.safeParse(eventDocument(type, 'ann'));
+    assert.ok(result.success, `${type}: ${JSON.stringify(result.error?.issues)}`);
+  }
+});
+
+const sites = [
+  ['https://couch.ysgol-gwyn.cardiff.sch.uk', 'https://www.ysgol-gwyn.cardiff.sch.uk', true],
+  ['https://couch.ysgol-gwyn.cardiff.sch.uk', 'https://www.ysgol-arall.cardiff.sch.uk', false],
+  ['https://couch.example.co.uk:6984', 'https://intranet.example.co.uk', true],
+  ['https://couch.example.org', 'https://intranet.example.org', true],
+  ['https://couch.trust.org.uk', 'https://school.sharepoint.com', false],
+  ['http://intranet.example.org', 'https://intranet.example.org', false],
+  ['http://127.0.0.1:5984', 'http://localhost:8000', false],
+  ['http://localhost:5984', 'http://localhost:8000', true],
+];
+for (const [server, page, same] of sites) {
+  test(`${page} is ${same ? 'on the same site as' : 'on another site than'} ${server}`, () => {
+    assert.equal(siteOf(server) === siteOf(page), same);
+  });
+}

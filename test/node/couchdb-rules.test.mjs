@@ -1,0 +1,169 @@
+// The register's rules on a real server (Apache CouchDB when COUCHDB_URL names one, else PouchDB
+// Server): a school set up by proforma-couchdb's own code, its people signed in over HTTP as a
+// browser or a forger would be, each write answered by the server.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { schoolNames } from '../../couchdb/design-documents.mjs';
+import { connectAsAdmin } from '../../couchdb/server.mjs';
+import { addPerson, setupSchool } from '../../couchdb/setup.mjs';
+import { eventDocument } from '../couchdb/events.mjs';
+import { removeSchool, testCouchServer } from '../couchdb/server.mjs';
+
+const school = `rules-${randomBytes(4).toString('hex')}`;
+const names = schoolNames(school);
+/** Names are server-wide: each run's people are its school's. */
+const people = {
+  approver: { name: `${school}-ann`, password: 'approver password', role: 'approver' },
+  teacher: { name: `${school}-tom`, password: 'teacher password', role: 'teacher' },
+  staff: { name: `${school}-sue`, password: 'staff password', role: 'staff' },
+};
+let server;
+
+before(async () => {
+  server = await testCouchServer();
+  const client = await connectAsAdmin(server.adminUrl);
+  await setupSchool(client, { school });
+  for (const person of Object.values(people)) await addPerson(client, { school, ...person });
+});
+
+after(async () => {
+  if (!server) return;
+  await removeSchool(server, school);
+  await server.stop();
+});
+
+/** A request to the server as `person` (signed in with their name and password), answering `{ status, body }`. */
+async function as(person, method, path, body) {
+  const headers = { accept: 'application/json' };
+  if (person) headers.authorization = `Basic ${Buffer.from(`${person.name}:${person.password}`).toString('base64')}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(new URL(path, `${server.origin}/`), {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: JSON.parse(await response.text()) };
+}
+
+/** Writes `doc` to the register as `person`. */
+const addEvent = (person, doc) => as(person, 'PUT', `${names.register}/${doc._id}`, doc);
+
+test("an approver's decision is written, and reads back as it was sent", async () => {
+  const decision = eventDocument('decided', people.approver.name);
+  const written = await addEvent(people.approver, decision);
+  assert.equal(written.status, 201, JSON.stringify(written.body));
+  const read = await as(people.approver, 'GET', `${names.register}/${decision._id}`);
+  assert.equal(read.body.outcome, decision.outcome);
+  assert.deepEqual(read.body.by, { name: people.approver.name });
+});
+
+test("a teacher's decision is refused, with the reason in words", async () => {
+  const refused = await addEvent(people.teacher, eventDocument('decided', people.teacher.name));
+  assert.equal(refused.status, 403);
+  assert.equal(refused.body.reason, 'Only an approver may record a decision.');
+});
+
+test("a teacher's submission is written, and a teacher's retirement refused", async () => {
+  assert.equal((await addEvent(people.teacher, eventDocument('submitted', people.teacher.name))).status, 201);
+  const retired = await addEvent(people.teacher, eventDocument('retired', people.teacher.name));
+  assert.equal(retired.status, 403);
+  assert.equal(retired.body.reason, 'Only an approver may retire a tool.');
+});
+
+test('an event once written is never updated, even by its author', async () => {
+  const decision = eventDocument('decided', people.approver.name);
+  const { body } = await addEvent(people.approver, decision);
+  const updated = await addEvent(people.approver, { ...decision, _rev: body.rev, outcome: 'not-approved' });
+  assert.equal(updated.status, 403);
+  assert.equal(updated.body.reason, 'Events are never changed once written: record a new event instead.');
+  const read = await as(people.approver, 'GET', `${names.register}/${decision._id}`);
+  assert.equal(read.body.outcome, decision.outcome, 'the event is as first written');
+});
+
+test('an event is never deleted', async () => {
+  const decision = eventDocument('decided', people.approver.name);
+  const { body } = await addEvent(people.approver, decision);
+  const deleted = await as(people.approver, 'DELETE', `${names.register}/${decision._id}?rev=${body.rev}`);
+  assert.equal(deleted.status, 403);
+  assert.equal(deleted.body.reason, 'Events are never deleted: the register keeps every change.');
+  assert.equal((await as(people.approver, 'GET', `${names.register}/${decision._id}`)).status, 200);
+});
+
+test('an event in the name of someone else is refused', async () => {
+  const forged = await addEvent(people.approver, eventDocument('decided', people.teacher.name));
+  assert.equal(forged.status, 403);
+  assert.equal(
+    forged.body.reason,
+    `An event is recorded in the name of the person signed in (${people.approver.name}), not of "${people.teacher.name}".`,
+  );
+});
+
+test('a document that is not a register event is refused', async () => {
+  const refused = await addEvent(people.approver, eventDocument('decided', people.approver.name, { outcome: 'maybe' }));
+  assert.equal(refused.status, 403);
+  assert.match(refused.body.reason, /^This is not a register event: its outcome/);
+});
+
+test('staff cannot read the register, nor write to it; no one signed out can', async () => {
+  const decision = eventDocument('decided', people.approver.name);
+  await addEvent(people.approver, decision);
+  for (const person of [people.staff, undefined]) {
+    const read = await as(person, 'GET', `${names.register}/${decision._id}`);
+    assert.ok([401, 403].includes(read.status), `read answered ${read.status}`);
+    const listed = await as(person, 'GET', `${names.register}/_all_docs`);
+    assert.ok([401, 403].includes(listed.status), `listing answered ${listed.status}`);
+    const written = await addEvent(person, eventDocument('submitted', person?.name ?? 'nobody'));
+    assert.ok([401, 403].includes(written.status), `writing answered ${written.status}`);
+  }
+});
+
+test('staff and teachers read the published register; only approvers write it', async () => {
+  const published = { _id: 'register', entries: [{ tool: 'Padlet', status: 'approved' }] };
+  const written = await as(people.approver, 'PUT', `${names.published}/register`, published);
+  assert.equal(written.status, 201, JSON.stringify(written.body));
+  for (const person of [people.staff, people.teacher]) {
+    const read = await as(person, 'GET', `${names.published}/register`);
+    assert.equal(read.status, 200, person.role);
+    assert.equal(read.body.entries[0].tool, 'Padlet');
+    const refused = await as(person, 'PUT', `${names.published}/by-${person.role}`, { entries: [] });
+    assert.equal(refused.status, 403, person.role);
+    assert.equal(refused.body.reason, 'Only an approver may publish the register for staff.');
+  }
+  const updated = await as(people.approver, 'PUT', `${names.published}/register`, {
+    ...published,
+    _rev: written.body.rev,
+    entries: [],
+  });
+  assert.equal(updated.status, 201, 'an approver keeps the published register up to date');
+});
+
+test("the view lists an entry's events in time order", async () => {
+  const entryId = `entry-${randomBytes(4).toString('hex')}`;
+  const later = eventDocument('decided', people.approver.name, { entryId, at: '2026-12-08T09:00:00.000Z' });
+  const earlier = eventDocument('review-started', people.approver.name, { entryId, at: '2026-12-07T09:00:00.000Z' });
+  await addEvent(people.approver, later);
+  await addEvent(people.approver, earlier);
+  const range = `startkey=${encodeURIComponent(JSON.stringify([entryId]))}&endkey=${encodeURIComponent(JSON.stringify([entryId, {}]))}`;
+  const view = await as(people.approver, 'GET', `${names.register}/_design/proforma/_view/events-by-entry?${range}`);
+  assert.equal(view.status, 200, JSON.stringify(view.body));
+  assert.deepEqual(
+    view.body.rows.map((row) => row.id),
+    [earlier._id, later._id],
+  );
+});
+
+test('the rules hold for events a browser replicates (_bulk_docs with new_edits false)', async () => {
+  /** `doc` as a replica sends it: with its first revision, made in the browser. */
+  const replicated = (doc) => {
+    const hash = randomBytes(16).toString('hex');
+    return { ...doc, _rev: `1-${hash}`, _revisions: { start: 1, ids: [hash] } };
+  };
+  const push = (person, docs) => as(person, 'POST', `${names.register}/_bulk_docs`, { docs, new_edits: false });
+  const accepted = await push(people.approver, [replicated(eventDocument('decided', people.approver.name))]);
+  assert.equal(accepted.status, 201);
+  assert.deepEqual(accepted.body, [], 'no document refused');
+  const refused = await push(people.teacher, [replicated(eventDocument('decided', people.teacher.name))]);
+  assert.equal(refused.body[0]?.error, 'forbidden', JSON.stringify(refused.body));
+  assert.equal(refused.body[0].reason, 'Only an approver may record a decision.');
+});

@@ -1,0 +1,60 @@
+// A test-runner command that gives browser tests a school on a real CouchDB-protocol server: the
+// run's server (PROFORMA_TEST_COUCHDB, from `npm test`), or one this plugin starts the first time
+// a test asks and stops with the runner. The admin's credentials stay here, in Node: a page gets
+// only the server's address and the people it asked for.
+import { randomBytes } from 'node:crypto';
+import { connectAsAdmin } from '../../couchdb/server.mjs';
+import { addPerson, setupSchool } from '../../couchdb/setup.mjs';
+import { schoolNames } from '../../couchdb/design-documents.mjs';
+import { removeSchool, testCouchServer } from '../couchdb/server.mjs';
+
+/**
+ * The server's address as a page at `pageOrigin` should use it: a server on 127.0.0.1 is named
+ * by the page's own loopback name, so that a page on localhost and the server are one site and the
+ * sign-in cookie travels as it would between an intranet and its CouchDB.
+ */
+function addressFor(serverOrigin, pageOrigin) {
+  const server = new URL(serverOrigin);
+  const page = new URL(pageOrigin);
+  if (server.hostname === '127.0.0.1' && page.hostname === 'localhost') server.hostname = 'localhost';
+  return server.origin;
+}
+
+/**
+ * `executeServerCommand('couchdb-school', { origin: location.origin, people: [{ name, password, role }] })`
+ * sets up a new school (`proforma-couchdb setup`, with the page's origin for CORS) and adds the
+ * people (`proforma-couchdb user`; names are server-wide, so make them unique). Answers
+ * `{ kind, school, server, register, published }`: the server's URL, and each database's.
+ */
+export function couchdbPlugin() {
+  let started;
+  const schools = [];
+  return {
+    name: 'couchdb',
+    async executeCommand({ command, payload }) {
+      if (command !== 'couchdb-school') return undefined;
+      started ??= testCouchServer();
+      const server = await started;
+      const client = await connectAsAdmin(server.adminUrl);
+      const school = payload?.school ?? `web-${randomBytes(4).toString('hex')}`;
+      schools.push({ school, people: (payload?.people ?? []).map((person) => person.name) });
+      await setupSchool(client, { school, origins: payload?.origin ? [payload.origin] : [] });
+      for (const person of payload?.people ?? []) await addPerson(client, { school, ...person });
+      const address = addressFor(server.origin, payload?.origin ?? server.origin);
+      const names = schoolNames(school);
+      return {
+        kind: server.kind,
+        school,
+        server: address,
+        register: `${address}/${names.register}`,
+        published: `${address}/${names.published}`,
+      };
+    },
+    async serverStop() {
+      const server = await started?.catch(() => undefined);
+      if (!server) return;
+      for (const { school, people } of schools) await removeSchool(server, school, people);
+      await server.stop();
+    },
+  };
+}
