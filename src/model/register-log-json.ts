@@ -35,7 +35,16 @@ export function registerLogToJson(events: readonly RegisterEvent[], { now }: { n
   return `${JSON.stringify(RegisterLogFileSchema.parse(file), null, 2)}\n`;
 }
 
-export type RegisterLogJsonResult = { events: RegisterEvent[]; version: 1 | 2 } | { errors: RegisterJsonProblem[] };
+export type RegisterLogJsonResult =
+  | {
+      events: RegisterEvent[];
+      version: 1 | 2;
+      /** When the file was written. */
+      exportedAt: string;
+      /** Set when the file is a register published for staff (version 1), without assessments or names. */
+      published?: true;
+    }
+  | { errors: RegisterJsonProblem[] };
 
 /**
  * Reads a register JSON file as events, all or nothing: a file of version 2
@@ -50,7 +59,13 @@ export function jsonToRegisterLog(text: string, carryOver: CarryOver): RegisterL
   if (read.version === 1) {
     const result = jsonToRegister(text);
     if ('errors' in result) return result;
-    return { version: 1, events: eventsFromRegister(result.file.entries, result.file.trustedKeys, carryOver) };
+    const { entries, trustedKeys, exportedAt, published } = result.file;
+    return {
+      version: 1,
+      events: eventsFromRegister(entries, trustedKeys, carryOver),
+      exportedAt,
+      ...(published ? { published: true as const } : {}),
+    };
   }
   if (read.version !== 2) return { errors: [newerVersion(read.version, 2)] };
   const result = RegisterLogFileSchema.safeParse(read.input);
@@ -67,5 +82,7 @@ export function jsonToRegisterLog(text: string, carryOver: CarryOver): RegisterL
       });
     }
   });
-  return errors.length > 0 ? { errors } : { version: 2, events: result.data.events };
+  return errors.length > 0
+    ? { errors }
+    : { version: 2, events: result.data.events, exportedAt: result.data.exportedAt };
 }
