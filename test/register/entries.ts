@@ -69,7 +69,9 @@ export const mixedEntries = (): RegisterEntry[] => [
 /** A register in this browser, of a namespace of its own, holding the entries with their histories as its log. */
 export async function seededStore(entries: RegisterEntry[]): Promise<IndexedDbRegisterStore> {
   const store = new IndexedDbRegisterStore(freshNamespace());
-  await store.append(eventsFromRegister(entries, [], { at: '2026-01-10T09:00:00.000Z', by: { name: 'J. Evans, IT lead' } }));
+  await store.append(
+    eventsFromRegister(entries, [], { at: '2026-01-10T09:00:00.000Z', by: { name: 'J. Evans, IT lead' } }),
+  );
   return store;
 }
 

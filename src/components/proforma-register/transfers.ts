@@ -2,14 +2,17 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import { datedFileName, downloadFile, downloadsBlocked } from '../../internal/download.js';
 import type { FormDefinition } from '../../model/form-definition.js';
-import { csvToRegister, decodeCsv, registerToCsv } from '../../model/register-csv.js';
-import { registerToJson } from '../../model/register-json.js';
-import { jsonToRegisterLog, registerLogToJson } from '../../model/register-log-json.js';
 import { entryWithHistory } from '../../model/register/carry-over.js';
-import { newEventId } from '../../model/register/changes.js';
 import { isKeyEvent, type RegisterEvent } from '../../model/register/events.js';
-import { entryRecord, eventsFromFileEntries } from '../../model/register/file-events.js';
-import { registerFromEvents, type RegisterEntryState } from '../../model/register/fold.js';
+import type { RegisterEntryState } from '../../model/register/fold.js';
+import {
+  exportRegisterCsv,
+  exportRegisterJson,
+  importRegisterCsv,
+  importRegisterJson,
+  type RegisterImportProblem,
+  type RegisterImportResult,
+} from '../../services/register/file-transfers.js';
 import { importSignedPdfsToLog, type PdfImportResult } from '../../services/register/import-pdfs.js';
 import type { RegisterStore, RegisterView } from '../../services/register/register-store.js';
 import { ProformaRegisterChangeEvent } from '../../events/register-change.js';
@@ -22,15 +25,7 @@ import { storeProblemWords } from './render-common.js';
 // register published for staff out. One transfer at a time; what the last
 // import did is kept to show until the next.
 
-/** One thing wrong with an imported file: a CSV row and column, or a JSON path; none for the file as a whole. */
-export interface FileImportProblem {
-  /** The CSV row as a spreadsheet numbers it (the header is row 1). */
-  row?: number;
-  /** Where in a JSON file, such as `entries[2].status`. */
-  path?: string;
-  column?: string;
-  message: string;
-}
+export type FileImportProblem = RegisterImportProblem;
 
 /** What the last import did, shown until the next one. */
 export type ImportReport =
@@ -44,8 +39,6 @@ export interface TransfersHost extends ReactiveControllerHost, HTMLElement {
   /** The language entries take the forms' words in. */
   readonly language: string;
 }
-
-type Refusal = { errors: FileImportProblem[] };
 
 export class TransferController implements ReactiveController {
   /** What is being done while an import or export runs; changes wait until it is done. */
@@ -101,24 +94,24 @@ export class TransferController implements ReactiveController {
         { text: msg(str`${file.name} could not be opened. It may have been moved or deleted; choose it again.`) },
       ]);
     }
-    let events: RegisterEvent[] | Refusal;
+    let result: RegisterImportResult;
     try {
-      events =
-        typeof contents === 'string' ? await this.jsonEvents(contents, store) : await this.csvEvents(contents, store);
+      const options = { by: { name: this.changes.actor.trim() } };
+      result =
+        typeof contents === 'string'
+          ? await importRegisterJson(contents, store, options)
+          : await importRegisterCsv(contents, store, options);
     } catch (error) {
       return this.fail(error);
     }
-    if ('errors' in events) {
-      return this.finish({ kind: 'file-problems', format, fileName: file.name, problems: events.errors });
+    if ('errors' in result) {
+      return this.finish({ kind: 'file-problems', format, fileName: file.name, problems: result.errors });
     }
-    let view: RegisterView | undefined;
-    try {
-      view = await this.data.append(events);
-    } catch (error) {
-      return this.fail(error);
-    }
+    const { imported, events } = result;
     const entryIds = new Set(events.flatMap((event) => (isKeyEvent(event) ? [] : [event.entryId])));
-    await this.finish({ kind: 'file', format, fileName: file.name, imported: entryIds.size }, view, entryIds, events);
+    const data = await this.data.read();
+    const view = data.status === 'ready' ? data.view : undefined;
+    await this.finish({ kind: 'file', format, fileName: file.name, imported }, view, entryIds, events);
   }
 
   async exportFile(kind: 'csv' | 'json' | 'published'): Promise<void> {
@@ -135,20 +128,13 @@ export class TransferController implements ReactiveController {
     }
     this.setBusy('exporting');
     try {
-      const now = new Date();
-      if (kind === 'json') {
-        const text = registerLogToJson(await store.events(), { now });
-        downloadFile(datedFileName('approved-tools', 'json'), new Blob([text], { type: 'application/json' }));
+      if (kind === 'csv') {
+        const text = await exportRegisterCsv(store);
+        downloadFile(datedFileName('approved-tools', 'csv'), new Blob([text], { type: 'text/csv;charset=utf-8' }));
       } else {
-        const { entries } = await store.read(now);
-        if (kind === 'csv') {
-          const text = registerToCsv(entries.map(entryRecord));
-          downloadFile(datedFileName('approved-tools', 'csv'), new Blob([text], { type: 'text/csv;charset=utf-8' }));
-        } else {
-          const text = registerToJson(entries.map(entryWithHistory), [], { published: true, now });
-          const name = datedFileName('approved-tools-for-staff', 'json');
-          downloadFile(name, new Blob([text], { type: 'application/json' }));
-        }
+        const text = await exportRegisterJson(store, { published: kind === 'published' });
+        const name = kind === 'published' ? 'approved-tools-for-staff' : 'approved-tools';
+        downloadFile(datedFileName(name, 'json'), new Blob([text], { type: 'application/json' }));
       }
       this.changes.set({ problems: undefined });
     } catch (error) {
@@ -196,53 +182,6 @@ export class TransferController implements ReactiveController {
     }
     this.setBusy('importing');
     return store;
-  }
-
-  /** A CSV's rows as events, each recording its entry as the row has it; or every problem of the file. */
-  private async csvEvents(bytes: Uint8Array, store: RegisterStore): Promise<RegisterEvent[] | Refusal> {
-    const decoded = decodeCsv(bytes);
-    if ('errors' in decoded) return decoded;
-    const { entries } = await store.read();
-    const read = csvToRegister(decoded.text, entries.map(entryRecord));
-    if ('errors' in read) return read;
-    return eventsFromFileEntries(read.entries, entries, {
-      at: new Date().toISOString(),
-      by: { name: this.changes.actor.trim() },
-      action: 'imported from CSV',
-      newId: newEventId,
-    });
-  }
-
-  /**
-   * A register JSON file's events (version 2), or its entries' histories as
-   * events (version 1); refused, all of it, when the register would set any
-   * of them aside, with each reason.
-   */
-  private async jsonEvents(text: string, store: RegisterStore): Promise<RegisterEvent[] | Refusal> {
-    const now = new Date();
-    const read = jsonToRegisterLog(text, { at: now.toISOString(), by: { name: this.changes.actor.trim() } });
-    if ('errors' in read) return { errors: read.errors.map(({ path, message }) => ({ path, message })) };
-    const incoming = new Set(read.events);
-    const { rejected } = registerFromEvents([...(await store.events()), ...read.events], { now });
-    const refused = rejected.filter(({ event }) => incoming.has(event));
-    if (refused.length === 0) return read.events;
-    if (read.published) {
-      return {
-        errors: [
-          {
-            path: 'published',
-            message:
-              'this is the published copy of a register, made for staff: it leaves out the assessments and who made each change, so it cannot be imported over a register that holds its tools. Import a full export of the register instead.',
-          },
-        ],
-      };
-    }
-    return {
-      errors: refused.map(({ event, message }) => ({
-        path: `events[${read.events.indexOf(event)}]`,
-        message: isKeyEvent(event) ? message : `“${event.entryId}”: ${message}`,
-      })),
-    };
   }
 
   private async fail(error: unknown): Promise<void> {
