@@ -4,11 +4,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import ts from 'typescript';
+import { minifyInWorker } from './scripts/terser-pool.mjs';
+
+// TypeScript is CommonJS: required, it loads without Node first reading its 9 MB for the names it
+// exports, which `import` would do (half a second, before any target can start).
+const ts = createRequire(import.meta.url)('typescript');
 
 /**
  * V8's explicit compile hint: compile every function of the file as it loads, on a background
@@ -147,6 +152,9 @@ const minifiedTemplates = (({ transform, ...plugin }) => ({
  * output this one reads and so must be built before it.
  */
 export const targets = [
+  // The module workers first: each is one file, minified by one terser thread, the longest job
+  // of the build, which the other targets' shorter ones can then fill in beside.
+  ...workers.map(moduleWorker),
   // One ES module per source file, dependencies left as imports; `tsc` writes the .d.ts beside them.
   packageModules('npm package', [...packageEntries, ...workers]),
   // Self-contained, minified files with Lit inlined, for script tags and the demo: one with every
@@ -165,7 +173,6 @@ export const targets = [
   classicLittleScript('embed-host', 'src/embed/embed-host.ts'),
   // embed.html's first script, which starts fetching the form while embed.js loads.
   classicLittleScript('embed-preload', 'src/embed/embed-preload.ts'),
-  ...workers.map(moduleWorker),
 ];
 
 /**
@@ -204,16 +211,27 @@ export function rollupOptions(target) {
 
 export default inBuildOrder(targets).map(rollupOptions);
 
-/** terser with `options`, each chunk minified once however many targets write it alike. */
+/**
+ * terser with `options`, in the build's threads (scripts/terser-pool.mjs): each chunk minified once
+ * however many targets write it alike; an ES module minified as one, with a source map if the
+ * output has one.
+ */
 function minified(options) {
-  const plugin = terser(options);
   return {
-    name: plugin.name,
-    renderChunk: once(plugin.renderChunk, (code, _chunk, { format, sourcemap }) =>
-      JSON.stringify([options, format, sourcemap, code]),
-    ),
+    name: 'terser',
+    async renderChunk(code, _chunk, { format, sourcemap }) {
+      const sourceMap = sourcemap === true || typeof sourcemap === 'string';
+      const result = await minifyOnce(code, {
+        ...(format === 'es' ? { module: true } : {}),
+        ...(format === 'cjs' ? { toplevel: true } : {}),
+        ...options,
+        sourceMap,
+      });
+      return sourceMap ? result : result.code;
+    },
   };
 }
+const minifyOnce = once(minifyInWorker, (code, options) => JSON.stringify([options, code]));
 
 /** The npm package: one ES module per source file, dependencies left as imports. */
 function packageModules(name, entries) {
@@ -265,11 +283,24 @@ function litLocalizeWithoutItsRuntime() {
   };
 }
 
+/**
+ * tslib's helpers as the bundles use them: only `__decorate`, from scripts/decorate.mjs, which
+ * leaves out the `Reflect.decorate` branch no element needs (74 B gz on the form's page).
+ */
+function decorateWithoutReflect() {
+  const helpers = fileURLToPath(new URL('scripts/decorate.mjs', import.meta.url));
+  return {
+    name: 'decorate-without-reflect',
+    resolveId: (id) => (id === 'tslib' ? helpers : null),
+  };
+}
+
 /** @param {{ module?: boolean, after?: object[] }} [options] `module: false` for a classic script. */
 function bundlePlugins({ module = true, after = [] } = {}) {
   return [
     leaveOutJsPdfExtras(),
     litLocalizeWithoutItsRuntime(),
+    decorateWithoutReflect(),
     nodeResolve({ exportConditions: ['production'] }),
     typescript,
     ...after,
@@ -294,11 +325,31 @@ function scriptBundle(name, input, { files = [] } = {}) {
       dir: 'dist',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: jsPdfChunk,
       format: 'es',
       sourcemap: true,
     },
     plugins: [...bundlePlugins(), copyFiles(files)],
   };
+}
+
+/**
+ * jsPDF in a chunk of its own, with what only it imports (its PNG and zlib code, Babel's helpers,
+ * the optional helpers left out): the same chunk in every bundle, so terser minifies it once for
+ * them all, rather than once in each beside whichever of our modules each bundle puts with it.
+ */
+function jsPdfChunk(id, { getModuleInfo }) {
+  const inJsPdf = (moduleId, visiting) => {
+    if (/\/node_modules\/jspdf(-autotable)?\//.test(moduleId)) return true;
+    if (!moduleId.includes('/node_modules/') && !moduleId.startsWith('\0left-out:')) return false;
+    // A cycle of modules imported only by each other and by jsPDF belongs to jsPDF.
+    if (visiting.has(moduleId)) return true;
+    visiting.add(moduleId);
+    const { importers, dynamicImporters } = getModuleInfo(moduleId);
+    const importedBy = [...importers, ...dynamicImporters];
+    return importedBy.length > 0 && importedBy.every((importer) => inJsPdf(importer, visiting));
+  };
+  return inJsPdf(id, new Set()) ? 'jspdf' : undefined;
 }
 
 /** Copies each file to dist/ under its own name. */
@@ -323,6 +374,7 @@ function classicLazyModules(name) {
       dir: 'dist',
       entryFileNames: 'chunks/[name]-[hash].js',
       chunkFileNames: 'chunks/classic-[name]-[hash].js',
+      manualChunks: jsPdfChunk,
       format: 'es',
       sourcemap: true,
     },

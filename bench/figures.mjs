@@ -1,28 +1,184 @@
 // Every figure of the bench, each defined once: its key in results.json, its row in the printed
-// table, its unit, what it means (written into results.json) and its budget, if it has one.
-// bench/run.mjs measures them under these keys; `--check` compares them with the budgets.
-import { EMBED_PAGE_URL } from './embed-render.mjs';
+// table, its unit, what it means (written into results.json), its budget if it has one, and how it
+// is measured. bench/run.mjs measures each in turn; `--check` compares them with the budgets.
+// Measurements several figures read are beside them (MEASUREMENTS), each made once a run.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EMBED_PAGE_URL, timeEmbedFirstRender } from './embed-render.mjs';
+import { answerEverything, installHelpers, renderProforma, renderSurveyJs, timeScoring } from './in-page.mjs';
+import {
+  AUTOSAVE_PAGES,
+  AUTOSAVE_SAVES_PER_PAGE,
+  CRAFTED_PDF_BYTES,
+  DRAFTS_LISTED,
+  DRAFTS_SHOWN_AT_FIRST,
+  EXPORTS_PER_PAGE,
+  REGISTER_ENTRIES,
+  SCORE_BATCHES,
+  SCORE_CALLS_PER_BATCH,
+  SCORE_WARM_UP,
+  gzipBytes,
+  openPage,
+  ratio,
+  recordFiles,
+  stayLocal,
+  sum,
+  timeAutosave,
+  timeCraftedVerify,
+  timeDraftsList,
+  timeExport,
+  timeRegisterFigures,
+} from './measure.mjs';
 import {
   ALL_ELEMENTS_BUNDLE_URL,
   APP_BUNDLE_URL,
   BUNDLE_URL,
   CLASSIC_SCRIPT_URL,
   EXPORT_WORKER_URL,
+  FORM_URL,
+  MODEL_URL,
+  SURVEYJS_FORM_URL,
 } from './pages.mjs';
+import { summarise } from './stats.mjs';
 
-export const SCORE_WARM_UP = 500;
-export const SCORE_BATCHES = 50;
-export const SCORE_CALLS_PER_BATCH = 100;
-/** Autosave: this many freshly loaded pages, each with its first save and then this many more timed. */
-export const AUTOSAVE_PAGES = 5;
-export const AUTOSAVE_SAVES_PER_PAGE = 6;
-export const DRAFTS_LISTED = 500;
-/** How many drafts <proforma-drafts> shows before "Show all" (SHOWN_AT_FIRST in its source). */
-export const DRAFTS_SHOWN_AT_FIRST = 20;
-/** Exports on each fresh page: the first is cold (loads the export code), the rest warm. */
-export const EXPORTS_PER_PAGE = 3;
-/** The size of the file crafted to take quadratic time that the verifier is timed on. */
-export const CRAFTED_PDF_BYTES = 16 * 1024 * 1024;
+export {
+  AUTOSAVE_PAGES,
+  AUTOSAVE_SAVES_PER_PAGE,
+  CRAFTED_PDF_BYTES,
+  DRAFTS_LISTED,
+  DRAFTS_SHOWN_AT_FIRST,
+  EXPORTS_PER_PAGE,
+  SCORE_BATCHES,
+  SCORE_CALLS_PER_BATCH,
+  SCORE_WARM_UP,
+};
+
+/** Waits until `host`'s <proforma-assessment> (or `host` itself) shows a question. */
+const questionShown = (page, inApp) =>
+  page.waitForFunction(
+    (inApp) => {
+      const host = inApp ? document.querySelector('proforma-app')?.shadowRoot : document;
+      return host?.querySelector('proforma-assessment')?.shadowRoot?.querySelectorAll('.question').length > 0;
+    },
+    { timeout: 15000 },
+    inApp,
+  );
+
+/** The scripts and stylesheets a page fetched, each named by `role` in results.json under `library`. */
+async function pageFiles(bench, library, path, showForm, entryUrl) {
+  const files = await recordFiles(bench, path, showForm);
+  bench.files[library] = entryUrl
+    ? files.map((file) => ({ ...file, role: file.url === entryUrl ? 'entry' : 'chunk, loaded with the page' }))
+    : files;
+  return { js: files.filter((file) => file.kind === 'js'), css: files.filter((file) => file.kind === 'css') };
+}
+
+/** Measurements several figures read, each made once a run (`bench.once`). */
+const MEASUREMENTS = {
+  /** What the default-form page fetches. */
+  formPage: (bench) =>
+    pageFiles(bench, 'proforma', '/bench/default-form.html', (page) => questionShown(page, false), BUNDLE_URL),
+  /** What the <proforma-app> page fetches. */
+  appPage: (bench) => pageFiles(bench, 'app', '/bench/app.html', (page) => questionShown(page, true), APP_BUNDLE_URL),
+  /** What the SurveyJS page fetches. */
+  surveyJsPage: (bench) =>
+    pageFiles(bench, 'surveyjs', '/bench/surveyjs.html', async (page) => {
+      await page.evaluate(installHelpers);
+      await page.evaluate(renderSurveyJs, { formUrl: SURVEYJS_FORM_URL });
+    }),
+
+  /** First renders, ours and SurveyJS's in turn, each on a freshly loaded page. */
+  async firstRenders(bench) {
+    const ours = { dom: [], layout: [] };
+    const theirs = { dom: [], layout: [] };
+    for (let run = 0; run < bench.runs; run += 1) {
+      let page = await openPage(bench, '/bench/proforma.html');
+      const rendered = await page.evaluate(renderProforma, {
+        formUrl: FORM_URL,
+        expectedQuestions: bench.visibleAtFirst,
+      });
+      ours.dom.push(rendered.domMs);
+      ours.layout.push(rendered.layoutMs);
+      await page.close();
+
+      page = await openPage(bench, '/bench/surveyjs.html');
+      const theirRender = await page.evaluate(renderSurveyJs, { formUrl: SURVEYJS_FORM_URL });
+      theirs.dom.push(theirRender.domMs);
+      theirs.layout.push(theirRender.layoutMs);
+      await page.close();
+    }
+    return { ours, theirs };
+  },
+
+  /**
+   * A full answer pass through the UI, each run on a freshly loaded and rendered page. A script
+   * the default-form page did not fetch, fetched while rendering or answering, is a chunk loaded
+   * on demand, listed in results.json.
+   */
+  async answerPasses(bench) {
+    const pageScripts = new Set((await bench.once(MEASUREMENTS.formPage)).js.map((file) => file.url));
+    const passes = [];
+    const onDemand = new Map();
+    let lastPass;
+    for (let run = 0; run < bench.runs; run += 1) {
+      const lateScripts = [];
+      const page = await openPage(bench, '/bench/proforma.html', (response) => {
+        const url = new URL(response.url()).pathname;
+        if (response.request().resourceType() !== 'script' || pageScripts.has(url) || onDemand.has(url)) return;
+        const body = response.buffer();
+        body.catch(() => {});
+        lateScripts.push(body.then((buffer) => onDemand.set(url, buffer)));
+      });
+      await page.evaluate(renderProforma, { formUrl: FORM_URL, expectedQuestions: bench.visibleAtFirst });
+      lastPass = await page.evaluate(answerEverything);
+      await page.waitForNetworkIdle({ idleTime: 300, timeout: 15000 });
+      await Promise.all(lateScripts);
+      await page.close();
+      if (lastPass.outcome !== 'approved') {
+        throw new Error(
+          `The answer pass ended "${lastPass.outcome}", not "approved": ${JSON.stringify(lastPass.reasons)}`,
+        );
+      }
+      passes.push(lastPass.ms);
+    }
+    for (const [url, body] of onDemand) {
+      bench.files.proforma.push({
+        url,
+        kind: 'js',
+        role: 'chunk, loaded on demand',
+        bytes: body.length,
+        gzipBytes: gzipBytes(body),
+      });
+    }
+    return { passes, lastPass };
+  },
+
+  /** Autosave: typing into the tool's name, to the committed IndexedDB write. */
+  autosaves: (bench) => timeAutosave(bench),
+
+  /** The drafts list, DRAFTS_LISTED drafts with the complete answers of the answer pass. */
+  async draftsLists(bench) {
+    return timeDraftsList(bench, (await bench.once(MEASUREMENTS.answerPasses)).lastPass.answers);
+  },
+
+  /** The signed PDF: exported through the form's own panel, then checked with <proforma-verify>. */
+  async exports(bench) {
+    const { lastPass } = await bench.once(MEASUREMENTS.answerPasses);
+    const pageScripts = new Set((await bench.once(MEASUREMENTS.formPage)).js.map((file) => file.url));
+    const exported = await timeExport(bench, { answers: lastPass.answers, pageScripts });
+    bench.files.proforma.push(...exported.exportFiles);
+    return exported;
+  },
+
+  /** <proforma-verify> on a file crafted to take quadratic time. */
+  craftedChecks: (bench) => timeCraftedVerify(bench),
+
+  /** The approved-tools register with REGISTER_ENTRIES tools. */
+  register: (bench) => timeRegisterFigures(bench),
+};
+
+/** A figure read from what `measurement` gave. */
+const from = (measurement, read) => async (bench) => read(await bench.once(measurement));
 
 /**
  * @typedef {object} Figure
@@ -34,6 +190,9 @@ export const CRAFTED_PDF_BYTES = 16 * 1024 * 1024;
  *   The largest value allowed (of the median of a timed figure, or of `statistic`), named for
  *   messages; `ci` for a byte figure that `npm run bench:size -- --check` checks, since it does not
  *   depend on the machine's speed.
+ * @property {(bench: import('./measure.mjs').Bench) => Promise<unknown>} measure Its value in a run of
+ *   the bench: a number, or `summarise`'s figures of timed runs.
+ * @property {boolean} [bytes] Measured by `--bytes-only` too: read from files, no timing.
  */
 
 /** @type {Figure[]} In the order of the printed table. */
@@ -45,12 +204,29 @@ export const FIGURES = [
     definition:
       'JS a page with <proforma-assessment form-src=…social-tool…> downloads (every script response recorded in Chromium until the form is shown and the network is quiet), each file minified as served, gzip level 9, summed',
     budget: { name: 'default-form page JS', limit: 25000, ci: true },
+    bytes: true,
+    measure: from(MEASUREMENTS.formPage, ({ js }) => sum(js, 'gzipBytes')),
   },
   {
     key: 'proforma.entry.gzipBytes',
     row: `  of which ${BUNDLE_URL.slice(1)}`,
     unit: 'B',
     definition: `${BUNDLE_URL.slice(1)} alone, gzip level 9`,
+    bytes: true,
+    measure: from(MEASUREMENTS.formPage, ({ js }) =>
+      sum(
+        js.filter((file) => file.url === BUNDLE_URL),
+        'gzipBytes',
+      ),
+    ),
+  },
+  {
+    key: 'proforma.pageJs.bytes',
+    row: '  all of it minified, before gzip',
+    unit: 'B',
+    definition: 'the same files as served (minified), summed, before gzip',
+    bytes: true,
+    measure: from(MEASUREMENTS.formPage, ({ js }) => sum(js, 'bytes')),
   },
   {
     key: 'proforma.appPageJs.gzipBytes',
@@ -58,6 +234,16 @@ export const FIGURES = [
     unit: 'B',
     definition: `JS a page with <proforma-app> (${APP_BUNDLE_URL.slice(1)}, no attributes: a teacher's first view, the built-in social-tool form) downloads until the form is shown and the network is quiet: the entry, the chunks it imports and the small module that finds the built-in forms; not the other views' elements, which load when their view is opened. Each file minified as served, gzip level 9, summed`,
     budget: { name: "<proforma-app> page JS, a teacher's first view", limit: 45000, ci: true },
+    bytes: true,
+    measure: from(MEASUREMENTS.appPage, ({ js }) => sum(js, 'gzipBytes')),
+  },
+  {
+    key: 'proforma.appPageJs.bytes',
+    row: '  the same, minified, before gzip',
+    unit: 'B',
+    definition: 'the same files as served (minified), summed, before gzip',
+    bytes: true,
+    measure: from(MEASUREMENTS.appPage, ({ js }) => sum(js, 'bytes')),
   },
   {
     key: 'surveyjs.pageJs.gzipBytes',
@@ -65,12 +251,24 @@ export const FIGURES = [
     unit: 'B',
     definition:
       'JS the SurveyJS page downloads: survey.core.min.js + survey-js-ui.min.js (UMD builds), gzip level 9, summed',
+    bytes: true,
+    measure: from(MEASUREMENTS.surveyJsPage, ({ js }) => sum(js, 'gzipBytes')),
+  },
+  {
+    key: 'surveyjs.pageJs.bytes',
+    row: '  the same, minified, before gzip',
+    unit: 'B',
+    definition: 'the same files as served (minified), summed, before gzip',
+    bytes: true,
+    measure: from(MEASUREMENTS.surveyJsPage, ({ js }) => sum(js, 'bytes')),
   },
   {
     key: 'surveyjs.pageCss.gzipBytes',
     row: 'SurveyJS: theme CSS (gzip -9, not in ratio)',
     unit: 'B',
     definition: 'SurveyJS default theme CSS (fontless), gzip level 9; not in the ratio',
+    bytes: true,
+    measure: from(MEASUREMENTS.surveyJsPage, ({ css }) => sum(css, 'gzipBytes')),
   },
   {
     key: 'ratio.pageJs',
@@ -78,6 +276,12 @@ export const FIGURES = [
     unit: '',
     definition: 'proforma page JS / SurveyJS page JS (gzip)',
     budget: { name: 'page JS, ours / SurveyJS', limit: 0.1, ci: true },
+    bytes: true,
+    measure: async (bench) =>
+      ratio(
+        sum((await bench.once(MEASUREMENTS.formPage)).js, 'gzipBytes'),
+        sum((await bench.once(MEASUREMENTS.surveyJsPage)).js, 'gzipBytes'),
+      ),
   },
   {
     key: 'proforma.firstRender',
@@ -86,12 +290,14 @@ export const FIGURES = [
     definition:
       'ms from setting .form (the already-parsed JSON) on a fresh <proforma-assessment> and appending it, to one .question per visible question in its shadow root after updateComplete: schema validation, scoring and render',
     budget: { name: 'first render of the social-tool form', limit: 50, ci: false },
+    measure: from(MEASUREMENTS.firstRenders, ({ ours }) => summarise(ours.dom)),
   },
   {
     key: 'proforma.firstRenderToLayout',
     row: 'proforma: first render to layout',
     unit: 'ms',
     definition: 'the same, plus the style and layout the browser does once it is in the DOM',
+    measure: from(MEASUREMENTS.firstRenders, ({ ours }) => summarise(ours.layout)),
   },
   {
     key: 'surveyjs.firstRender',
@@ -99,12 +305,14 @@ export const FIGURES = [
     unit: 'ms',
     definition:
       'ms from new Survey.Model(json) + survey.render(div) to every visible question element ([data-name]) in the div',
+    measure: from(MEASUREMENTS.firstRenders, ({ theirs }) => summarise(theirs.dom)),
   },
   {
     key: 'surveyjs.firstRenderToLayout',
     row: 'SurveyJS: first render to layout',
     unit: 'ms',
     definition: 'the same, plus style and layout',
+    measure: from(MEASUREMENTS.firstRenders, ({ theirs }) => summarise(theirs.layout)),
   },
   {
     key: 'ratio.firstRender',
@@ -112,6 +320,9 @@ export const FIGURES = [
     unit: '',
     definition: 'proforma first render / SurveyJS first render (medians)',
     budget: { name: 'first render, ours / SurveyJS', limit: 0.5, ci: false },
+    measure: from(MEASUREMENTS.firstRenders, ({ ours, theirs }) =>
+      ratio(summarise(ours.dom).median, summarise(theirs.dom).median),
+    ),
   },
   {
     key: 'proforma.embedFirstRender',
@@ -119,6 +330,13 @@ export const FIGURES = [
     unit: 'ms',
     definition: `ms from navigation start of ${EMBED_PAGE_URL.slice(1)} (a fresh top-level page, not framed) to the first .question in its <proforma-app>'s <proforma-assessment> (performance.now() in a MutationObserver on each shadow root): the page, its stylesheet and script, the built-in forms' module, the form fetched, checked and rendered`,
     budget: { name: 'embed.html, navigation start to the first question', limit: 150, ci: false },
+    measure: async (bench) =>
+      summarise(
+        await timeEmbedFirstRender(bench.browser, bench.baseUrl, {
+          runs: bench.runs,
+          prepare: (page) => stayLocal(page, bench),
+        }),
+      ),
   },
   {
     key: 'proforma.answerPass',
@@ -126,6 +344,11 @@ export const FIGURES = [
     unit: 'ms',
     definition:
       'ms to answer every visible question through the UI (click radios and checkboxes, fill inputs, pick selects, dispatching input/change events and awaiting each re-render) until the outcome is "approved"',
+    measure: from(MEASUREMENTS.answerPasses, ({ passes, lastPass }) => ({
+      ...summarise(passes),
+      events: lastPass.events,
+      questions: lastPass.questions,
+    })),
   },
   {
     key: 'proforma.scoreAssessment',
@@ -133,6 +356,25 @@ export const FIGURES = [
     unit: 'ms',
     definition: `ms per scoreAssessment(form, answers) call on the full form (parsed in the page with parseFormDefinition) with the complete answers of the answer pass, in headless Chromium: dist/model loaded as ES modules (its packages through an import map, from node_modules), ${SCORE_WARM_UP} calls to warm up, then ${SCORE_BATCHES} runs of ${SCORE_CALLS_PER_BATCH} calls each timed and divided by ${SCORE_CALLS_PER_BATCH} (the page's clock is too coarse for one call); median, min and max of the runs`,
     budget: { name: 'scoreAssessment on the full form', limit: 1, ci: false },
+    measure: async (bench) => {
+      // scoreAssessment in the page, on the complete answers the answer pass produced through the UI.
+      const { lastPass } = await bench.once(MEASUREMENTS.answerPasses);
+      const page = await openPage(bench, '/bench/model.html');
+      const scoring = await page.evaluate(timeScoring, {
+        modelUrl: MODEL_URL,
+        formUrl: FORM_URL,
+        answers: lastPass.answers,
+        warmUp: SCORE_WARM_UP,
+        batches: SCORE_BATCHES,
+        callsPerBatch: SCORE_CALLS_PER_BATCH,
+      });
+      await page.close();
+      return {
+        ...summarise(scoring.perCallMs, 4),
+        callsPerRun: SCORE_CALLS_PER_BATCH,
+        crossOriginIsolated: scoring.crossOriginIsolated,
+      };
+    },
   },
   {
     key: 'proforma.autosaveWrite',
@@ -145,6 +387,15 @@ export const FIGURES = [
       limit: 50,
       ci: false,
     },
+    measure: async (bench) => {
+      const autosave = await bench.once(MEASUREMENTS.autosaves);
+      return {
+        ...summarise(autosave.later, 2, { percentiles: [95] }),
+        pages: AUTOSAVE_PAGES,
+        debounceMs: bench.delayMs,
+        heardOnChannel: summarise(autosave.heard, 2, { percentiles: [95] }),
+      };
+    },
   },
   {
     key: 'proforma.autosaveFirstWrite',
@@ -152,6 +403,10 @@ export const FIGURES = [
     unit: 'ms',
     definition:
       "the same for each page's first save, which also loads the draft code (a chunk) and opens the database while the key presses go on; one per page",
+    measure: async (bench) => ({
+      ...summarise((await bench.once(MEASUREMENTS.autosaves)).first),
+      debounceMs: bench.delayMs,
+    }),
   },
   {
     key: 'proforma.draftsListRender',
@@ -159,12 +414,14 @@ export const FIGURES = [
     unit: 'ms',
     definition: `ms from appending <proforma-drafts namespace=…> (page loading ${ALL_ELEMENTS_BUNDLE_URL.slice(1)}) with ${DRAFTS_LISTED} drafts stored, to the newest ${DRAFTS_SHOWN_AT_FIRST} listed (.draft items) and the button that shows all ${DRAFTS_LISTED}: reading their summaries from IndexedDB, checking them, sorting and rendering. The drafts (the social-tool form, the complete answers of the answer pass, revision 1) are restored from a backup file into a fresh namespace on another page first; none may be listed as damaged`,
     budget: { name: '<proforma-drafts> listing 500 drafts', limit: 100, ci: false },
+    measure: from(MEASUREMENTS.draftsLists, ({ dom }) => ({ ...summarise(dom), drafts: DRAFTS_LISTED })),
   },
   {
     key: 'proforma.draftsListRenderToLayout',
     row: `proforma: ${DRAFTS_LISTED} drafts listed, to layout`,
     unit: 'ms',
     definition: 'the same, plus the style and layout the browser does once it is in the DOM',
+    measure: from(MEASUREMENTS.draftsLists, ({ layout }) => ({ ...summarise(layout), drafts: DRAFTS_LISTED })),
   },
   {
     key: 'proforma.exportCold',
@@ -176,6 +433,7 @@ export const FIGURES = [
       limit: 800,
       ci: false,
     },
+    measure: from(MEASUREMENTS.exports, ({ cold }) => summarise(cold)),
   },
   {
     key: 'proforma.exportWarm',
@@ -183,6 +441,7 @@ export const FIGURES = [
     unit: 'ms',
     definition: `the same, exporting again on the same page (${EXPORTS_PER_PAGE - 1} per page): the code and fonts cached, the key already made; each export still starts a fresh worker`,
     budget: { name: 'signed PDF export, warm', limit: 300, ci: false },
+    measure: from(MEASUREMENTS.exports, ({ warm }) => summarise(warm)),
   },
   {
     key: 'proforma.exportLongestTask',
@@ -190,6 +449,7 @@ export const FIGURES = [
     unit: 'ms',
     definition:
       'the longest main-thread task (PerformanceObserver longtask, 50 ms or more; 0 when none) during each export: how long the page could not respond',
+    measure: from(MEASUREMENTS.exports, ({ longestTask }) => summarise(longestTask)),
   },
   {
     key: 'proforma.exportFile.bytes',
@@ -197,6 +457,7 @@ export const FIGURES = [
     unit: 'B',
     definition: 'size of the signed PDF of the full social-tool form, in bytes',
     budget: { name: 'signed PDF of the full social-tool form', limit: 150000, ci: false },
+    measure: from(MEASUREMENTS.exports, ({ fileBytes }) => fileBytes),
   },
   {
     key: 'proforma.exportJs.gzipBytes',
@@ -205,6 +466,7 @@ export const FIGURES = [
     definition:
       'JS the page fetched for its first export and not before (resource timing: the panel chunks and the module worker), gzip level 9, summed',
     budget: { name: 'JS loaded on export', limit: 260000, ci: false },
+    measure: from(MEASUREMENTS.exports, ({ exportFiles }) => sum(exportFiles, 'gzipBytes')),
   },
   {
     key: 'proforma.exportWorker.gzipBytes',
@@ -212,12 +474,16 @@ export const FIGURES = [
     unit: 'B',
     definition: `${EXPORT_WORKER_URL.slice(1)}, the module worker that makes the signed PDF (jsPDF, the layout, pkijs and the signing), read from the build, gzip level 9`,
     budget: { name: "the export's module worker", limit: 260000, ci: true },
+    bytes: true,
+    measure: async (bench) => gzipBytes(await readFile(join(bench.build, EXPORT_WORKER_URL))),
   },
   {
     key: 'proforma.classicScript.gzipBytes',
     row: 'proforma: every element as a classic script (gzip -9)',
     unit: 'B',
     definition: `${CLASSIC_SCRIPT_URL.slice(1)}, every element as one classic script (the PDF and signature code left in chunks it loads on demand), read from the build, gzip level 9`,
+    bytes: true,
+    measure: async (bench) => gzipBytes(await readFile(join(bench.build, CLASSIC_SCRIPT_URL))),
   },
   {
     key: 'proforma.verify',
@@ -225,12 +491,14 @@ export const FIGURES = [
     unit: 'ms',
     definition: `ms from choosing the exported PDF in a fresh <proforma-verify>'s file input to its result shown ("Valid: …"), the verify code already loaded: reading the file, checking the CMS signature and byte ranges, reading the attached assessment through the schema, rendering`,
     budget: { name: 'verify a signed PDF', limit: 50, ci: false },
+    measure: from(MEASUREMENTS.exports, ({ checks }) => summarise(checks)),
   },
   {
     key: 'proforma.verifyFirst',
     row: '  first check on a fresh page (loads the verify code)',
     unit: 'ms',
     definition: 'the same on a freshly loaded page, loading the verify code (a chunk) first; one run',
+    measure: from(MEASUREMENTS.exports, ({ firstCheck }) => Number(firstCheck.toFixed(1))),
   },
   {
     key: 'proforma.verifyCrafted',
@@ -238,6 +506,7 @@ export const FIGURES = [
     unit: 'ms',
     definition: `ms from choosing a ${CRAFTED_PDF_BYTES / 2 ** 20} MB file crafted to take quadratic time (\`%PDF-1.7 <<\`, \`/M (D:\` repeated, then a byte range and a /Contents that fit) in a fresh <proforma-verify>'s file input to its result shown ("Not valid: …"), the verify code already loaded: the file read and checked in the module worker`,
     budget: { name: 'verifying a 16 MB crafted file', limit: 2000, ci: false },
+    measure: from(MEASUREMENTS.craftedChecks, ({ ms }) => summarise(ms)),
   },
   {
     key: 'proforma.verifyCraftedLongestTask',
@@ -246,6 +515,7 @@ export const FIGURES = [
     definition:
       'the longest main-thread task (PerformanceObserver longtask, 50 ms or more; 0 when none) during each of those checks: how long the page could not respond',
     budget: { name: 'longest main-thread task while verifying a 16 MB crafted file', limit: 100, ci: false },
+    measure: from(MEASUREMENTS.craftedChecks, ({ longestTask }) => summarise(longestTask)),
   },
   {
     key: 'proforma.registerFirstRender',
@@ -254,6 +524,10 @@ export const FIGURES = [
     definition:
       'ms from appending <proforma-register namespace=…> (page loading dist/proforma.bundle.js) with 10,000 tools stored, to its first page of 50 rows: reading and checking every entry from IndexedDB, working out statuses, sorting, paging and rendering. The entries are written straight into the database on another page first',
     budget: { name: 'register of 10,000 tools, first render', limit: 200, ci: false },
+    measure: from(MEASUREMENTS.register, ({ firstRender }) => ({
+      ...summarise(firstRender),
+      entries: REGISTER_ENTRIES,
+    })),
   },
   {
     key: 'proforma.registerSort',
@@ -262,6 +536,7 @@ export const FIGURES = [
     definition:
       'ms from clicking the "Review due" column header of that register to its update (10,000 entries sorted, the first page rendered)',
     budget: { name: 'register of 10,000 tools, sort', limit: 50, ci: false },
+    measure: from(MEASUREMENTS.register, ({ sort }) => summarise(sort)),
   },
   {
     key: 'proforma.registerFilter',
@@ -269,6 +544,7 @@ export const FIGURES = [
     unit: 'ms',
     definition: 'ms from choosing status "Approved" in the status filter to the update (10,000 entries filtered)',
     budget: { name: 'register of 10,000 tools, filter', limit: 50, ci: false },
+    measure: from(MEASUREMENTS.register, ({ filter }) => summarise(filter)),
   },
   {
     key: 'proforma.registerExportCsv',
@@ -277,6 +553,7 @@ export const FIGURES = [
     definition:
       'ms from clicking "Export CSV" to the download being offered: 10,000 entries read from IndexedDB and written as CSV',
     budget: { name: 'register of 10,000 tools, CSV export', limit: 500, ci: false },
+    measure: from(MEASUREMENTS.register, ({ exportCsv }) => summarise(exportCsv)),
   },
   {
     key: 'proforma.registerImportCsv',
@@ -285,6 +562,7 @@ export const FIGURES = [
     definition:
       'ms from choosing that 10,000-row CSV in "Import CSV" (a fresh register, someone named in "Your name") to "… tools imported" shown: reading, parsing and checking every row, then one IndexedDB transaction',
     budget: { name: 'register of 10,000 tools, CSV import', limit: 1500, ci: false },
+    measure: from(MEASUREMENTS.register, ({ importCsv }) => summarise(importCsv)),
   },
 ];
 

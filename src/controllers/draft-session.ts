@@ -1,9 +1,9 @@
 import type { PropertyValues, ReactiveControllerHost } from 'lit';
-import { toolFromAnswers, type Answers } from '../model/answers.js';
+import type { Answers } from '../model/answers.js';
 import { makeBackup, type Draft } from '../model/draft.js';
 import type { FormDefinition } from '../model/form-definition.js';
 import type { Score } from '../model/scoring.js';
-import type { Assessment } from '../model/assessment.js';
+import { assessmentFromAnswers, type Assessment } from '../model/assessment.js';
 import { resolveText } from '../model/text.js';
 import { ProformaDraftCreatedEvent } from '../events/draft-created.js';
 import type { DraftStore } from '../services/draft-store.js';
@@ -91,15 +91,11 @@ export class DraftSession {
     const now = new Date().toISOString();
     this.createdAt ??= now;
     return {
-      assessment: {
+      assessment: assessmentFromAnswers(form ?? this.draftForm ?? { id: '', version: '' }, answers, {
         id: this.host.draftId,
-        form: form ? { id: form.id, version: form.version } : (this.draftForm ?? { id: '', version: '' }),
-        tool: toolFromAnswers(form?.toolQuestions, answers),
-        answers,
         createdAt: this.createdAt,
         updatedAt: now,
-        revision: 0,
-      },
+      }),
       ...(form ? { formTitle: resolveText(form.title, this.host.language) } : {}),
       ...(score ? { outcome: score.outcome } : {}),
     };

@@ -44,7 +44,21 @@ export function bandWords(band: RiskBand): string {
   }
 }
 
-/** A reason in words; `title` gives a question's title from its id. */
+/** The heading over an outcome's reasons, the same on the page and in the PDF. */
+export function reasonsHeading(outcome: Outcome): string {
+  switch (outcome) {
+    case 'approved':
+      return msg('Why');
+    case 'approved-with-conditions':
+      return msg('Conditions');
+    case 'incomplete':
+      return msg('Still to answer');
+    case 'not-approved':
+      return msg('What blocks approval');
+  }
+}
+
+/** A reason in words, as it reads under its outcome's `reasonsHeading`; `title` gives a question's title from its id. */
 export function reasonWords(reason: Reason, title: (questionId: string) => string): string {
   switch (reason.code) {
     case 'critical-not-met':
@@ -54,7 +68,8 @@ export function reasonWords(reason: Reason, title: (questionId: string) => strin
         str`Risk after controls is too high: ${title(reason.questionId)} scores ${reason.residual}, ${bandWords(reason.band)}`,
       );
     case 'required-missing':
-      return msg(str`Not answered yet: ${title(reason.questionId)}`);
+      // Under "Still to answer" (reasonsHeading), the question's title says it all.
+      return title(reason.questionId);
     case 'readiness-too-low':
       return msg(
         str`Readiness is ${reason.readiness}%, below the ${reason.threshold}% needed even for approval with conditions`,

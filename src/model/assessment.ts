@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { wholeNumber } from './schema-parts.js';
-import { AnswersSchema } from './answers.js';
+import { AnswersSchema, toolFromAnswers, type Answers } from './answers.js';
 import type { FormDefinition } from './form-definition.js';
 
 export const ToolSchema = z.object({
@@ -29,6 +29,37 @@ export const AssessmentSchema = z.object({
   revision: wholeNumber(z.minimum(0)),
 });
 export type Assessment = z.infer<typeof AssessmentSchema>;
+
+/** When an assessment was made and changed, and which copy of it this is. */
+export interface AssessmentStamp {
+  id: string;
+  createdAt: string;
+  /** The same as `createdAt` unless given. */
+  updatedAt?: string;
+  /** 0 unless given: the revision of a copy not yet saved. */
+  revision?: number;
+}
+
+/**
+ * The assessment of `answers` against `form`: the one place an assessment is
+ * made, so that its tool is always read from the form's `toolQuestions` and its
+ * form named by id and version.
+ */
+export function assessmentFromAnswers(
+  form: Pick<FormDefinition, 'id' | 'version' | 'toolQuestions'>,
+  answers: Answers,
+  { id, createdAt, updatedAt = createdAt, revision = 0 }: AssessmentStamp,
+): Assessment {
+  return {
+    id,
+    form: { id: form.id, version: form.version },
+    tool: toolFromAnswers(form.toolQuestions, answers),
+    answers,
+    createdAt,
+    updatedAt,
+    revision,
+  };
+}
 
 /**
  * The form an assessment was made with, among `forms`: the same id and

@@ -99,10 +99,16 @@ export interface Report {
  * score with its reasons, every question shown with its answer, notes and
  * evidence, the hazards, the conditions and the sign-offs. Questions hidden
  * by the answers are left out everywhere. Pure: no words, no drawing.
+ *
+ * `score` is the answers' score when the caller has already worked it out
+ * (`scoreAssessment(form, assessment.answers)`), so it is not worked out twice.
  */
-export function buildReport(assessment: Assessment, form: FormDefinition): Report {
+export function buildReport(
+  assessment: Assessment,
+  form: FormDefinition,
+  score: Score = scoreAssessment(form, assessment.answers),
+): Report {
   const { answers } = assessment;
-  const score = scoreAssessment(form, answers);
   const visible = visibleQuestionIds(form, answers);
   const hazards: ReportHazard[] = [];
   const conditions: ReportCondition[] = [];

@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { Assessment } from '../model/assessment.js';
 import { canonicalAssessmentJson } from '../model/canonical-json.js';
 import type { FormDefinition } from '../model/form-definition.js';
+import { buildReport, type Report } from '../model/report.js';
 import { sourceLocale } from '../internal/localization.js';
 import { loadLocale, useLocale } from '../internal/translations.js';
 import type { DeviceKey } from '../services/device-key.js';
@@ -35,6 +36,8 @@ export interface ExportPdfOptions {
   signedAt?: Date;
   /** Defaults to the `fonts/` folder beside the built library (`dist/fonts/`). */
   fonts?: PdfFonts;
+  /** The assessment's report (`buildReport`) when the caller has made it already; made here otherwise. */
+  report?: Report;
   onProgress?: (progress: ExportProgress) => void;
 }
 
@@ -73,18 +76,18 @@ export async function exportAssessmentPdf(
   form: FormDefinition,
   options: ExportPdfOptions,
 ): Promise<Uint8Array> {
-  const report = options.onProgress ?? (() => {});
+  const progress = options.onProgress ?? (() => {});
   const { key } = options;
   const signedAt = options.signedAt ?? new Date();
   // Checked against the schema before anything else, so a bad assessment fails fast.
   const json = canonicalAssessmentJson(assessment);
   const locale = options.locale || sourceLocale;
-  report({ step: 'fonts', fraction: 0 });
+  progress({ step: 'fonts', fraction: 0 });
   const [fonts] = await Promise.all([loadFonts(options.fonts), loadLocale(locale)]);
-  report({ step: 'layout', fraction: 0.1 });
+  progress({ step: 'layout', fraction: 0.1 });
   // From here to the signing, no await: every word is looked up in this language.
   useLocale(locale);
-  const layout = layoutAssessmentPdf(assessment, form, {
+  const layout = layoutAssessmentPdf(options.report ?? buildReport(assessment, form), {
     schoolName: options.schoolName ?? key.signer.school,
     ...(options.logo ? { logo: options.logo } : {}),
     paper: options.paper ?? 'a4',
@@ -97,17 +100,17 @@ export async function exportAssessmentPdf(
       ...(options.signature.image ? { image: options.signature.image } : {}),
       fingerprint: key.fingerprint,
     },
-    onProgress: (fraction) => report({ step: 'layout', fraction: 0.1 + fraction * 0.7 }),
+    onProgress: (fraction) => progress({ step: 'layout', fraction: 0.1 + fraction * 0.7 }),
   });
   const description = msg('The assessment as data (canonical JSON), for the approved-tools register');
   const reason = msg(str`Risk assessment of ${assessment.tool.name}`);
-  report({ step: 'signing', fraction: 0.8 });
+  progress({ step: 'signing', fraction: 0.8 });
   const pdf = await signPdf(
     layout,
     key,
     { name: ASSESSMENT_ATTACHMENT, bytes: new TextEncoder().encode(json), mimeType: 'application/json', description },
     { name: key.signer.name, reason, signedAt },
   );
-  report({ step: 'done', fraction: 1 });
+  progress({ step: 'done', fraction: 1 });
   return pdf;
 }

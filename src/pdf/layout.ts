@@ -6,11 +6,9 @@ import { jsPDF } from 'jspdf';
 import { autoTable, type CellHookData, type RowInput, type UserOptions } from 'jspdf-autotable';
 import { dateFormat } from '../internal/dates.js';
 import { sourceLocale } from '../internal/localization.js';
-import { bandWords, outcomeWords, ratingWords, reasonWords } from '../internal/words.js';
-import type { Assessment } from '../model/assessment.js';
-import { allQuestions, type FormDefinition, type RiskBand } from '../model/form-definition.js';
-import { buildReport, type Report, type ReportAnswer, type ReportQuestion, type ReportRisk } from '../model/report.js';
-import type { Outcome } from '../model/scoring.js';
+import { bandWords, outcomeWords, ratingWords, reasonsHeading, reasonWords } from '../internal/words.js';
+import type { RiskBand } from '../model/form-definition.js';
+import type { Report, ReportAnswer, ReportQuestion, ReportRisk } from '../model/report.js';
 import { resolveText, type LocalizedText } from '../model/text.js';
 
 export interface PdfLayoutOptions {
@@ -60,22 +58,23 @@ const BAND_FILL: Record<RiskBand, [number, number, number]> = {
 };
 
 /**
- * The PDF of a finished assessment, unsigned and without attachments:
- * school and form, tool, result, every question shown with its answer,
- * hazards, conditions, sign-offs and the signature block, with a footer
- * on every page. Runs in a page or a module Worker.
+ * The PDF of a finished assessment, unsigned and without attachments, laid
+ * out from its report (`buildReport`: the score, outcome and reasons worked
+ * out once, by the model): school and form, tool, result, every question shown
+ * with its answer, hazards, conditions, sign-offs and the signature block,
+ * with a footer on every page. Runs in a page or a module Worker.
  */
-export function layoutAssessmentPdf(
-  assessment: Assessment,
-  form: FormDefinition,
-  options: PdfLayoutOptions,
-): Uint8Array {
+export function layoutAssessmentPdf(report: Report, options: PdfLayoutOptions): Uint8Array {
   const progress = options.onProgress ?? (() => {});
   progress(0);
-  const report = buildReport(assessment, form);
   const locale = usableLocale(options.locale);
   const text = (value: LocalizedText | null | undefined) => resolveText(value ?? undefined, locale);
-  const titles = new Map(allQuestions(form).map(({ question }) => [question.id, text(question.title)]));
+  // Reasons name only questions shown, and the report holds every one of those.
+  const titles = new Map(
+    report.sections.flatMap((section) =>
+      section.questions.map((question): [string, string] => [question.id, text(question.title)]),
+    ),
+  );
   const questionTitle = (id: string) => titles.get(id) ?? id;
 
   const doc = new jsPDF({ unit: 'pt', format: options.paper ?? 'a4', compress: true, putOnlyUsedFonts: true });
@@ -416,20 +415,6 @@ function riskWords(risk: ReportRisk): string {
 function riskCell(risk: ReportRisk): string {
   if (risk.score === null || risk.band === null) return msg('Not rated yet');
   return `${risk.likelihood} × ${risk.impact} = ${risk.score}\n${bandWords(risk.band)}`;
-}
-
-/** The same headings the result panel on the page uses. */
-function reasonsHeading(outcome: Outcome): string {
-  switch (outcome) {
-    case 'approved':
-      return msg('Why');
-    case 'approved-with-conditions':
-      return msg('Conditions');
-    case 'incomplete':
-      return msg('Still to answer');
-    case 'not-approved':
-      return msg('What blocks approval');
-  }
 }
 
 // ——— Page flow ———

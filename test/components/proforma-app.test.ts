@@ -52,6 +52,12 @@ const navButton = (app: Element, label: string) => {
 const shownView = (app: Element) =>
   [...shadow(app).querySelectorAll<HTMLElement>('[part="view"]')].find((view) => !view.hidden)!;
 const shownHeading = (app: Element) => text(shownView(app).querySelector('h2'));
+/** The headings at the top of the view on screen: the app's own, and those of the element it shows. */
+const viewHeadings = (app: Element) =>
+  [
+    ...shownView(app).querySelectorAll(':scope > h2'),
+    ...[...shownView(app).children].flatMap((child) => [...(child.shadowRoot?.querySelectorAll('h2') ?? [])]),
+  ].map(text);
 const button = (scope: ParentNode, label: string) => {
   const found = [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b).includes(label));
   if (!found) throw new Error(`no button "${label}"`);
@@ -112,9 +118,9 @@ describe('<proforma-app>', () => {
     );
 
     expect(navLabels(app)).to.deep.equal(['Register', 'Check a signed PDF', 'New assessment', 'My drafts']);
-    expect(shownHeading(app)).to.equal('Register');
     const register = await shownElement<ProformaRegister>(app, 'proforma-register');
     await waitUntil(() => text(register.shadowRoot).includes('The register is empty'), 'the register never loaded');
+    expect(viewHeadings(app), 'one heading, the register’s own').to.deep.equal(['Approved tools']);
     expect(register.readonly).to.equal(false);
     expect(register.forms.map((form) => form.id)).to.deep.equal(['small']);
     await expect(app).to.be.accessible();
@@ -127,9 +133,9 @@ describe('<proforma-app>', () => {
     );
 
     expect(shadow(app).querySelector('nav')).to.equal(null);
-    expect(shownHeading(app)).to.equal('Approved tools');
     const register = await shownElement<ProformaRegister>(app, 'proforma-register');
     await waitUntil(() => text(register.shadowRoot).includes('Canva'), 'the published register never loaded');
+    expect(viewHeadings(app), 'one heading, the register’s own').to.deep.equal(['Approved tools']);
     expect(shadow(app).querySelector('proforma-assessment'), 'no form on the public page').to.equal(null);
     await expect(app).to.be.accessible();
   });
@@ -177,23 +183,43 @@ describe('<proforma-app>', () => {
     expect(app.getAttribute('view'), 'the view is reflected for the host page').to.equal('drafts');
   });
 
-  it('loads and registers a view’s element when the view is first opened, and keeps it when another is shown', async () => {
+  it('moves focus to the register’s own heading when the register is chosen with the keyboard', async () => {
     const app = await fixture<ProformaApp>(
-      html`<proforma-app namespace=${freshNamespace()} forms=${SMALL_FORM_URL}></proforma-app>`,
+      html`<proforma-app mode="register" forms=${SMALL_FORM_URL} namespace=${freshNamespace()}></proforma-app>`,
     );
-    // No test before this one opens the verify view, and this file registers only the app.
-    expect(customElements.get('proforma-verify'), 'not loaded with the page').to.equal(undefined);
+    const register = await shownElement<ProformaRegister>(app, 'proforma-register');
+    await waitUntil(() => text(register.shadowRoot).includes('The register is empty'), 'the register never loaded');
+    navButton(app, 'Check a signed PDF').click();
+    await app.updateComplete;
+    navButton(app, 'Register').focus();
+
+    await sendKeys({ press: 'Enter' });
+
+    await waitUntil(() => register.shadowRoot!.activeElement?.tagName === 'H2', 'focus never reached its heading');
+    expect(text(register.shadowRoot!.activeElement)).to.equal('Approved tools');
+    expect(viewHeadings(app)).to.deep.equal(['Approved tools']);
+  });
+
+  it('loads and registers a view’s element when the view is first opened, and keeps it when another is shown', async () => {
+    // A tag suffix of its own: whatever other tests have opened, nothing under it is registered yet.
+    const suffix = `s${Math.random().toString(36).slice(2, 8)}`;
+    defineElement('proforma-app', ProformaApp, { suffix });
+    const app = await fixture<ProformaApp>(
+      `<proforma-app-${suffix} namespace="${freshNamespace()}" forms="${SMALL_FORM_URL}"></proforma-app-${suffix}>`,
+    );
+    const verifyTag = `proforma-verify-${suffix}`;
+    expect(customElements.get(verifyTag) === undefined, 'not loaded with the page').to.equal(true);
 
     navButton(app, 'Check a signed PDF').click();
-    const verify = await shownElement(app, 'proforma-verify');
-    await waitUntil(() => customElements.get('proforma-verify'), 'never registered');
+    const verify = await shownElement(app, verifyTag);
+    await waitUntil(() => customElements.get(verifyTag), 'never registered');
     await waitUntil(() => text(verify.shadowRoot).includes('Choose a signed PDF'), 'never rendered');
     await expect(app).to.be.accessible();
 
     navButton(app, 'New assessment').click();
     await app.updateComplete;
     expect(shownHeading(app)).to.equal('New assessment');
-    expect(shadow(app).querySelector('proforma-verify'), 'kept while hidden').to.equal(verify);
+    expect(shadow(app).querySelector(verifyTag) === verify, 'kept while hidden').to.equal(true);
   });
 
   it('opens a drafts view named by the host page, and a draft chosen there as the assessment', async () => {

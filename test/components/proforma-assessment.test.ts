@@ -1,6 +1,7 @@
-import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ProformaChangeEvent, ProformaFormErrorEvent } from '../../src/events/index.js';
+import type { ProformaAssessment } from '../../src/components/proforma-assessment/proforma-assessment.js';
 import { resolveText, type LocalizedText } from '../../src/model/text.js';
 import {
   controlLabelled,
@@ -12,6 +13,20 @@ import {
   root,
   SOCIAL_FORM_URL,
 } from './helpers.js';
+
+/** The kinds form, its first question's title long enough to wrap in a narrow panel. */
+function longTitledForm() {
+  const form = kindsForm();
+  form.sections[0]!.questions[0]!.title =
+    'The name of the tool, as its makers write it on their own website and in their terms of service';
+  return form;
+}
+
+function rangeOver(node: Node): Range {
+  const range = document.createRange();
+  range.selectNodeContents(node);
+  return range;
+}
 
 describe('<proforma-assessment> with the social-tool form', () => {
   it('renders every section and question from form-src, and is accessible', async () => {
@@ -47,6 +62,21 @@ describe('<proforma-assessment> with the social-tool form', () => {
     } finally {
       await setViewport({ width: 1024, height: 768 });
     }
+  });
+
+  it('adds no landmark to a page that puts it outside <main>: no second banner beside the page’s own', async () => {
+    const element = await fixture<ProformaAssessment>(
+      html`<proforma-assessment .form=${kindsForm()}></proforma-assessment>`,
+    );
+    const page = element.parentElement!;
+    // The host page's own banner and main content, with the form after them.
+    page.insertAdjacentHTML(
+      'afterbegin',
+      '<header><p>Ysgol Gwyn intranet</p></header><main><h1>Online tools</h1></main>',
+    );
+
+    expect(root(element).querySelector('h1')?.textContent).to.equal('Every kind');
+    await expect(page).to.be.accessible();
   });
 
   it('has a print stylesheet: buttons hidden, score panel not sticky', async () => {
@@ -103,6 +133,43 @@ describe('<proforma-assessment> answering', () => {
     await sendKeys({ press: 'Enter' });
     const focused = root(element).activeElement as HTMLInputElement;
     expect(focused.closest('.question')).to.equal(questionTitled(element, 'Platform'));
+  });
+
+  it('lists what is still to answer by title alone, in a list named by its heading', async () => {
+    const element = await renderAssessment();
+    const list = root(element).querySelector<HTMLUListElement>('.reasons')!;
+    const heading = root(element).getElementById(list.getAttribute('aria-labelledby') ?? '');
+    const links = [...list.querySelectorAll('a')];
+
+    expect(heading?.textContent?.trim(), 'the list is named by the heading above it').to.equal('Still to answer');
+    expect(links.map((link) => link.textContent?.trim())).to.include.members([
+      'Name of the tool',
+      'Pupil content can be private',
+      'Platform',
+    ]);
+    for (const link of links) {
+      expect(link.textContent, 'no words the heading already says').not.to.contain('Not answered yet');
+    }
+    await expect(element).to.be.accessible();
+  });
+
+  it('sets the bullet of a wrapped "still to answer" link beside its first line', async () => {
+    const element = await fixture<ProformaAssessment>(
+      html`<proforma-assessment .form=${longTitledForm()}></proforma-assessment>`,
+    );
+    element.parentElement!.style.width = '18rem';
+    await element.updateComplete;
+    const link = root(element).querySelector<HTMLAnchorElement>('.reasons a')!;
+    const lines = [...rangeOver(link).getClientRects()].map((rect) => rect.top);
+    // A bullet stands on the baseline of its item's first line box: a character put before the link shows where.
+    const probe = document.createElement('span');
+    probe.textContent = '\u200b';
+    link.before(probe);
+    const bulletLine = probe.getBoundingClientRect().top;
+    probe.remove();
+
+    expect(new Set(lines.map(Math.round)).size, 'the title wraps').to.be.greaterThan(1);
+    expect(Math.abs(bulletLine - lines[0]!), 'beside the first line').to.be.below(4);
   });
 
   it('shows a visible focus outline on controls reached by keyboard', async () => {

@@ -93,15 +93,25 @@ async function verifier(
   );
 }
 
-/** Chooses files with the file input, as a person would, and waits until every one is checked. */
-async function choose(element: ProformaVerify, ...files: File[]): Promise<void> {
+/** Chooses files with the file input, as a person would. */
+function pick(element: ProformaVerify, ...files: File[]): void {
   const input = controlLabelled(element.shadowRoot!, 'Choose a signed PDF');
   const transfer = new DataTransfer();
   for (const file of files) transfer.items.add(file);
   input.files = transfer.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Waits until every file shown is checked. */
+async function checked(element: ProformaVerify): Promise<void> {
   await element.updateComplete;
   await waitUntil(() => !shown(element).includes('Checking…'), 'the files were never checked', { timeout: 8000 });
+}
+
+/** Chooses files with the file input, as a person would, and waits until every one is checked. */
+async function choose(element: ProformaVerify, ...files: File[]): Promise<void> {
+  pick(element, ...files);
+  await checked(element);
 }
 
 describe('<proforma-verify>', () => {
@@ -276,6 +286,33 @@ describe('<proforma-verify>', () => {
     await choose(element, pdfFile(signed, 'padlet.pdf'));
 
     expect(resultFor(element, 'padlet.pdf')).to.contain('Valid:');
+  });
+
+  it('shows only the files chosen last when a choice comes while the one before is being checked', async () => {
+    const element = await verifier();
+    const fired: string[] = [];
+    element.addEventListener('proforma-verified', (event) => fired.push(event.detail.fileName));
+
+    pick(element, pdfFile(signed, 'first.pdf'), pdfFile(plainPdf(), 'second.pdf'));
+    pick(element, pdfFile(signed, 'chosen-again.pdf'));
+    await checked(element);
+
+    expect(element.shadowRoot!.querySelectorAll('.results h3').length).to.equal(1);
+    expect(resultFor(element, 'chosen-again.pdf')).to.contain('Valid:');
+    expect(fired, 'no event for the files of the earlier choice').to.deep.equal(['chosen-again.pdf']);
+  });
+
+  it('checks the files again when it is moved on the page while checking them, and tells of each once', async () => {
+    const element = await verifier();
+    const fired: string[] = [];
+    element.addEventListener('proforma-verified', (event) => fired.push(event.detail.fileName));
+
+    pick(element, pdfFile(signed, 'moved.pdf'));
+    element.parentElement!.append(element);
+    await checked(element);
+
+    expect(resultFor(element, 'moved.pdf')).to.contain('Valid:');
+    expect(fired).to.deep.equal(['moved.pdf']);
   });
 
   it('checks files dropped onto it', async () => {

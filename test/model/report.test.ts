@@ -49,6 +49,15 @@ function answerOf(json: Json, value: unknown): ReportAnswer {
 const options = (...values: string[]) => values.map((value) => ({ value, label: value }));
 
 describe('buildReport', () => {
+  it('reports the score it is given, worked out once by its caller, or works it out', () => {
+    const definition = formOf(item('q1'));
+    const assessment = assessmentOf(answersOf({ q1: 'met' }));
+    const score = scoreAssessment(definition, assessment.answers);
+
+    expect(buildReport(assessment, definition, score).score).to.equal(score);
+    expect(buildReport(assessment, definition).score).to.deep.equal(score);
+  });
+
   describe('answers by kind', () => {
     const cases: Array<{ name: string; question: Json; value: unknown; answer: ReportAnswer }> = [
       { name: 'item met', question: item('q'), value: 'met', answer: { kind: 'item', rating: 'met' } },

@@ -1,5 +1,5 @@
 // Lays out a PDF inside a module Worker, where there is no `document` or `window`.
-import type { Assessment, FormDefinition } from '../../src/model/index.js';
+import { buildReport, type Assessment, type FormDefinition } from '../../src/model/index.js';
 import { layoutAssessmentPdf, type PdfLayoutOptions } from '../../src/pdf/layout.js';
 
 interface WorkerScope {
@@ -16,7 +16,7 @@ scope.addEventListener('message', (event) => {
     options: PdfLayoutOptions;
   };
   try {
-    const pdf = layoutAssessmentPdf(assessment, form, options);
+    const pdf = layoutAssessmentPdf(buildReport(assessment, form), options);
     scope.postMessage({ pdf }, [pdf.buffer]);
   } catch (error) {
     scope.postMessage({ error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });

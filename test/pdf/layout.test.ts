@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import {
   allQuestions,
+  buildReport,
   parseFormDefinition,
   resolveText,
   riskBand,
@@ -190,7 +191,7 @@ describe('layoutAssessmentPdf', () => {
       },
     };
     const started = performance.now();
-    pdf = layoutAssessmentPdf(assessment, form, options);
+    pdf = layoutAssessmentPdf(buildReport(assessment, form), options);
     const elapsed = performance.now() - started;
     text = await textOf(pdf);
     pages = Number((await infoOf(pdf))['Pages']);
@@ -333,7 +334,7 @@ describe('layoutAssessmentPdf', () => {
   });
 
   it('shows a typed signature as the typed name, and no images when there is no logo', async () => {
-    const typed = layoutAssessmentPdf(assessment, form, {
+    const typed = layoutAssessmentPdf(buildReport(assessment, form), {
       ...options,
       logo: undefined,
       signature: { ...options.signature, method: 'typed', image: undefined },
@@ -361,7 +362,7 @@ describe('layoutAssessmentPdf', () => {
   ];
   for (const { paper, size } of paperCases) {
     it(`lays out on ${paper ?? 'the default'} paper as ${size}`, async () => {
-      const info = await infoOf(layoutAssessmentPdf(assessment, form, { ...options, paper }));
+      const info = await infoOf(layoutAssessmentPdf(buildReport(assessment, form), { ...options, paper }));
 
       expect(info['Page size']).to.equal(size);
     });
@@ -372,7 +373,7 @@ describe('layoutAssessmentPdf', () => {
     noYoungPupils.answers['under-13'] = { value: 'no' };
     const consentTitle = 'Parents or carers of pupils under 13 will be asked for consent';
 
-    const hiddenText = await textOf(layoutAssessmentPdf(noYoungPupils, form, options));
+    const hiddenText = await textOf(layoutAssessmentPdf(buildReport(noYoungPupils, form), options));
 
     expectToContain(text, consentTitle, 'shown when pupils under 13 use it');
     expect(hiddenText.includes(consentTitle), 'the consent item').to.equal(false);
@@ -382,12 +383,12 @@ describe('layoutAssessmentPdf', () => {
   it('lays out an unfinished assessment, saying what is still to answer', async () => {
     const unfinished: Assessment = { ...assessment, tool: { name: '' }, answers: {} };
 
-    const unfinishedText = await textOf(layoutAssessmentPdf(unfinished, form, options));
+    const unfinishedText = await textOf(layoutAssessmentPdf(buildReport(unfinished, form), options));
 
     for (const part of [
       'Outcome Not finished yet',
       'Readiness 0%',
-      'Still to answer • Not answered yet: Name of the tool',
+      'Still to answer • Name of the tool •',
       'Name of the tool Not answered',
       'Will pupils under 13 use it? Not answered',
       'Before controls: not rated yet',
@@ -397,10 +398,38 @@ describe('layoutAssessmentPdf', () => {
     }
   });
 
+  it('shows the score, outcome and reasons of the report it is given, without working them out again', async () => {
+    const report = buildReport(assessment, form);
+    const readiness = report.score.readiness === 17 ? 18 : 17;
+    const given = {
+      ...report,
+      score: {
+        ...report.score,
+        outcome: 'not-approved' as const,
+        readiness,
+        reasons: [{ code: 'readiness-too-low' as const, readiness, threshold: 60 }],
+        reviewMonths: null,
+      },
+    };
+
+    const givenText = await textOf(layoutAssessmentPdf(given, options));
+
+    expectToContain(givenText, 'Outcome Not approved');
+    expectToContain(givenText, `Readiness ${readiness}%`);
+    expectToContain(
+      givenText,
+      `What blocks approval • Readiness is ${readiness}%, below the 60% needed even for approval with conditions`,
+    );
+    expect(givenText.includes('Review due'), 'no review date for a tool not approved').to.equal(false);
+  });
+
   it('reports its progress from 0 to 1, never going back', () => {
     const fractions: number[] = [];
 
-    layoutAssessmentPdf(assessment, form, { ...options, onProgress: (fraction) => fractions.push(fraction) });
+    layoutAssessmentPdf(buildReport(assessment, form), {
+      ...options,
+      onProgress: (fraction) => fractions.push(fraction),
+    });
 
     expect(fractions[0]).to.equal(0);
     expect(fractions.at(-1)).to.equal(1);

@@ -127,73 +127,86 @@ export class ProformaApp extends LitElement {
   /** Language of the words, of form texts given in several languages, and of dates; defaults to the nearest `lang`, then the page's. */
   @property() locale = '';
 
-  private formItems: FormListItem[] = [];
-  private builtInFormUrl: ((id: BuiltInFormId) => string) | undefined;
-  private readonly warnedViews = new Set<string>();
+  #formItems: FormListItem[] = [];
+  #builtInFormUrl: ((id: BuiltInFormId) => string) | undefined;
+  readonly #warnedViews = new Set<string>();
+  /** Whether a view's heading had focus when this update began. */
+  #headingHadFocus = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // The default view's element comes with this one; it is registered under this element's suffix.
-    defineElement(VIEW_TAGS.assess, ProformaAssessment, { suffix: this.tagSuffix });
+    defineElement(VIEW_TAGS.assess, ProformaAssessment, { suffix: this.#tagSuffix });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('forms')) this.formItems = parseFormList(this.forms, document.baseURI);
+    // A view's heading about to give way to the heading of the element it shows passes focus on (see `updated`).
+    this.#headingHadFocus = this.shadowRoot?.activeElement?.id.startsWith('heading-') ?? false;
+    if (changed.has('forms')) this.#formItems = parseFormList(this.forms, document.baseURI);
     if (!isAppMode(this.mode)) return;
-    const view = this.activeView;
+    const view = this.#activeView;
     if (!this.opened.has(view)) this.opened = new Set([...this.opened, view]);
-    this.prepare(view);
+    this.#prepare(view);
+  }
+
+  protected override updated(): void {
+    if (this.#headingHadFocus && !this.shadowRoot?.activeElement) this.#focusHeading(this.#activeView);
   }
 
   /** `-school` when this element is `<proforma-app-school>`: the elements inside take the same suffix. */
-  private get tagSuffix(): string {
+  get #tagSuffix(): string {
     const suffix = tagSuffixOf(this, APP_TAG);
     return suffix ? `-${suffix}` : '';
   }
 
   /** An inner element's tag, with this element's suffix (lit's static templates are cached by the tag's text). */
-  private tag(name: string): StaticValue {
-    return unsafeStatic(`${name}${this.tagSuffix}`);
+  #tag(name: string): StaticValue {
+    return unsafeStatic(this.#suffixedTag(name));
+  }
+
+  /** An inner element's tag name, with this element's suffix. */
+  #suffixedTag(name: string): string {
+    return `${name}${this.#tagSuffix}`;
   }
 
   /** The views of this mode, in the order of the navigation. */
-  private get views(): AppView[] {
+  get #views(): AppView[] {
     return viewsOfMode(isAppMode(this.mode) ? this.mode : 'teacher', this.registerSrc !== '');
   }
 
-  private get activeView(): AppView {
-    const views = this.views;
+  get #activeView(): AppView {
+    const views = this.#views;
     const asked = this.view as AppView | undefined;
     if (asked && views.includes(asked)) return asked;
-    if (asked && !this.warnedViews.has(asked)) {
-      this.warnedViews.add(asked);
+    if (asked && !this.#warnedViews.has(asked)) {
+      this.#warnedViews.add(asked);
       console.warn(`proforma-app: no view "${asked}" in ${this.mode} mode; the views are ${views.join(', ')}.`);
     }
     return views[0]!;
   }
 
   /** The published register shown read-only: everywhere but in the IT lead's mode. */
-  private get registerIsPublished(): boolean {
+  get #registerIsPublished(): boolean {
     return this.mode !== 'register';
   }
 
   /** Starts loading what `view` needs: its element and, for the views that work with forms, the forms. */
-  private prepare(view: AppView): void {
-    if (view !== 'assess' && !(view === 'register' && this.registerIsPublished && !this.registerSrc)) {
-      void this.loadElement(view);
+  #prepare(view: AppView): void {
+    if (view !== 'assess' && !(view === 'register' && this.#registerIsPublished && !this.registerSrc)) {
+      void this.#loadElement(view);
     }
     const usesCatalogue =
-      view === 'drafts' || (view === 'register' && !this.registerIsPublished) || (view === 'assess' && this.choosing);
-    if (view === 'assess' || usesCatalogue) void this.loadBuiltInForms();
-    if (usesCatalogue) void this.loadCatalogue();
+      view === 'drafts' || (view === 'register' && !this.#registerIsPublished) || (view === 'assess' && this.#choosing);
+    if (view === 'assess' || usesCatalogue) void this.#loadBuiltInForms();
+    if (usesCatalogue) void this.#loadCatalogue();
   }
 
-  private async loadElement(view: LazyView): Promise<void> {
+  async #loadElement(view: LazyView): Promise<void> {
     if (this.elements[view]) return;
     this.elements = { ...this.elements, [view]: 'loading' };
     let loaded: Loading;
     try {
-      defineElement(VIEW_TAGS[view], await LAZY_ELEMENTS[view](), { suffix: this.tagSuffix });
+      defineElement(VIEW_TAGS[view], await LAZY_ELEMENTS[view](), { suffix: this.#tagSuffix });
       loaded = 'ready';
     } catch (error) {
       console.error(error);
@@ -202,11 +215,11 @@ export class ProformaApp extends LitElement {
     this.elements = { ...this.elements, [view]: loaded };
   }
 
-  private async loadBuiltInForms(): Promise<void> {
-    if (this.builtInForms || !this.formItems.some((item) => item.kind === 'built-in')) return;
+  async #loadBuiltInForms(): Promise<void> {
+    if (this.builtInForms || !this.#formItems.some((item) => item.kind === 'built-in')) return;
     this.builtInForms = 'loading';
     try {
-      this.builtInFormUrl = (await import('../../internal/built-in-forms.js')).builtInFormUrl;
+      this.#builtInFormUrl = (await import('../../internal/built-in-forms.js')).builtInFormUrl;
       this.builtInForms = 'ready';
     } catch (error) {
       console.error(error);
@@ -218,44 +231,44 @@ export class ProformaApp extends LitElement {
    * The addresses of the forms in the list that can be loaded, or `undefined`
    * while the addresses of built-in forms are being worked out.
    */
-  private get formUrls(): string[] | undefined {
+  get #formUrls(): string[] | undefined {
     const urls: string[] = [];
-    for (const item of this.formItems) {
+    for (const item of this.#formItems) {
       if (item.kind === 'url') urls.push(item.url);
       else if (item.kind === 'built-in') {
-        if (!this.builtInFormUrl) return undefined;
-        urls.push(this.builtInFormUrl(item.id));
+        if (!this.#builtInFormUrl) return undefined;
+        urls.push(this.#builtInFormUrl(item.id));
       }
     }
     return urls;
   }
 
   /** Whether the teacher has a form to choose before there is an assessment. */
-  private get choosing(): boolean {
-    return this.formItems.filter((item) => item.kind !== 'unknown').length > 1 && this.assessedUrl === undefined;
+  get #choosing(): boolean {
+    return this.#formItems.filter((item) => item.kind !== 'unknown').length > 1 && this.#assessedUrl === undefined;
   }
 
   /** The address of the form the assessment uses, once there is one. */
-  private get assessedUrl(): string | undefined {
-    const urls = this.formUrls;
+  get #assessedUrl(): string | undefined {
+    const urls = this.#formUrls;
     if (!urls) return undefined;
     if (this.chosenUrl !== undefined && urls.includes(this.chosenUrl)) return this.chosenUrl;
     return urls.length === 1 ? urls[0] : undefined;
   }
 
   /** Reads and checks every form of the list: to choose one, to open drafts, and for the register. */
-  private async loadCatalogue(): Promise<void> {
-    const urls = this.formUrls;
+  async #loadCatalogue(): Promise<void> {
+    const urls = this.#formUrls;
     if (!urls) return;
     const key = urls.join(' ');
     if (this.catalogue?.key === key) return;
     this.catalogue = { key, entries: undefined };
-    const entries = await Promise.all(urls.map((url) => this.readForm(url)));
+    const entries = await Promise.all(urls.map((url) => this.#readForm(url)));
     // The list may have changed meanwhile: then these are not its forms.
     if (this.catalogue?.key === key) this.catalogue = { key, entries };
   }
 
-  private async readForm(url: string): Promise<CatalogueEntry> {
+  async #readForm(url: string): Promise<CatalogueEntry> {
     try {
       const json = await fetchFormJson(url);
       const form = checkFormDefinition(json);
@@ -269,73 +282,91 @@ export class ProformaApp extends LitElement {
   }
 
   /** The forms of the list that were read and passed their checks. */
-  private get readyForms(): FormDefinition[] {
-    return (this.currentCatalogue ?? []).flatMap((entry) => ('form' in entry ? [entry.form] : []));
+  get #readyForms(): FormDefinition[] {
+    return (this.#currentCatalogue ?? []).flatMap((entry) => ('form' in entry ? [entry.form] : []));
   }
 
   /** The forms of the current list, read and checked; `undefined` until they are. */
-  private get currentCatalogue(): CatalogueEntry[] | undefined {
-    return this.catalogue?.key === this.formUrls?.join(' ') ? this.catalogue?.entries : undefined;
+  get #currentCatalogue(): CatalogueEntry[] | undefined {
+    return this.catalogue?.key === this.#formUrls?.join(' ') ? this.catalogue?.entries : undefined;
   }
 
-  private get language(): string {
+  get #language(): string {
     return languageOf(this);
   }
 
   /** Opens a view as the person asked: focus goes to its heading, and its name is announced. */
-  private async openView(view: AppView): Promise<void> {
+  async #openView(view: AppView): Promise<void> {
     this.view = view;
     this.announcement = viewWords(view, this.mode as AppMode);
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#heading-${view}`)?.focus();
+    this.#focusHeading(view);
   }
 
-  private chooseForm(url: string): void {
+  /**
+   * Whether the register view shows `<proforma-register>`, whose own heading then names the view:
+   * one heading, not "Register" over "Approved tools".
+   */
+  get #registerNamesItsView(): boolean {
+    if (this.elements.register !== 'ready') return false;
+    if (this.#registerIsPublished) return this.registerSrc !== '';
+    return this.builtInForms !== 'failed' && this.#currentCatalogue !== undefined;
+  }
+
+  /** Focus on the heading of `view`: this element's, or the register's own. */
+  #focusHeading(view: AppView): void {
+    const heading = this.renderRoot.querySelector<HTMLElement>(`#heading-${view}`);
+    if (heading) heading.focus();
+    else if (view === 'register')
+      void this.renderRoot.querySelector<HTMLElement>(this.#suffixedTag('proforma-register'))?.focus();
+  }
+
+  #chooseForm(url: string): void {
     this.chosenUrl = url;
     this.draftId = '';
     this.assessmentKey += 1;
-    void this.openView('assess');
+    void this.#openView('assess');
   }
 
-  private startAgain(): void {
+  #startAgain(): void {
     this.chosenUrl = undefined;
     this.draftId = '';
     this.assessmentKey += 1;
-    void this.openView('assess');
+    void this.#openView('assess');
   }
 
-  private onOpenDraft(event: ProformaOpenDraftEvent): void {
+  #onOpenDraft(event: ProformaOpenDraftEvent): void {
     // <proforma-drafts> offers to open only drafts of the forms it is given, which are these.
-    const entry = this.currentCatalogue?.find((each) => 'form' in each && each.form.id === event.detail.formId);
+    const entry = this.#currentCatalogue?.find((each) => 'form' in each && each.form.id === event.detail.formId);
     if (!entry) return;
     this.chosenUrl = entry.url;
     this.draftId = event.detail.draftId;
     this.assessmentKey += 1;
-    void this.openView('assess');
+    void this.#openView('assess');
   }
 
-  private onDraftCreated(event: ProformaDraftCreatedEvent): void {
+  #onDraftCreated(event: ProformaDraftCreatedEvent): void {
     this.draftId = event.detail.draftId;
   }
 
   override render(): TemplateResult {
     if (!isAppMode(this.mode)) return html`<p class="problem">${unknownModeWords(this.mode)}</p>`;
     const mode = this.mode;
-    const active = this.activeView;
-    const shown = this.views.filter((view) => this.opened.has(view));
-    return html`${this.renderMasthead()}
+    const active = this.#activeView;
+    const shown = this.#views.filter((view) => this.opened.has(view));
+    return html`${this.#renderMasthead()}
     ${
       mode === 'public'
         ? nothing
         : html`<nav part="nav" aria-label=${msg('Risk assessment')}>
               <ul>
-                ${this.views.map(
+                ${this.#views.map(
                   (view) =>
                     html`<li>
                       <button
                         type="button"
                         aria-current=${view === active ? 'page' : nothing}
-                        @click=${() => this.openView(view)}
+                        @click=${() => this.#openView(view)}
                       >
                         ${viewWords(view, mode)}
                       </button>
@@ -351,13 +382,17 @@ export class ProformaApp extends LitElement {
       (view) =>
         // Not a named region: the elements inside name their own.
         html`<div class="view" part="view" ?hidden=${view !== active}>
-          <h2 id=${`heading-${view}`} tabindex="-1">${viewWords(view, mode)}</h2>
-          ${this.renderView(view)}
+          ${
+            view === 'register' && this.#registerNamesItsView
+              ? nothing
+              : html`<h2 id=${`heading-${view}`} tabindex="-1">${viewWords(view, mode)}</h2>`
+          }
+          ${this.#renderView(view)}
         </div>`,
     )}`;
   }
 
-  private renderMasthead(): TemplateResult | typeof nothing {
+  #renderMasthead(): TemplateResult | typeof nothing {
     if (!this.schoolName && !this.logoSrc) return nothing;
     // The school's name is written beside the logo, so the logo itself says nothing more.
     return html`<div class="masthead" part="masthead">
@@ -366,46 +401,46 @@ export class ProformaApp extends LitElement {
     </div>`;
   }
 
-  private renderView(view: AppView): TemplateResult {
-    if (view === 'assess') return this.renderAssess();
-    if (view === 'register' && this.registerIsPublished && !this.registerSrc) {
+  #renderView(view: AppView): TemplateResult {
+    if (view === 'assess') return this.#renderAssess();
+    if (view === 'register' && this.#registerIsPublished && !this.registerSrc) {
       return html`<p class="problem">
         ${msg('No register to show: this page gives no register-src, the address of the published register file.')}
       </p>`;
     }
     const loaded = this.elements[view];
-    if (loaded === 'failed') return this.renderLoadFailure();
-    if (loaded !== 'ready') return this.renderLoading();
+    if (loaded === 'failed') return this.#renderLoadFailure();
+    if (loaded !== 'ready') return this.#renderLoading();
     switch (view) {
       case 'drafts':
-        return this.renderDrafts();
+        return this.#renderDrafts();
       case 'verify':
-        return staticHtml`<${this.tag('proforma-verify')} locale=${this.language} .forms=${this.readyForms}></${this.tag('proforma-verify')}>`;
+        return staticHtml`<${this.#tag('proforma-verify')} locale=${this.#language} .forms=${this.#readyForms}></${this.#tag('proforma-verify')}>`;
       case 'register':
-        return this.registerIsPublished
-          ? staticHtml`<${this.tag('proforma-register')}
+        return this.#registerIsPublished
+          ? staticHtml`<${this.#tag('proforma-register')}
               readonly
               src=${this.registerSrc}
-              locale=${this.language}
-            ></${this.tag('proforma-register')}>`
-          : this.renderRegister();
+              locale=${this.#language}
+            ></${this.#tag('proforma-register')}>`
+          : this.#renderRegister();
     }
   }
 
-  private renderLoading(): TemplateResult {
+  #renderLoading(): TemplateResult {
     return html`<p role="status">${msg('Loading…')}</p>`;
   }
 
-  private renderLoadFailure(): TemplateResult {
+  #renderLoadFailure(): TemplateResult {
     return html`<p class="problem" role="alert">
       ${msg('This part could not be loaded. Check your connection, then reload the page.')}
     </p>`;
   }
 
   /** Says which names in the list are not forms, and which forms could not be read. */
-  private renderFormProblems(withCatalogue: boolean): TemplateResult | typeof nothing {
-    const unknown = this.formItems.flatMap((item) => (item.kind === 'unknown' ? [item.text] : []));
-    const failed = withCatalogue ? (this.currentCatalogue ?? []).filter((entry) => 'problem' in entry) : [];
+  #renderFormProblems(withCatalogue: boolean): TemplateResult | typeof nothing {
+    const unknown = this.#formItems.flatMap((item) => (item.kind === 'unknown' ? [item.text] : []));
+    const failed = withCatalogue ? (this.#currentCatalogue ?? []).filter((entry) => 'problem' in entry) : [];
     if (unknown.length === 0 && failed.length === 0) return nothing;
     return html`<div class="problem">
       ${unknown.map((name) => html`<p>${unknownFormWords(name)}</p>`)}
@@ -419,19 +454,19 @@ export class ProformaApp extends LitElement {
     </div>`;
   }
 
-  private renderAssess(): TemplateResult {
-    const problems = this.renderFormProblems(this.choosing);
-    if (!this.formItems.some((item) => item.kind !== 'unknown')) return html`${problems}`;
-    if (this.builtInForms === 'failed') return this.renderLoadFailure();
-    const url = this.assessedUrl;
-    if (url === undefined) return this.choosing ? this.renderChooser(problems) : this.renderLoading();
-    const canStartAgain = this.draftId !== '' || this.formUrls!.length > 1;
-    const assessment = this.tag('proforma-assessment');
+  #renderAssess(): TemplateResult {
+    const problems = this.#renderFormProblems(this.#choosing);
+    if (!this.#formItems.some((item) => item.kind !== 'unknown')) return html`${problems}`;
+    if (this.builtInForms === 'failed') return this.#renderLoadFailure();
+    const url = this.#assessedUrl;
+    if (url === undefined) return this.#choosing ? this.#renderChooser(problems) : this.#renderLoading();
+    const canStartAgain = this.draftId !== '' || this.#formUrls!.length > 1;
+    const assessment = this.#tag('proforma-assessment');
     return html`${problems}
     ${
       canStartAgain
         ? html`<div class="toolbar">
-            <button type="button" @click=${this.startAgain}>${msg('Start a new assessment')}</button>
+            <button type="button" @click=${this.#startAgain}>${msg('Start a new assessment')}</button>
           </div>`
         : nothing
     }
@@ -443,16 +478,16 @@ export class ProformaApp extends LitElement {
           namespace=${this.namespace}
           school-name=${this.schoolName}
           logo-src=${this.logoSrc}
-          locale=${this.language}
-          @proforma-draft-created=${this.onDraftCreated}
+          locale=${this.#language}
+          @proforma-draft-created=${this.#onDraftCreated}
         ></${assessment}>`,
     )}`;
   }
 
-  private renderChooser(problems: TemplateResult | typeof nothing): TemplateResult {
-    const entries = this.currentCatalogue;
-    if (!entries) return this.renderLoading();
-    const language = this.language;
+  #renderChooser(problems: TemplateResult | typeof nothing): TemplateResult {
+    const entries = this.#currentCatalogue;
+    if (!entries) return this.#renderLoading();
+    const language = this.#language;
     const forms = entries.flatMap((entry) => ('form' in entry ? [{ url: entry.url, form: entry.form }] : []));
     return html`${problems}
     ${
@@ -463,7 +498,7 @@ export class ProformaApp extends LitElement {
               ${forms.map(
                 ({ url, form }) =>
                   html`<li>
-                    <button type="button" class="primary" @click=${() => this.chooseForm(url)}>
+                    <button type="button" class="primary" @click=${() => this.#chooseForm(url)}>
                       ${resolveText(form.title, language)}
                     </button>
                     ${form.description ? html`<p class="hint">${resolveText(form.description, language)}</p>` : nothing}
@@ -473,27 +508,27 @@ export class ProformaApp extends LitElement {
     }`;
   }
 
-  private renderDrafts(): TemplateResult {
-    if (this.builtInForms === 'failed') return this.renderLoadFailure();
+  #renderDrafts(): TemplateResult {
+    if (this.builtInForms === 'failed') return this.#renderLoadFailure();
     // Until the forms are read, every draft would be listed as one this page cannot open.
-    if (!this.currentCatalogue) return this.renderLoading();
-    const drafts = this.tag('proforma-drafts');
-    return html`${this.renderFormProblems(true)}
+    if (!this.#currentCatalogue) return this.#renderLoading();
+    const drafts = this.#tag('proforma-drafts');
+    return html`${this.#renderFormProblems(true)}
     ${staticHtml`<${drafts}
       namespace=${this.namespace}
-      locale=${this.language}
-      forms=${this.readyForms.map((form) => form.id).join(' ')}
-      @proforma-open-draft=${this.onOpenDraft}
+      locale=${this.#language}
+      forms=${this.#readyForms.map((form) => form.id).join(' ')}
+      @proforma-open-draft=${this.#onOpenDraft}
     ></${drafts}>`}`;
   }
 
-  private renderRegister(): TemplateResult {
-    if (this.builtInForms === 'failed') return this.renderLoadFailure();
+  #renderRegister(): TemplateResult {
+    if (this.builtInForms === 'failed') return this.#renderLoadFailure();
     // Signed PDFs are imported with the form they were made with, so the forms come first.
-    if (!this.currentCatalogue) return this.renderLoading();
-    const register = this.tag('proforma-register');
-    return html`${this.renderFormProblems(true)}
-    ${staticHtml`<${register} namespace=${this.namespace} locale=${this.language} .forms=${this.readyForms}></${register}>`}`;
+    if (!this.#currentCatalogue) return this.#renderLoading();
+    const register = this.#tag('proforma-register');
+    return html`${this.#renderFormProblems(true)}
+    ${staticHtml`<${register} namespace=${this.namespace} locale=${this.#language} .forms=${this.#readyForms}></${register}>`}`;
   }
 }
 

@@ -1,8 +1,7 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
-import { toolFromAnswers } from '../../model/answers.js';
 import type { Answers } from '../../model/answers.js';
-import type { Assessment } from '../../model/assessment.js';
+import { assessmentFromAnswers, type Assessment } from '../../model/assessment.js';
 import type { FormDefinition } from '../../model/form-definition.js';
 import type { DraftSession } from '../../controllers/draft-session.js';
 import { newId } from '../../internal/ids.js';
@@ -54,16 +53,11 @@ export class ExportPanel {
     const drafts = this.drafts();
     if (drafts) this.assessment = drafts.currentAssessment();
     else if (form) {
-      const now = new Date().toISOString();
-      this.assessment = {
+      this.assessment = assessmentFromAnswers(form, host.answers, {
         id: host.draftId || this.fallbackId,
-        form: { id: form.id, version: form.version },
-        tool: toolFromAnswers(form.toolQuestions, host.answers),
-        answers: host.answers,
         createdAt: this.createdAt,
-        updatedAt: now,
-        revision: 0,
-      };
+        updatedAt: new Date().toISOString(),
+      });
     }
   }
 

@@ -239,6 +239,10 @@ export const styles = css`
   .reasons li {
     margin-bottom: 0.25rem;
   }
+  /* An inline-block sits on the baseline of its last line: the bullet would stand beside a wrapped link's last line. */
+  .reasons a {
+    vertical-align: top;
+  }
   a {
     color: var(--_accent);
   }

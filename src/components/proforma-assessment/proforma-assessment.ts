@@ -19,8 +19,9 @@ import { visibleQuestionIds } from '../../model/visibility.js';
 import { ProformaChangeEvent } from '../../events/change.js';
 import { ProformaFormErrorEvent } from '../../events/form-error.js';
 import type { DraftStore } from '../../services/draft-store.js';
-import { fetchFormJson, FormLoadError } from '../../internal/load-form.js';
-import { bandWords, outcomeWords, reasonWords } from '../../internal/words.js';
+import { fetchFormJson } from '../../internal/load-form.js';
+import { LatestLoad } from '../../controllers/latest-load.js';
+import { bandWords, outcomeWords, reasonsHeading, reasonWords } from '../../internal/words.js';
 import { renderQuestion } from './kinds/registry.js';
 import type { QuestionView } from './kinds/view.js';
 import { baseStyles } from '../../styles/base.styles.js';
@@ -36,11 +37,30 @@ const OUTCOME_ICONS = {
 /** Reasons shown before the list offers "Show all". */
 const REASONS_SHOWN_AT_FIRST = 8;
 
-type FormState =
-  | { status: 'empty' }
-  | { status: 'loading'; source: string }
-  | { status: 'ready'; form: FormDefinition }
-  | { status: 'error'; title: string; problems: string[] };
+/** Why a form cannot be shown: a title and each problem. */
+interface FormProblems {
+  title: string;
+  problems: string[];
+}
+
+/** A definition that passed its checks; one that failed is described by code loaded only then. */
+function checkedDefinition(input: unknown): FormDefinition | Promise<FormDefinition> {
+  return (
+    checkFormDefinition(input) ??
+    import('./form-problems.js').then((words) => {
+      throw words.describeFormProblems(input);
+    })
+  );
+}
+
+/** What went wrong with a form's load, as the element shows it: problems described, or an error's message. */
+function formProblems(error: unknown): FormProblems {
+  return {
+    title: msg('The form could not be loaded'),
+    problems: [error instanceof Error ? error.message : String(error)],
+    ...(error as Partial<FormProblems>),
+  };
+}
 
 /**
  * The risk-assessment pro forma: every section and question of a form
@@ -81,11 +101,17 @@ type FormState =
 export class ProformaAssessment extends LitElement {
   static override styles = [baseStyles, styles];
 
-  @state() private formState: FormState = { status: 'empty' };
-  @state() private score: Score | undefined;
+  /** The form definition: the one given, or the one fetched from `form-src`; the latest asked for wins. */
+  readonly #formLoad = new LatestLoad<FormDefinition>(this, (state) => {
+    this.#rescore();
+    if (state.status === 'complete') this.#warnAboutUnknownAnswers();
+    if (state.status !== 'error') return;
+    const { problems } = formProblems(state.error);
+    const source = this.#formSource;
+    this.dispatchEvent(new ProformaFormErrorEvent(source === undefined ? { problems } : { problems, source }));
+  });
+
   @state() private showAllReasons = false;
-  /** The outcome announced to screen readers; changes only when the outcome does. */
-  @state() private announcement = '';
   /** Drafts and autosave, loaded on demand unless `no-autosave` is set. */
   @state() private drafts: AssessmentDrafts | undefined;
 
@@ -122,73 +148,75 @@ export class ProformaAssessment extends LitElement {
   /** Every answer, keyed by question id. Answers to questions not in the form are kept but ignored. */
   @property({ attribute: false })
   get answers(): Answers {
-    return this.currentAnswers;
+    return this.#currentAnswers;
   }
   set answers(value: Answers) {
-    const previous = this.currentAnswers;
+    const previous = this.#currentAnswers;
     const parsed = AnswersSchema.safeParse(value ?? {});
     if (!parsed.success) {
       console.warn('proforma-assessment: answers ignored: not { value, notes, evidence } by question id');
       return;
     }
-    this.currentAnswers = parsed.data;
-    this.warnAboutUnknownAnswers();
+    this.#currentAnswers = parsed.data;
+    this.#warnAboutUnknownAnswers();
     this.requestUpdate('answers', previous);
   }
-  private currentAnswers: Answers = {};
+  #currentAnswers: Answers = {};
 
   /** "Sign and save as PDF", loaded when the teacher asks for it; it asks for the update that shows it. */
-  private exportPanel: ExportPanel | undefined;
+  #exportPanel: ExportPanel | undefined;
   /** Items whose notes and evidence the person has opened. */
-  private readonly openedNotes = new Set<string>();
-  private loadController: AbortController | undefined;
-  private pendingFocusId: string | undefined;
+  readonly #openedNotes = new Set<string>();
+  /**
+   * The score of the answers, and the outcome announced to screen readers (changed only when the
+   * outcome is): worked out by `rescore` as the answers or the form change, before the update that
+   * shows them, so not reactive themselves.
+   */
+  #score: Score | undefined;
+  #announcement = '';
+  /** The address the form is loading from; `undefined` for a form given as an object. */
+  #formSource: string | undefined;
+  #pendingFocusId: string | undefined;
   /** A change made before the draft code had loaded, to save once it has. */
-  private changedBeforeDrafts = false;
-  private draftsLoading: Promise<void> | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A form still loading when the element was moved was cancelled: load it again.
-    if (this.formState.status === 'loading' && this.loadController?.signal.aborted) this.loadForm();
-  }
+  #changedBeforeDrafts = false;
+  #draftsLoading: Promise<void> | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.loadController?.abort();
     // Removed from the page (or the page is closing): save what is not saved yet.
     if (this.hasUnsavedChanges) void this.saveNow();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('form') || changed.has('formSrc')) this.loadForm();
+    if (changed.has('form') || changed.has('formSrc')) this.#loadForm();
     if (!this.noAutosave) {
       // The draft code loads when there is a draft to open or a first change
       // to save, so it never delays the first render.
       if (this.drafts) this.drafts.hostPropertiesChanged(changed);
-      else if (this.draftId) void this.loadDrafts();
+      else if (this.draftId) void this.#loadDrafts();
     }
-    if (changed.has('answers') || changed.has('formState' as keyof ProformaAssessment)) this.rescore();
+    if (changed.has('answers')) this.#rescore();
   }
 
   protected override updated(): void {
-    if (this.pendingFocusId === undefined) return;
-    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.pendingFocusId)}`)?.focus();
-    this.pendingFocusId = undefined;
+    if (this.#pendingFocusId === undefined) return;
+    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.#pendingFocusId)}`)?.focus();
+    this.#pendingFocusId = undefined;
   }
 
   /** The score of the current answers, or `undefined` until a form is ready. */
   get currentScore(): Score | undefined {
-    return this.score;
+    return this.#score;
   }
 
   /** The form definition in use, once it has loaded and passed its checks. */
   get definition(): FormDefinition | undefined {
-    return this.formState.status === 'ready' ? this.formState.form : undefined;
+    const { state } = this.#formLoad;
+    return state.status === 'complete' ? state.value : undefined;
   }
 
   /** True until the draft named by `draft-id` has been read: answers typed before then would be lost. */
-  private get openingDraft(): boolean {
+  get #openingDraft(): boolean {
     return !this.noAutosave && this.draftId !== '' && (this.drafts?.opening ?? true);
   }
 
@@ -197,118 +225,83 @@ export class ProformaAssessment extends LitElement {
     return languageOf(this);
   }
 
-  private loadForm(): void {
-    // Each load cancels the one before, so that a late answer never replaces a newer form.
-    this.loadController?.abort();
-    const controller = new AbortController();
-    this.loadController = controller;
-    if (this.form !== undefined && this.form !== null) {
-      this.acceptDefinition(this.form, controller.signal);
-      return;
-    }
-    if (!this.formSrc) {
-      this.formState = { status: 'empty' };
-      return;
-    }
-    const source = this.formSrc;
-    this.formState = { status: 'loading', source };
-    fetchFormJson(source, controller.signal).then(
-      (json) => {
-        if (!controller.signal.aborted) this.acceptDefinition(json, controller.signal, source);
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const message = error instanceof FormLoadError ? error.message : String(error);
-        this.showFormError(msg('The form could not be loaded'), [message], source);
-      },
+  #loadForm(): void {
+    const { form, formSrc } = this;
+    this.#formSource = form == null && formSrc ? formSrc : undefined;
+    void this.#formLoad.run(
+      form != null
+        ? () => checkedDefinition(form)
+        : formSrc
+          ? async (signal) => checkedDefinition(await fetchFormJson(formSrc, signal))
+          : undefined,
     );
   }
 
-  private acceptDefinition(input: unknown, signal: AbortSignal, source?: string): void {
-    const form = checkFormDefinition(input);
-    if (form) {
-      this.formState = { status: 'ready', form };
-      this.warnAboutUnknownAnswers();
-    } else void this.describeProblems(input, signal, source);
-  }
-
-  /** The definition failed its checks: the code that words each problem loads only now. */
-  private async describeProblems(input: unknown, signal: AbortSignal, source?: string): Promise<void> {
-    const words = await import('./form-problems.js');
-    const { title, problems } = words.describeFormProblems(input);
-    if (!signal.aborted) this.showFormError(title, problems, source);
-  }
-
-  private showFormError(title: string, problems: string[], source?: string): void {
-    this.formState = { status: 'error', title, problems };
-    this.dispatchEvent(new ProformaFormErrorEvent(source === undefined ? { problems } : { problems, source }));
-  }
-
-  private warnAboutUnknownAnswers(): void {
+  #warnAboutUnknownAnswers(): void {
     const form = this.definition;
     if (!form) return;
     const known = new Set(allQuestions(form).map(({ question }) => question.id));
-    const unknown = Object.keys(this.currentAnswers).filter((id) => !known.has(id));
+    const unknown = Object.keys(this.#currentAnswers).filter((id) => !known.has(id));
     if (unknown.length > 0) {
       console.warn(`proforma-assessment: kept but ignored, not in form "${form.id}": ${unknown.join(', ')}`);
     }
   }
 
-  private rescore(): void {
+  #rescore(): void {
     const form = this.definition;
-    const previousOutcome = this.score?.outcome;
-    this.score = form ? scoreAssessment(form, this.currentAnswers) : undefined;
-    if (this.score && previousOutcome !== undefined && previousOutcome !== this.score.outcome) {
-      this.announcement = msg(str`Outcome now: ${outcomeWords(this.score.outcome)}`);
+    const previousOutcome = this.#score?.outcome;
+    this.#score = form ? scoreAssessment(form, this.#currentAnswers) : undefined;
+    if (this.#score && previousOutcome !== undefined && previousOutcome !== this.#score.outcome) {
+      this.#announcement = msg(str`Outcome now: ${outcomeWords(this.#score.outcome)}`);
     }
   }
 
-  private setAnswer(questionId: string, answer: Answer): void {
-    const previous = this.currentAnswers;
-    this.currentAnswers = { ...previous, [questionId]: answer };
-    this.requestUpdate('answers', previous);
-    this.rescore();
+  #setAnswer(questionId: string, answer: Answer): void {
+    this.#currentAnswers = { ...this.#currentAnswers, [questionId]: answer };
+    // Scored here, once, for the event; an update asked for without naming `answers` does not score again.
+    this.#rescore();
+    this.requestUpdate();
     if (!this.noAutosave) {
       if (this.drafts) this.drafts.changed();
       else {
-        this.changedBeforeDrafts = true;
-        void this.loadDrafts();
+        this.#changedBeforeDrafts = true;
+        void this.#loadDrafts();
       }
     }
-    if (this.score) {
-      this.dispatchEvent(new ProformaChangeEvent({ answers: this.currentAnswers, score: this.score }));
+    if (this.#score) {
+      this.dispatchEvent(new ProformaChangeEvent({ answers: this.#currentAnswers, score: this.#score }));
     }
   }
 
   /** Saves any unsaved answers now rather than after the usual short pause. */
   async saveNow(): Promise<void> {
-    await this.draftsLoading;
+    await this.#draftsLoading;
     await this.drafts?.autosave.flush();
   }
 
   /** Whether some answers are not yet saved. */
   get hasUnsavedChanges(): boolean {
-    return this.changedBeforeDrafts || (this.drafts?.autosave.hasUnsavedChanges ?? false);
+    return this.#changedBeforeDrafts || (this.drafts?.autosave.hasUnsavedChanges ?? false);
   }
 
-  private loadDrafts(): Promise<void> {
-    this.draftsLoading ??= import('./drafts.js').then(({ AssessmentDrafts }) => {
+  #loadDrafts(): Promise<void> {
+    this.#draftsLoading ??= import('./drafts.js').then(({ AssessmentDrafts }) => {
       this.drafts = new AssessmentDrafts(this);
-      if (this.changedBeforeDrafts) {
-        this.changedBeforeDrafts = false;
+      if (this.#changedBeforeDrafts) {
+        this.#changedBeforeDrafts = false;
         this.drafts.changed();
       }
     });
-    return this.draftsLoading;
+    return this.#draftsLoading;
   }
 
-  private async openExport(): Promise<void> {
+  async #openExport(): Promise<void> {
     const panel = await import('./export-panel.js');
-    this.exportPanel = new panel.ExportPanel(this, () => this.drafts);
+    this.#exportPanel = new panel.ExportPanel(this, () => this.drafts);
   }
 
-  private questionView(question: Question, form: FormDefinition, language: string): QuestionView {
-    const answers = () => this.currentAnswers;
+  #questionView(question: Question, form: FormDefinition, language: string): QuestionView {
+    const answers = () => this.#currentAnswers;
     return {
       question,
       // Read when used, so that an event handler sees the latest answer even
@@ -320,20 +313,20 @@ export class ProformaAssessment extends LitElement {
       id: `q-${question.id}`,
       required: isRequired(question),
       riskBands: form.scoring.riskBands,
-      setValue: (value) => this.setAnswer(question.id, { ...this.currentAnswers[question.id], value }),
-      setAnswer: (next) => this.setAnswer(question.id, next),
-      notesOpen: this.openedNotes.has(question.id),
+      setValue: (value) => this.#setAnswer(question.id, { ...this.#currentAnswers[question.id], value }),
+      setAnswer: (next) => this.#setAnswer(question.id, next),
+      notesOpen: this.#openedNotes.has(question.id),
       openNotes: () => {
-        this.openedNotes.add(question.id);
+        this.#openedNotes.add(question.id);
         this.requestUpdate();
       },
       focusAfterRender: (elementId) => {
-        this.pendingFocusId = elementId;
+        this.#pendingFocusId = elementId;
       },
     };
   }
 
-  private goToQuestion(event: Event, questionId: string): void {
+  #goToQuestion(event: Event, questionId: string): void {
     event.preventDefault();
     const container = this.renderRoot.querySelector<HTMLElement>(`#q-${CSS.escape(questionId)}`);
     if (!container) return;
@@ -344,47 +337,48 @@ export class ProformaAssessment extends LitElement {
   }
 
   override render(): TemplateResult {
-    const state = this.formState;
+    const state = this.#formLoad.state;
     switch (state.status) {
-      case 'empty':
+      case 'initial':
         return html`<p class="notice">${msg('No form to show: give this element a form or a form-src.')}</p>`;
-      case 'loading':
+      case 'pending':
         return html`<p class="notice" role="status">${msg('Loading the form…')}</p>`;
-      case 'error':
+      case 'error': {
+        const { title, problems } = formProblems(state.error);
         return html`<div class="form-error" role="alert">
-          <h2>${state.title}</h2>
+          <h2>${title}</h2>
           <ul part="problems">
-            ${state.problems.map((problem) => html`<li>${problem}</li>`)}
+            ${problems.map((problem) => html`<li>${problem}</li>`)}
           </ul>
         </div>`;
-      case 'ready':
-        return this.renderForm(state.form);
+      }
+      case 'complete':
+        return this.#renderForm(state.value);
     }
   }
 
-  private renderForm(form: FormDefinition): TemplateResult {
+  #renderForm(form: FormDefinition): TemplateResult {
     const language = this.language;
-    const visible = visibleQuestionIds(form, this.currentAnswers);
+    const visible = visibleQuestionIds(form, this.#currentAnswers);
+    // The title is not in a <header>: outside <main> that would be a second banner landmark on the host page.
     return html`<div class="layout">
-      <div class="form" part="form" ?inert=${this.openingDraft}>
+      <div class="form" part="form" ?inert=${this.#openingDraft}>
         ${this.drafts?.renderAlerts(language, form)}
-        <header>
-          <h1 class="form-title">${resolveText(form.title, language)}</h1>
-          ${form.description ? html`<p class="description">${resolveText(form.description, language)}</p>` : nothing}
-          <p class="hint">${msg('Questions marked * must be answered.')}</p>
-        </header>
-        ${form.sections.map((section, index) => this.renderSection(form, section, index, visible, language))}
+        <h1 class="form-title">${resolveText(form.title, language)}</h1>
+        ${form.description ? html`<p class="description">${resolveText(form.description, language)}</p>` : nothing}
+        <p class="hint">${msg('Questions marked * must be answered.')}</p>
+        ${form.sections.map((section, index) => this.#renderSection(form, section, index, visible, language))}
         ${this.drafts?.renderNoLongerAsked(form)}
         ${
-          this.exportPanel?.render() ??
-          html`<button class="primary" type="button" @click=${this.openExport}>${msg('Sign and save as PDF')}</button>`
+          this.#exportPanel?.render() ??
+          html`<button class="primary" type="button" @click=${this.#openExport}>${msg('Sign and save as PDF')}</button>`
         }
       </div>
-      ${this.renderScorePanel(form, language)}
+      ${this.#renderScorePanel(form, language)}
     </div>`;
   }
 
-  private renderSection(
+  #renderSection(
     form: FormDefinition,
     section: Section,
     index: number,
@@ -392,7 +386,7 @@ export class ProformaAssessment extends LitElement {
     language: string,
   ): TemplateResult {
     const headingId = `section-${section.id}`;
-    const sectionScore = this.score?.sections[index];
+    const sectionScore = this.#score?.sections[index];
     return html`<section class="section" part="section" aria-labelledby=${headingId}>
       <h2 id=${headingId}>${resolveText(section.title, language)}</h2>
       ${
@@ -408,14 +402,14 @@ export class ProformaAssessment extends LitElement {
         .map(
           (question) =>
             html`<div class="question" part="question" id=${`q-${question.id}`} data-kind=${question.kind}>
-              ${renderQuestion(this.questionView(question, form, language))}
+              ${renderQuestion(this.#questionView(question, form, language))}
             </div>`,
         )}
     </section>`;
   }
 
-  private renderScorePanel(form: FormDefinition, language: string): TemplateResult | typeof nothing {
-    const score = this.score;
+  #renderScorePanel(form: FormDefinition, language: string): TemplateResult | typeof nothing {
+    const score = this.#score;
     if (!score) return nothing;
     const questions = new Map(allQuestions(form).map(({ question }) => [question.id, question]));
     const title = (id: string) => resolveText(questions.get(id)?.title ?? id, language);
@@ -426,14 +420,6 @@ export class ProformaAssessment extends LitElement {
     };
     const reasons = this.showAllReasons ? score.reasons : score.reasons.slice(0, REASONS_SHOWN_AT_FIRST);
     const hidden = score.reasons.length - reasons.length;
-    const reasonsHeading =
-      score.outcome === 'approved'
-        ? msg('Why')
-        : score.outcome === 'approved-with-conditions'
-          ? msg('Conditions')
-          : score.outcome === 'incomplete'
-            ? msg('Still to answer')
-            : msg('What blocks approval');
     return html`<aside class="score-panel" part="score-panel" aria-labelledby="score-heading">
       <h2 id="score-heading">${msg('Result')}</h2>
       ${this.drafts?.renderStatus(language)}
@@ -441,7 +427,7 @@ export class ProformaAssessment extends LitElement {
         <span class="outcome-icon" aria-hidden="true">${OUTCOME_ICONS[score.outcome]}</span>
         <span>${outcomeWords(score.outcome)}</span>
       </p>
-      <p class="visually-hidden" role="status">${this.announcement}</p>
+      <p class="visually-hidden" role="status">${this.#announcement}</p>
       <dl class="figures">
         <dt>${msg('Readiness')}</dt>
         <dd>
@@ -468,13 +454,13 @@ export class ProformaAssessment extends LitElement {
                 <dd>${msg(str`${score.reviewMonths} months after the decision`)}</dd>`
         }
       </dl>
-      <h3>${reasonsHeading}</h3>
-      <ul class="reasons">
-        ${reasons.map((reason) => this.renderReason(reason, title, condition))}
+      <h3 id="reasons-heading">${reasonsHeading(score.outcome)}</h3>
+      <ul class="reasons" aria-labelledby="reasons-heading">
+        ${reasons.map((reason) => this.#renderReason(reason, title, condition))}
       </ul>
       ${
         hidden > 0
-          ? html`<button type="button" @click=${this.showEveryReason}>
+          ? html`<button type="button" @click=${this.#showEveryReason}>
               ${msg(str`Show all ${score.reasons.length}`)}
             </button>`
           : nothing
@@ -504,25 +490,20 @@ export class ProformaAssessment extends LitElement {
     </aside>`;
   }
 
-  private async showEveryReason(): Promise<void> {
+  async #showEveryReason(): Promise<void> {
     this.showAllReasons = true;
     await this.updateComplete;
     // The button is gone: carry focus to the first reason that was not shown before.
     this.renderRoot.querySelectorAll<HTMLElement>('.reasons li')[REASONS_SHOWN_AT_FIRST]?.querySelector('a')?.focus();
   }
 
-  private renderReason(
-    reason: Reason,
-    title: (id: string) => string,
-    condition: (id: string) => string,
-  ): TemplateResult {
-    const words = reasonWords(reason, title);
-    if (!('questionId' in reason)) return html`<li>${words}</li>`;
+  #renderReason(reason: Reason, title: (id: string) => string, condition: (id: string) => string): TemplateResult {
+    if (!('questionId' in reason)) return html`<li>${reasonWords(reason, title)}</li>`;
     const toDo =
       reason.code === 'item-partly-met' || reason.code === 'item-not-met' ? condition(reason.questionId) : '';
     return html`<li class=${reason.code}>
-      <a href=${`#q-${reason.questionId}`} @click=${(event: Event) => this.goToQuestion(event, reason.questionId)}
-        >${words}</a
+      <a href=${`#q-${reason.questionId}`} @click=${(event: Event) => this.#goToQuestion(event, reason.questionId)}
+        >${reasonWords(reason, title)}</a
       >${toDo ? html`<br />${msg('To do:')} ${toDo}` : nothing}
     </li>`;
   }

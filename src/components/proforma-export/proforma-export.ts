@@ -6,7 +6,8 @@ import { languageOf, localized } from '../../internal/localization.js';
 import type { Assessment } from '../../model/assessment.js';
 import { answerValue } from '../../model/answers.js';
 import { allQuestions, type FormDefinition } from '../../model/form-definition.js';
-import { scoreAssessment } from '../../model/scoring.js';
+import { buildReport } from '../../model/report.js';
+import { scoreAssessment, type Score } from '../../model/scoring.js';
 import { resolveText } from '../../model/text.js';
 import type { DeviceKey, DeviceKeyStore, Signer } from '../../services/device-key.js';
 import type { ExportProgress } from '../../pdf/export-pdf.js';
@@ -119,6 +120,8 @@ export class ProformaExport extends LitElement {
   /** Folder of the PDF fonts; defaults to the fonts/ folder beside the built library. */
   @property({ attribute: 'fonts-src' }) fontsSrc = '';
 
+  /** The score of the assessment given, worked out once for each assessment and form. */
+  private score: Score | undefined;
   private keyStore: DeviceKeyStore | undefined;
   /** `<proforma-signature>`, with this element's own tag suffix. */
   private signatureTag: StaticValue | undefined;
@@ -129,7 +132,11 @@ export class ProformaExport extends LitElement {
     if (changed.has('paper')) this.paperSize = this.paper === 'letter' ? 'letter' : 'a4';
     if (changed.has('namespace')) void this.readKey();
     if (changed.has('schoolName') && !this.signerSchool) this.signerSchool = this.schoolName;
-    if ((changed.has('form') || changed.has('assessment')) && !this.signerName) this.fillFromSignOff();
+    if (changed.has('form') || changed.has('assessment')) {
+      const { assessment, form } = this;
+      this.score = assessment && form ? scoreAssessment(form, assessment.answers) : undefined;
+      if (!this.signerName) this.fillFromSignOff();
+    }
   }
 
   /** Moves focus to the panel's heading, so a screen reader starts there. */
@@ -206,8 +213,8 @@ export class ProformaExport extends LitElement {
   /** The sign button's click, which Enter in a field also gives; cancelling it stops the form's submission. */
   private async onSign(event: Event): Promise<void> {
     event.preventDefault();
-    const { assessment, form } = this;
-    if (!assessment || !form || this.exportState.status === 'working') return;
+    const { assessment, form, score } = this;
+    if (!assessment || !form || !score || this.exportState.status === 'working') return;
     if (await this.showErrors(this.check(true))) return;
     const pad = this.signaturePad;
     const png = pad.png;
@@ -223,6 +230,7 @@ export class ProformaExport extends LitElement {
         ...('logo' in logo ? { logo: logo.logo } : {}),
         paper: this.paperSize,
         locale: this.language,
+        report: buildReport(assessment, form, score),
         // Resolved here: the worker would resolve a relative folder against its own script.
         ...(this.fontsSrc ? { fonts: new URL(this.fontsSrc, document.baseURI).href } : {}),
         onProgress: (progress) => {
@@ -281,9 +289,8 @@ export class ProformaExport extends LitElement {
   }
 
   override render(): TemplateResult {
-    const { assessment, form } = this;
-    if (!assessment || !form) return html`<p>${msg('There is no assessment to sign yet.')}</p>`;
-    const score = scoreAssessment(form, assessment.answers);
+    const { form, score } = this;
+    if (!form || !score) return html`<p>${msg('There is no assessment to sign yet.')}</p>`;
     if (score.outcome === 'incomplete') {
       const missing = score.reasons.flatMap((reason) =>
         reason.code === 'required-missing' ? [reason.questionId] : [],

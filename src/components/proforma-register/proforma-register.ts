@@ -241,6 +241,12 @@ export class ProformaRegister extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(`#${field}`)?.focus();
   }
 
+  /** Moves focus to the heading of what is shown: the register's, or the open tool's. */
+  override async focus(options?: FocusOptions): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#detail-heading, #register-heading')?.focus(options);
+  }
+
   /** Reads the register again, from `src` or the store: after the host page changed the store, say. */
   async refresh(): Promise<void> {
     this.data.open();

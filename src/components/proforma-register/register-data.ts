@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { LatestLoad, type LoadState } from '../../controllers/latest-load.js';
 import type { CarryOver } from '../../model/register/carry-over.js';
 import type { RegisterEvent } from '../../model/register/events.js';
 import {
@@ -33,8 +34,9 @@ export class RegisterDataController implements ReactiveController {
 
   private source: RegisterStore | string | undefined;
   private stopWatching: (() => void) | undefined;
-  private reads = 0;
   private connected = false;
+  /** The reads of the register: each aborts the one before, so that a slow earlier read never overwrites a later one. */
+  private readonly reading: LatestLoad<{ view: RegisterView; exportedAt?: string }>;
   /** Stores whose earlier register has been looked for in this page. */
   private readonly carryOverChecked = new WeakSet<RegisterStore>();
 
@@ -45,6 +47,7 @@ export class RegisterDataController implements ReactiveController {
     /** Who carries an earlier register over, and when. */
     private readonly carryOver: () => CarryOver,
   ) {
+    this.reading = new LatestLoad(host, (state) => this.follow(state));
     host.addController(this);
   }
 
@@ -58,7 +61,6 @@ export class RegisterDataController implements ReactiveController {
     this.stopWatching?.();
     this.stopWatching = undefined;
     this.source = undefined;
-    this.reads += 1;
   }
 
   /** The store in use; undefined while a file is shown. */
@@ -84,23 +86,21 @@ export class RegisterDataController implements ReactiveController {
   async read(): Promise<RegisterData> {
     const source = this.source;
     if (!source) return this.data;
-    const read = ++this.reads;
-    if (this.data.status === 'failed') this.set({ status: 'loading' });
-    try {
-      if (typeof source === 'string') {
-        const file = await readRegisterAt(source, new Date());
-        if (read === this.reads) this.set({ status: 'ready', ...file });
-        return this.data;
-      }
+    await this.reading.run(async () => {
+      if (typeof source === 'string') return readRegisterAt(source, new Date());
       if (source instanceof IndexedDbRegisterStore && !this.carryOverChecked.has(source)) {
         await this.carryOverInto(source);
       }
-      const view = await source.read();
-      if (read === this.reads) this.set({ status: 'ready', view });
-    } catch (error) {
-      if (read === this.reads) this.set({ status: 'failed', error });
-    }
+      return { view: await source.read() };
+    });
     return this.data;
+  }
+
+  /** What a read's state means for what is shown: a register read again stays shown while it is. */
+  private follow(state: LoadState<{ view: RegisterView; exportedAt?: string }>): void {
+    if (state.status === 'complete') this.data = { status: 'ready', ...state.value };
+    else if (state.status === 'error') this.data = { status: 'failed', error: state.error };
+    else if (state.status === 'initial' || this.data.status === 'failed') this.data = { status: 'loading' };
   }
 
   /** Writes events (and the PDFs they name) all or none, then reads the register again. Throws what the store throws. */

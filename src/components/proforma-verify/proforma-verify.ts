@@ -1,9 +1,9 @@
 import { LitElement, html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { dateFormat } from '../../internal/dates.js';
 import { languageOf, localized, sourceLocale } from '../../internal/localization.js';
-import type { Assessment } from '../../model/assessment.js';
+import { formOfAssessment, type Assessment } from '../../model/assessment.js';
 import type { FormDefinition } from '../../model/form-definition.js';
 import { scoreAssessment } from '../../model/scoring.js';
 import { resolveText } from '../../model/text.js';
@@ -18,6 +18,7 @@ import { dropZoneStyles, fileInputStyles } from '../../styles/file-input.styles.
 import { factsStyles } from '../../styles/facts.styles.js';
 import { styles } from './proforma-verify.styles.js';
 import { FileDropController } from '../../controllers/file-drop-controller.js';
+import { LatestLoad } from '../../controllers/latest-load.js';
 
 /** One chosen or dropped file, from the moment it is chosen until its check is done. */
 type FileCheck =
@@ -80,7 +81,8 @@ function signerWords(signer: PdfSigner): string {
 export class ProformaVerify extends LitElement {
   static override styles = [baseStyles, fileInputStyles, dropZoneStyles, factsStyles, styles];
 
-  @state() private checks: FileCheck[] = [];
+  /** The files chosen last, each with its check as far as it has gone; a new choice drops the one before. */
+  private readonly checking = new LatestLoad<FileCheck[]>(this);
 
   /** Fingerprints of the keys your school trusts; when any are given, a PDF signed by another key is not valid. */
   @property({ attribute: false }) trustedFingerprints: string[] = [];
@@ -91,14 +93,11 @@ export class ProformaVerify extends LitElement {
   /** Form definitions; when one matches a valid PDF's form, its outcome and readiness are shown. */
   @property({ attribute: false }) forms: FormDefinition[] = [];
 
-  /** Goes up with every choice of files, so that the results of an earlier choice still being checked are dropped. */
-  private batch = 0;
-
   /** Files dropped anywhere on the element; keyboard users have the file input. */
   private readonly drop = new FileDropController(
     this,
     () => true,
-    (files) => void this.checkFiles(files),
+    (files) => this.checkFiles(files),
   );
 
   private get language(): string {
@@ -110,30 +109,28 @@ export class ProformaVerify extends LitElement {
     const files = [...(input.files ?? [])];
     // Cleared, so that choosing the same file again (say, after downloading it again) checks it again.
     input.value = '';
-    void this.checkFiles(files);
+    this.checkFiles(files);
   }
 
   /** Checks the files one after another, showing each result as it comes and firing `proforma-verified` for it. */
-  private async checkFiles(files: File[]): Promise<void> {
+  private checkFiles(files: File[]): void {
     if (files.length === 0) return;
-    this.batch += 1;
-    const batch = this.batch;
-    this.checks = files.map((file) => ({ fileName: file.name, state: 'checking' }));
-    let verifier: typeof import('../../pdf/verify-pdf-in-worker.js') | undefined;
-    try {
-      verifier = await import('../../pdf/verify-pdf-in-worker.js');
-    } catch {
-      verifier = undefined;
-    }
     const trusted = this.trustedFingerprints.map(normalFingerprint).filter(Boolean);
-    for (const [index, file] of files.entries()) {
-      const check = await checkFile(file, verifier, trusted);
-      if (batch !== this.batch) return;
-      this.checks = this.checks.with(index, check);
-      if (check.state === 'checked') {
-        this.dispatchEvent(new ProformaVerifiedEvent({ fileName: file.name, result: check.result }));
+    void this.checking.run(async (signal, show) => {
+      let checks: FileCheck[] = files.map((file) => ({ fileName: file.name, state: 'checking' }));
+      show(checks);
+      const verifier = await import('../../pdf/verify-pdf-in-worker.js').catch(() => undefined);
+      for (const [index, file] of files.entries()) {
+        const check = await checkFile(file, verifier, trusted);
+        // Files chosen since, or the element taken off the page: these results no longer count.
+        if (signal.aborted) break;
+        show((checks = checks.with(index, check)));
+        if (check.state === 'checked') {
+          this.dispatchEvent(new ProformaVerifiedEvent({ fileName: file.name, result: check.result }));
+        }
       }
-    }
+      return checks;
+    });
   }
 
   override render(): TemplateResult {
@@ -155,16 +152,18 @@ export class ProformaVerify extends LitElement {
           ${msg('You can choose several at once, or drop them here. Each is checked in this browser: nothing is sent anywhere.')}
         </p>
       </div>
-      <div role="status" aria-live="polite" aria-atomic="false">
-        ${
-          this.checks.length === 0
-            ? nothing
-            : html`<ul class="results" part="results">
-                ${this.checks.map((check, index) => this.renderCheck(check, index))}
-              </ul>`
-        }
-      </div>
+      <div role="status" aria-live="polite" aria-atomic="false">${this.renderChecks()}</div>
     </section>`;
+  }
+
+  private renderChecks(): TemplateResult | typeof nothing {
+    const { state } = this.checking;
+    // Each check says when it failed, so the load itself never does.
+    const checks = state.status === 'pending' || state.status === 'complete' ? (state.value ?? []) : [];
+    if (checks.length === 0) return nothing;
+    return html`<ul class="results" part="results">
+      ${checks.map((check, index) => this.renderCheck(check, index))}
+    </ul>`;
   }
 
   private renderCheck(check: FileCheck, index: number): TemplateResult {
@@ -265,9 +264,7 @@ export class ProformaVerify extends LitElement {
 
   private renderAssessment(assessment: Assessment): TemplateResult {
     const language = this.language;
-    const form =
-      this.forms.find((each) => each.id === assessment.form.id && each.version === assessment.form.version) ??
-      this.forms.find((each) => each.id === assessment.form.id);
+    const form = formOfAssessment(assessment, this.forms);
     const score = form ? scoreAssessment(form, assessment.answers) : undefined;
     const { id: formId, version } = assessment.form;
     const formTitle = form ? resolveText(form.title, language) : '';

@@ -131,7 +131,6 @@
 's34b785fcc17e2b3b': `Amodau ar gyfer eitemau nad ydynt wedi’u bodloni’n llawn`,
 's35ec00f86c45b889': `Wedi’i gadw ar y dudalen hon yn unig`,
 's36ef3e9167052d6f': `Asesiad`,
-'s39788bec572f23a1': str`Heb ei ateb eto: ${0}`,
 's398a5f25778ede3f': str`Wedi’i llofnodi gan ${0}, yna ei newid a’i llofnodi eto gan ${1}. Ni ellir dibynnu ar y ffeil hon.`,
 's39bba60b440fcf00': `gofynnol`,
 's39d07ceb960873ca': str`Newidiwyd y drafft hwn mewn tab neu ffenestr arall am ${0}. Dewiswch pa fersiwn i’w chadw; bydd y llall yn cael ei disodli.`,
