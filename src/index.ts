@@ -7,11 +7,17 @@ export { ProformaSignature } from './components/proforma-signature/proforma-sign
 export { ProformaVerify } from './components/proforma-verify/proforma-verify.js';
 export { ProformaRegister, REGISTER_PAGE_SIZE } from './components/proforma-register/proforma-register.js';
 export {
-  RegisterStore,
-  RegisterHistoryError,
-  type RegisterListing,
-  type DamagedRecord,
-} from './services/register-store.js';
+  RegisterStoreError,
+  type RegisterStore,
+  type RegisterStoreProblem,
+  type RegisterView,
+  type RegisterEntryDetail,
+  type RegisterEvidence,
+  type DamagedRegisterRecord,
+} from './services/register/register-store.js';
+export { IndexedDbRegisterStore } from './services/register/indexeddb-register-store.js';
+export { MemoryRegisterStore } from './services/register/memory-register-store.js';
+export type { PdfImportRefusal, PdfImportResult } from './services/register/import-pdfs.js';
 export type { PdfProblem, PdfProblemCode, PdfSigner, PdfVerification } from './pdf/verify-pdf.js';
 export { questionRenderers } from './components/proforma-assessment/kinds/registry.js';
 export type { QuestionRenderer, QuestionView } from './components/proforma-assessment/kinds/view.js';
@@ -22,5 +28,5 @@ export { defineElement } from './define-element.js';
 export * from './services/draft-store.js';
 export { MemoryDraftStore } from './services/memory-draft-store.js';
 export { IndexedDbDraftStore } from './services/indexeddb-draft-store.js';
-export { draftStoreContext } from './services/contexts.js';
+export { draftStoreContext, registerStoreContext } from './services/contexts.js';
 export { ProformaExport } from './components/proforma-export/proforma-export.js';

@@ -1,4 +1,5 @@
 import type { RegisterEntry } from '../model/register-entry.js';
+import type { RegisterEvent } from '../model/register/events.js';
 
 /** What the person did to the register. */
 export type RegisterChangeAction = 'decided' | 'moved' | 'retired' | 'imported' | 'trusted';
@@ -6,8 +7,10 @@ export type RegisterChangeAction = 'decided' | 'moved' | 'retired' | 'imported' 
 export interface ProformaRegisterChangeDetail {
   /** What the person did. */
   action: RegisterChangeAction;
-  /** The entries as saved; empty when only the trusted keys changed. */
+  /** The entries changed, as they now stand, each with its log as a history; empty when only the trusted keys changed. */
   entries: RegisterEntry[];
+  /** The events written to the register's log. */
+  events: RegisterEvent[];
 }
 
 /** Fired when the person changes the register: a decision, a status, a retirement, an import or a trusted key. */

@@ -87,7 +87,7 @@ export const RegisterEntrySchema = z.object({
   /**
    * The id of the entry that holds the same assessment at the same revision,
    * signed by another key: both are kept, side by side, until the IT lead
-   * trusts the right key (see signerDisputes).
+   * trusts the right key (see disputedAssessments).
    */
   rivalOf: z.optional(z.string()),
   /** The assessment the entry was made from; left out of a published register. */

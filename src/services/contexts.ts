@@ -1,5 +1,6 @@
 import { createContext } from '@lit/context';
 import type { DraftStore } from './draft-store.js';
+import type { RegisterStore } from './register/register-store.js';
 
 /**
  * The draft store elements use. A host page or test provides one with
@@ -7,3 +8,11 @@ import type { DraftStore } from './draft-store.js';
  * store for its `namespace`.
  */
 export const draftStoreContext = createContext<DraftStore | undefined>('proforma-draft-store');
+
+/**
+ * The register store `<proforma-register>` uses. A host page provides one
+ * (a `MemoryRegisterStore`, or a shared register's) with `ContextProvider`;
+ * without a provider the element opens an `IndexedDbRegisterStore` for its
+ * `namespace`.
+ */
+export const registerStoreContext = createContext<RegisterStore | undefined>('proforma-register-store');

@@ -6,9 +6,10 @@ import type { ProformaRegisterChangeEvent } from '../../src/events/register-chan
 import { registerToJson } from '../../src/model/register-json.js';
 import { StorageFullError } from '../../src/services/draft-store.js';
 import type { RegisterEntry } from '../../src/model/register-entry.js';
-import { RegisterStore } from '../../src/services/register-store.js';
+import type { IndexedDbRegisterStore } from '../../src/services/register/indexeddb-register-store.js';
+import type { RegisterStore } from '../../src/services/register/register-store.js';
 import { padletForm, plainPdf, signedPadletPdf, smallAssessment } from '../pdf/signing-fixtures.js';
-import { entry, FINGERPRINT, mixedEntries, seededStore } from '../register/entries.js';
+import { entry, FINGERPRINT, mixedEntries, seededStore, storedEntry } from '../register/entries.js';
 import { sameNameKeys, signedPadletBy } from '../register/forgeries.js';
 import { catchDownloads } from '../a11y/helpers.js';
 import { controlLabelled } from './helpers.js';
@@ -16,7 +17,7 @@ import { controlLabelled } from './helpers.js';
 const root = (element: Element) => element.shadowRoot!;
 const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-async function renderRegister(store: RegisterStore, readonly = false): Promise<ProformaRegister> {
+async function renderRegister(store: IndexedDbRegisterStore, readonly = false): Promise<ProformaRegister> {
   const element = await fixture<ProformaRegister>(
     html`<proforma-register lang="en-GB" namespace=${store.namespace} ?readonly=${readonly}></proforma-register>`,
   );
@@ -60,7 +61,7 @@ async function choose(element: ProformaRegister, label: string, file: File): Pro
 }
 
 /** An empty register that scores PDFs of the Padlet form, with the IT lead's name typed in. */
-async function emptyRegisterForPdfs(): Promise<{ store: RegisterStore; element: ProformaRegister }> {
+async function emptyRegisterForPdfs(): Promise<{ store: IndexedDbRegisterStore; element: ProformaRegister }> {
   const store = await seededStore([]);
   const element = await fixture<ProformaRegister>(
     html`<proforma-register lang="en-GB" namespace=${store.namespace} .forms=${[padletForm]}></proforma-register>`,
@@ -229,7 +230,7 @@ describe('<proforma-register>', () => {
     button(root(element), 'Back to the list').click();
     await element.updateComplete;
     expect(rows(element)[0]![1]).to.equal('Approved with conditions');
-    const stored = await store.get('kahoot');
+    const stored = await storedEntry(store, 'kahoot');
     expect(stored?.status).to.equal('approved-with-conditions');
     expect(stored?.conditions).to.deep.equal(['Pupils use nicknames']);
   });
@@ -253,7 +254,7 @@ describe('<proforma-register>', () => {
     expect(root(element).activeElement).to.equal(summary);
     summary.querySelector('a')!.click();
     expect(text(root(element).activeElement)).to.equal('Account owners');
-    expect((await store.get('solo'))?.status, 'nothing saved').to.equal('under-review');
+    expect((await storedEntry(store, 'solo'))?.status, 'nothing saved').to.equal('under-review');
     await expect(element).to.be.accessible();
   });
 
@@ -277,7 +278,7 @@ describe('<proforma-register>', () => {
 
     expect(errorSummary(element)).to.equal(null);
     expect(historyItems(element)[0]).to.contain('Why: Replaced by Canva');
-    expect((await store.get('padlet'))?.status).to.equal('retired');
+    expect((await storedEntry(store, 'padlet'))?.status).to.equal('retired');
   });
 
   it('trusts a signer’s key with the person’s name and role', async () => {
@@ -294,16 +295,22 @@ describe('<proforma-register>', () => {
     await waitUntil(() => text(root(element)).includes('The key of Siân Jones (Teacher).'), 'never trusted');
 
     expect(text(root(element))).not.to.contain('Signer not recognised');
-    expect((await store.trustedKeys()).map(({ name, fingerprint }) => [name, fingerprint])).to.deep.equal([
+    expect((await store.read()).trustedKeys.map(({ name, fingerprint }) => [name, fingerprint])).to.deep.equal([
       ['Siân Jones', FINGERPRINT],
     ]);
   });
 
   it('says plainly when the browser’s storage is full, and changes nothing', async () => {
     const store = await seededStore([entry('kahoot', { tool: 'Kahoot!' })]);
-    const fullStore = Object.assign(Object.create(store) as RegisterStore, {
-      save: () => Promise.reject(new StorageFullError('quota')),
-    });
+    const fullStore: RegisterStore = {
+      persistent: true,
+      read: (now) => store.read(now),
+      events: () => store.events(),
+      entry: (id, now) => store.entry(id, now),
+      append: () => Promise.reject(new StorageFullError('quota')),
+      evidence: (sha256) => store.evidence(sha256),
+      watch: (listener) => store.watch(listener),
+    };
     const element = await fixture<ProformaRegister>(
       html`<proforma-register lang="en-GB" .store=${fullStore}></proforma-register>`,
     );
@@ -318,7 +325,7 @@ describe('<proforma-register>', () => {
       .to.contain('Nothing was changed')
       .and.to.contain('storage is full');
     expect(historyItems(element)).to.have.length(1);
-    expect((await store.get('kahoot'))?.status).to.equal('submitted');
+    expect((await storedEntry(store, 'kahoot'))?.status).to.equal('submitted');
     await expect(element).to.be.accessible();
   });
 
@@ -331,13 +338,13 @@ describe('<proforma-register>', () => {
     await choose(element, 'Import CSV', csv('Tool,Status\r\nMiro,Submitted\r\nFlip,Maybe\r\n', 'bad.csv'));
     await waitUntil(() => text(root(element)).includes('Nothing was imported from bad.csv'), 'no problems shown');
     expect(text(root(element))).to.contain('Row 3, column “Status”');
-    expect((await store.list()).entries).to.deep.equal([]);
+    expect((await store.read()).entries).to.deep.equal([]);
     await expect(element).to.be.accessible();
 
     await choose(element, 'Import CSV', csv('Tool,Status\r\nMiro,Submitted\r\nFlip,Approved\r\n', 'good.csv'));
     await waitUntil(() => text(root(element)).includes('2 tools imported from good.csv'), 'never imported');
     expect(tools(element)).to.deep.equal(['Flip', 'Miro']);
-    expect((await store.list()).entries).to.have.length(2);
+    expect((await store.read()).entries).to.have.length(2);
   });
 
   it('imports signed PDFs, flagging a signer it does not recognise, and refuses an unsigned one', async () => {
@@ -428,7 +435,7 @@ describe('<proforma-register>', () => {
     expect(sides()[0]).to.contain('Signed by an untrusted key: retire this entry if it is a forgery.');
     expect(sides()[1]).to.contain('This entry stands.').and.to.contain('The entry shown on this page.');
     await expect(element).to.be.accessible();
-    expect((await store.list()).entries).to.have.length(2);
+    expect((await store.read()).entries).to.have.length(2);
   });
 
   it('takes signed PDFs dropped anywhere on it, marking its drop zone while they are held over it', async () => {
@@ -450,7 +457,7 @@ describe('<proforma-register>', () => {
     drag('drop');
     await waitUntil(() => tools(element).includes('Padlet'), 'the dropped PDF was never imported', { timeout: 8000 });
     expect(dropZone().classList.contains('dragging')).to.equal(false);
-    expect((await store.list()).entries.map((each) => each.tool)).to.deep.equal(['Padlet']);
+    expect((await store.read()).entries.map((each) => each.tool)).to.deep.equal(['Padlet']);
   });
 
   it('exports the register as CSV and as a published JSON for staff, named with the date', async () => {

@@ -3,7 +3,8 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ProformaRegister } from '../../src/components/proforma-register/proforma-register.js';
 import type { ProformaRegisterChangeEvent } from '../../src/events/register-change.js';
-import { RegisterStore } from '../../src/services/register-store.js';
+import { IndexedDbRegisterStore } from '../../src/services/register/indexeddb-register-store.js';
+import { historyOf } from '../../src/model/register/carry-over.js';
 import { catchDownloads, focused, text } from '../a11y/helpers.js';
 import { padletForm, signedPadletPdf } from '../pdf/signing-fixtures.js';
 import { accessibleWords, eventOrProblem, tabTo } from './keyboard.js';
@@ -86,13 +87,21 @@ describe('the IT lead, with the keyboard alone', function () {
     expect(downloads.files[0]!.name).to.match(/^approved-tools-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(header).to.contain('Tool').and.to.contain('Status');
     expect(row).to.contain('Padlet').and.to.contain('Not approved').and.to.contain('C. Jones, deputy head');
-    const stored = (await new RegisterStore(namespace).listWithAssessments()).entries;
-    expect(stored.map(({ tool, status }) => [tool, status])).to.deep.equal([['Padlet', 'not-approved']]);
-    expect(stored[0]!.assessment?.id, 'the answers are kept with the entry').to.equal('padlet-keyboard');
-    expect(stored[0]!.history.map(({ action, by }) => [action, by])).to.deep.equal([
+    const store = new IndexedDbRegisterStore(namespace);
+    const { entries } = await store.read();
+    expect(entries.map(({ tool, status }) => [tool, status])).to.deep.equal([['Padlet', 'not-approved']]);
+    const stored = await store.entry(entries[0]!.id);
+    expect(stored?.entry.assessment?.id, 'the answers are kept with the entry').to.equal('padlet-keyboard');
+    expect(Object.keys(stored?.entry.assessment?.answers ?? {}), 'with its answers').not.to.have.length(0);
+    expect(
+      stored?.evidence.map(({ name }) => name),
+      'the signed PDF kept as evidence',
+    ).to.deep.equal(['padlet.pdf']);
+    expect(stored?.entry.log.map(({ type, by }) => [type, by.name]).reverse()).to.deep.equal([
       ['imported', 'J. Evans, IT lead'],
-      ['status', 'J. Evans, IT lead'],
+      ['review-started', 'J. Evans, IT lead'],
       ['decided', 'J. Evans, IT lead'],
     ]);
+    expect(historyOf(stored!.entry).map(({ action }) => action)).to.deep.equal(['imported', 'status', 'decided']);
   });
 });

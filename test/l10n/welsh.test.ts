@@ -14,8 +14,8 @@ import type { FormDefinition } from '../../src/model/form-definition.js';
 import type { RegisterEntry } from '../../src/model/register-entry.js';
 import { registerToJson } from '../../src/model/register-json.js';
 import { IndexedDbDraftStore } from '../../src/services/indexeddb-draft-store.js';
-import { RegisterStore } from '../../src/services/register-store.js';
 import { freshNamespace, makeDraft } from '../drafts/helpers.js';
+import { seededStore } from '../register/entries.js';
 import { completeSocialAssessment } from '../pdf/fixtures.js';
 import { padletForm, plainPdf, signedPadletPdf } from '../pdf/signing-fixtures.js';
 import { SOCIAL_FORM_URL } from '../components/helpers.js';
@@ -241,11 +241,10 @@ describe('every element in Welsh', () => {
   });
 
   it('shows <proforma-register> with tools, and a tool’s detail', async () => {
-    const store = new RegisterStore(freshNamespace());
-    await store.save(
+    const store = await seededStore([
       registerEntry('padlet', 'Padlet'),
       registerEntry('kahoot', 'Kahoot!', { status: 'under-review', outcome: 'approved', readiness: 90 }),
-    );
+    ]);
     const element = await fixture<ProformaRegister>(
       html`<proforma-register lang="cy" namespace=${store.namespace} .forms=${[socialForm]}></proforma-register>`,
     );

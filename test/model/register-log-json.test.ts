@@ -19,7 +19,7 @@ describe('register JSON of version 2: the log', () => {
     const events = padletLog();
     const text = registerLogToJson(events, { now: NOW });
     expect(JSON.parse(text)).to.include({ kind: 'proforma-register', version: 2, exportedAt: NOW.toISOString() });
-    expect(jsonToRegisterLog(text, CARRY_OVER)).to.deep.equal({ version: 2, events });
+    expect(jsonToRegisterLog(text, CARRY_OVER)).to.deep.equal({ version: 2, events, exportedAt: NOW.toISOString() });
   });
 
   it('reads a file of version 1 as events: each entry with its history, each trusted key', () => {

@@ -1,8 +1,8 @@
 // Register entries for tests of the elements that show them: the register itself, and the checks
 // every element goes through (accessibility, reflow, target sizes).
 import type { RegisterEntry } from '../../src/model/register-entry.js';
-import { localIsoDate } from '../../src/model/register/index.js';
-import { RegisterStore } from '../../src/services/register-store.js';
+import { eventsFromRegister, localIsoDate } from '../../src/model/register/index.js';
+import { IndexedDbRegisterStore } from '../../src/services/register/indexeddb-register-store.js';
 
 export const freshNamespace = () => `test-register-${Math.random().toString(36).slice(2)}`;
 export const today = localIsoDate();
@@ -66,8 +66,16 @@ export const mixedEntries = (): RegisterEntry[] => [
   entry('tiktok', { tool: 'TikTok', status: 'not-approved', outcome: 'not-approved', readiness: 20 }),
 ];
 
-export async function seededStore(entries: RegisterEntry[]): Promise<RegisterStore> {
-  const store = new RegisterStore(freshNamespace());
-  await store.save(...entries);
+/** A register in this browser, of a namespace of its own, holding the entries with their histories as its log. */
+export async function seededStore(entries: RegisterEntry[]): Promise<IndexedDbRegisterStore> {
+  const store = new IndexedDbRegisterStore(freshNamespace());
+  await store.append(
+    eventsFromRegister(entries, [], { at: '2026-01-10T09:00:00.000Z', by: { name: 'J. Evans, IT lead' } }),
+  );
   return store;
+}
+
+/** The entry of a store's register with the id, with its full assessment. */
+export async function storedEntry(store: IndexedDbRegisterStore, id: string) {
+  return (await store.entry(id))?.entry;
 }

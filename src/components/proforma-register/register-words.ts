@@ -1,12 +1,14 @@
 import { msg, str } from '@lit/localize';
 import { svg, type SVGTemplateResult } from 'lit';
 import { STATUSES, type Status } from '../../model/register-entry.js';
-import type { RegisterRule } from '../../model/register/index.js';
+import type { RegisterEventType } from '../../model/register/events.js';
+import type { RegisterEventRule } from '../../model/register/fold.js';
+import type { RegisterRule } from '../../model/register/rule-error.js';
 import { outcomeWords } from '../../internal/words.js';
 import { OUTCOMES, type Outcome } from '../../model/scoring.js';
 import { pdfProblemWords } from '../../internal/pdf-words.js';
 // A type only: the import service (and the verifier with it) loads when a file is imported.
-import type { PdfImportRefusal } from '../../services/register-import.js';
+import type { PdfImportRefusal } from '../../services/register/import-pdfs.js';
 
 // Words are looked up when called, never at module load, so that a change of
 // language takes effect on the next render.
@@ -128,8 +130,56 @@ export function actionWords(action: string): string {
       return msg('Retired');
     case 'edited':
       return msg('Edited');
+    case 'carried over':
+      return msg('Moved from the earlier register');
     default:
       return action;
+  }
+}
+
+/** What a change of the log is, in words. */
+export function eventWords(type: RegisterEventType): string {
+  switch (type) {
+    case 'imported':
+      return msg('Imported');
+    case 're-assessed':
+      return msg('Re-assessed');
+    case 'submitted':
+      return msg('Marked as submitted');
+    case 'review-started':
+      return msg('Review started');
+    case 'decided':
+      return msg('Decision recorded');
+    case 'retired':
+      return msg('Retired');
+    case 'edited':
+      return msg('Edited');
+    case 'carried-over':
+      return msg('Carried in from a file or the earlier register');
+    case 'key-trusted':
+      return msg('Key trusted');
+    case 'key-distrusted':
+      return msg('Key no longer trusted');
+  }
+}
+
+/** Why the register set a change aside, as a short plain statement; the model's message gives the detail. */
+export function eventRuleWords(rule: RegisterEventRule): string {
+  switch (rule) {
+    case 'duplicate-id':
+      return msg('Another, different change has the same id.');
+    case 'future':
+      return msg('It is dated in the future.');
+    case 'unknown-based-on':
+      return msg('It follows a change the register does not hold.');
+    case 'unknown-entry':
+      return msg('It is about a tool the register does not hold.');
+    case 'entry-exists':
+      return msg('It would add a tool the register already holds.');
+    case 'unknown-key':
+      return msg('It is about a key the register does not trust.');
+    default:
+      return ruleWords(rule);
   }
 }
 

@@ -1,8 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { normalFingerprint } from '../../internal/fingerprint.js';
-import type { RegisterEntry, TrustedKey } from '../../model/register-entry.js';
-import type { SignerDispute } from '../../model/register/index.js';
+import type { TrustedKey } from '../../model/register-entry.js';
+import type { DisputedAssessment } from '../../model/register/disputes.js';
+import type { RegisterEntryState } from '../../model/register/fold.js';
+
+type RegisterEntry = RegisterEntryState;
+type SignerDispute = DisputedAssessment<RegisterEntryState>;
 
 // Files that claim the same assessment, each signed by a different key, shown
 // side by side: the IT lead compares the fingerprints with the person who
@@ -74,7 +78,8 @@ function renderDispute(dispute: SignerDispute, view: SignerDisputesView, id: str
 
 function renderSide(entry: RegisterEntry, dispute: SignerDispute, view: SignerDisputesView): TemplateResult {
   const key = trustedKeyOf(entry, view.trusted);
-  const imported = entry.history[0]?.at;
+  // The log is newest first: its last event made the entry.
+  const imported = entry.log.at(-1)?.at;
   const verdict =
     dispute.standing === undefined
       ? undefined
@@ -107,7 +112,10 @@ function renderSide(entry: RegisterEntry, dispute: SignerDispute, view: SignerDi
     }`;
 }
 
-function trustedKeyOf(entry: RegisterEntry, trusted: readonly TrustedKey[]): TrustedKey | undefined {
+function trustedKeyOf(
+  entry: Pick<RegisterEntry, 'signerFingerprint'>,
+  trusted: readonly TrustedKey[],
+): TrustedKey | undefined {
   const fingerprint = entry.signerFingerprint;
   if (fingerprint === undefined) return undefined;
   return trusted.find((key) => key.fingerprint === normalFingerprint(fingerprint));

@@ -18,31 +18,57 @@ const timestamp = HistoryEventSchema.shape.at;
 
 const fingerprint = TrustedKeySchema.shape.fingerprint;
 
+// Shapes are picked and left out by hand rather than with z.pick, z.omit and
+// z.partial, whose code would land on every page that reads a form.
+
+type Shape = Record<string, z.core.SomeType>;
+
+/** The fields of `shape` named by `keys`. */
+function pickShape<S extends Shape, const K extends keyof S & string>(shape: S, keys: readonly K[]): Pick<S, K> {
+  return Object.fromEntries(keys.map((key) => [key, shape[key]])) as Pick<S, K>;
+}
+
+/** Every field of `shape` but those named by `keys`. */
+function omitShape<S extends Shape, const K extends keyof S & string>(shape: S, keys: readonly K[]): Omit<S, K> {
+  return Object.fromEntries(
+    Object.entries(shape).filter(([key]) => !(keys as readonly string[]).includes(key)),
+  ) as Omit<S, K>;
+}
+
+/** Each field of `shape`, optional. */
+function optionalShape<S extends Shape>(shape: S): { [K in keyof S]: z.ZodMiniOptional<S[K]> } {
+  return Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, z.optional(schema)])) as {
+    [K in keyof S]: z.ZodMiniOptional<S[K]>;
+  };
+}
+
 /** Who made a change: the name they gave, and their signing key's fingerprint where their browser has one. */
 export const EventAuthorSchema = z.object({ name: z.string(), fingerprint: z.optional(fingerprint) });
 export type EventAuthor = z.infer<typeof EventAuthorSchema>;
 
 /** An entry's fields, without its id and history: what a carried-over event records of an entry. */
-export const EntryFieldsSchema = z.omit(RegisterEntrySchema, { id: true, history: true });
+export const EntryFieldsSchema = z.object(omitShape(RegisterEntrySchema.shape, ['id', 'history']));
 export type EntryFields = z.infer<typeof EntryFieldsSchema>;
 
 /** The fields of an entry that an assessment fills (see `entryFromAssessment`), but for the assessment itself. */
-export const AssessedFieldsSchema = z.pick(RegisterEntrySchema, {
-  tool: true,
-  vendor: true,
-  url: true,
-  purpose: true,
-  subjects: true,
-  yearGroups: true,
-  minimumAge: true,
-  dataCollected: true,
-  dpiaReference: true,
-  outcome: true,
-  readiness: true,
-  conditions: true,
-  owners: true,
-  assessor: true,
-});
+export const AssessedFieldsSchema = z.object(
+  pickShape(RegisterEntrySchema.shape, [
+    'tool',
+    'vendor',
+    'url',
+    'purpose',
+    'subjects',
+    'yearGroups',
+    'minimumAge',
+    'dataCollected',
+    'dpiaReference',
+    'outcome',
+    'readiness',
+    'conditions',
+    'owners',
+    'assessor',
+  ]),
+);
 export type AssessedFields = z.infer<typeof AssessedFieldsSchema>;
 
 const ASSESSED_FIELD_NAMES = Object.keys(AssessedFieldsSchema.shape) as Array<keyof AssessedFields>;
@@ -150,20 +176,7 @@ export const EditedEventSchema = z.object({
   ...entryEventBase,
   type: z.literal('edited'),
   /** Each field given its new value. */
-  changes: z.partial(
-    z.pick(RegisterEntrySchema, {
-      tool: true,
-      vendor: true,
-      url: true,
-      purpose: true,
-      subjects: true,
-      yearGroups: true,
-      minimumAge: true,
-      dataCollected: true,
-      dpiaReference: true,
-      owners: true,
-    } satisfies Record<EditableField, true>),
-  ),
+  changes: z.object(optionalShape(pickShape(RegisterEntrySchema.shape, EDITABLE_FIELDS))),
   /** Fields emptied. */
   cleared: z.optional(z.array(z.enum(CLEARABLE_FIELDS))),
 });
@@ -193,7 +206,7 @@ const keyEventBase = {
 export const KeyTrustedEventSchema = z.object({
   ...keyEventBase,
   type: z.literal('key-trusted'),
-  key: z.pick(TrustedKeySchema, { name: true, role: true, fingerprint: true }),
+  key: z.object(pickShape(TrustedKeySchema.shape, ['name', 'role', 'fingerprint'])),
 });
 
 export const KeyDistrustedEventSchema = z.object({
@@ -202,8 +215,7 @@ export const KeyDistrustedEventSchema = z.object({
   fingerprint,
 });
 
-/** One change to the register, never altered once written. */
-export const RegisterEventSchema = z.discriminatedUnion('type', [
+const EVENT_SCHEMAS = [
   ImportedEventSchema,
   ReassessedEventSchema,
   SubmittedEventSchema,
@@ -214,8 +226,39 @@ export const RegisterEventSchema = z.discriminatedUnion('type', [
   CarriedOverEventSchema,
   KeyTrustedEventSchema,
   KeyDistrustedEventSchema,
-]);
-export type RegisterEvent = z.infer<typeof RegisterEventSchema>;
+] as const;
+
+/** Every type of event, in the order of `RegisterEventSchema`'s options. */
+export const REGISTER_EVENT_TYPES = EVENT_SCHEMAS.map((schema) => schema.shape.type.def.values[0]);
+
+/** The schema of the events of a type, or undefined for a type there is none of: to say what is wrong with one. */
+export function registerEventSchemaOf(type: unknown) {
+  return EVENT_SCHEMAS.find((schema) => schema.shape.type.def.values[0] === type);
+}
+
+/**
+ * One change to the register, never altered once written. Each option first
+ * checks only `type`, so an event is read in full against its own type
+ * alone: a plain union would try every type in turn, and a discriminated one
+ * would put more code on every page. `registerEventSchemaOf` gives the
+ * schema to report an event's problems against.
+ */
+export const RegisterEventSchema: z.ZodMiniType<RegisterEvent> = z.union(
+  EVENT_SCHEMAS.map((schema) => z.pipe(z.looseObject({ type: schema.shape.type }), schema)) as unknown as {
+    [K in keyof typeof EVENT_SCHEMAS]: (typeof EVENT_SCHEMAS)[K];
+  },
+);
+export type RegisterEvent =
+  | z.infer<typeof ImportedEventSchema>
+  | z.infer<typeof ReassessedEventSchema>
+  | z.infer<typeof SubmittedEventSchema>
+  | z.infer<typeof ReviewStartedEventSchema>
+  | z.infer<typeof DecidedEventSchema>
+  | z.infer<typeof RetiredEventSchema>
+  | z.infer<typeof EditedEventSchema>
+  | z.infer<typeof CarriedOverEventSchema>
+  | z.infer<typeof KeyTrustedEventSchema>
+  | z.infer<typeof KeyDistrustedEventSchema>;
 export type RegisterEventType = RegisterEvent['type'];
 export type ImportedEvent = z.infer<typeof ImportedEventSchema>;
 export type ReassessedEvent = z.infer<typeof ReassessedEventSchema>;

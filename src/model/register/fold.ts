@@ -441,8 +441,12 @@ export function nextState(state: EntryState | undefined, event: EntryEvent): Ent
       for (const field of event.cleared ?? []) delete edited[field];
       return edited;
     }
-    case 'carried-over':
-      return event.entry ? { id: state.id, ...event.entry } : state;
+    case 'carried-over': {
+      if (!event.entry) return state;
+      // A file that carries no assessment (a CSV row) keeps the one the entry holds.
+      const kept = event.entry.assessment === undefined && state.assessment ? { assessment: state.assessment } : {};
+      return { id: state.id, ...kept, ...event.entry };
+    }
   }
 }
 

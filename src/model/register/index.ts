@@ -62,10 +62,5 @@ export {
   type SortKey,
 } from './filter-sort.js';
 export { changedFields } from './history.js';
-export {
-  entryForImport,
-  placeImport,
-  signerDisputes,
-  type ImportPlacement,
-  type SignerDispute,
-} from './signer-disputes.js';
+export { entryRecord, eventsFromFileEntries } from './file-events.js';
+export { entryForImport } from './signer-disputes.js';

@@ -1,5 +1,5 @@
 import { eventsFromRegister, type CarryOver } from '../../model/register/carry-over.js';
-import { RegisterStore as EarlierRegisterStore, registerDatabaseName } from '../register-store.js';
+import { earlierRegisterDatabaseName, readEarlierRegister } from './earlier-register.js';
 import type { IndexedDbRegisterStore } from './indexeddb-register-store.js';
 
 // A register kept by an earlier version (entries with history arrays, their
@@ -25,7 +25,7 @@ export class CarryOverError extends Error {
 
 async function earlierRegisterExists(namespace: string): Promise<boolean> {
   if (typeof indexedDB.databases !== 'function') return true;
-  const name = registerDatabaseName(namespace);
+  const name = earlierRegisterDatabaseName(namespace);
   return (await indexedDB.databases()).some((database) => database.name === name);
 }
 
@@ -43,15 +43,14 @@ export async function carryOverEarlierRegister(
   if ((await store.about('carried-over')) !== undefined) return undefined;
   if (!(await earlierRegisterExists(store.namespace))) return undefined;
   try {
-    const earlier = new EarlierRegisterStore(store.namespace);
-    const [listing, trustedKeys] = await Promise.all([earlier.listWithAssessments(), earlier.trustedKeys()]);
+    const { entries, damaged, trustedKeys } = await readEarlierRegister(store.namespace);
     const note: CarriedOverNote = {
       at: carryOver.at,
-      entries: listing.entries.length,
+      entries: entries.length,
       trustedKeys: trustedKeys.length,
-      unreadable: listing.damaged.length,
+      unreadable: damaged.length,
     };
-    await store.appendRecording(eventsFromRegister(listing.entries, trustedKeys, carryOver), 'carried-over', note);
+    await store.appendRecording(eventsFromRegister(entries, trustedKeys, carryOver), 'carried-over', note);
     return note;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

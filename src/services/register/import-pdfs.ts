@@ -5,8 +5,8 @@ import { assessedFieldsOf } from '../../model/register/events.js';
 import { entryForImport, entryFromAssessment, freeEntryId, RegisterRuleError } from '../../model/register/index.js';
 import { reassessmentProblem } from '../../model/register/entries.js';
 import { newEventId } from '../../model/register/changes.js';
-import type { PdfVerification } from '../../pdf/verify-pdf.js';
-import { messageOf, type PdfImportRefusal, type PdfImportResult } from '../register-import.js';
+import type { PdfProblem, PdfVerification } from '../../pdf/verify-pdf.js';
+import type { RegisterRule } from '../../model/register/rule-error.js';
 import { sha256Hex } from './log-records.js';
 import type { RegisterStore } from './register-store.js';
 
@@ -15,6 +15,56 @@ import type { RegisterStore } from './register-store.js';
 // re-assessed) with the PDF kept as its evidence. One file at a time, each
 // written on its own: a refused file writes nothing and never stops the
 // others, and a file takes in what the one before it wrote.
+
+/** Why a signed PDF was not imported, as data; the register element puts each in words. */
+export type PdfImportRefusal =
+  /** The file has no digital signature at all; `problems` is what the verifier found. */
+  | { code: 'unsigned'; problems: PdfProblem[] }
+  /** The signature does not check out (changed, cut short, re-saved…) or the assessment in it cannot be read. */
+  | { code: 'invalid'; problems: PdfProblem[] }
+  /** The assessment was made with a form the register was not given. */
+  | { code: 'unknown-form'; formId: string; formVersion: string }
+  /** A rule of the register refused it: an older or the same copy of an assessment it holds, a tool with no name… */
+  | { code: 'register-rule'; rule: RegisterRule; message: string }
+  /** The browser could not read or write the register; nothing of this file was written. */
+  | { code: 'storage'; message: string }
+  /** The code that checks signatures could not be loaded (the page went offline after an update, say). */
+  | { code: 'verifier-unavailable'; message: string };
+
+export type PdfImportRefusalCode = PdfImportRefusal['code'];
+
+/** What became of one PDF. */
+export interface PdfImportResult {
+  fileName: string;
+  /**
+   * `created`: a new entry; `updated`: the tool's entry re-assessed, its
+   * log kept; `side-by-side`: a new entry kept beside the entry (`rivalOf`)
+   * that holds the same assessment and revision signed by another key, for
+   * the IT lead to settle; `refused`: nothing written.
+   */
+  result: 'created' | 'updated' | 'side-by-side' | 'refused';
+  /** Why the file was refused. */
+  reason?: PdfImportRefusal;
+  /** The entry created or updated. */
+  entryId?: string;
+  /** For `side-by-side`: the entry signed by another key that this one is kept beside. */
+  rivalOf?: string;
+  /** The tool the assessment is of, once it could be read. */
+  tool?: string;
+  /** Who the signature names, whenever a signature could be read. */
+  signer?: { name: string; role: string; fingerprint: string };
+  /**
+   * Whether the signer's key is one the register trusts. An entry from an
+   * unrecognised key is imported all the same and keeps the key's fingerprint,
+   * so that the register can flag it until the key is trusted.
+   */
+  signerRecognised: boolean;
+}
+
+/** An error's message, or the thrown value in words. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 export interface PdfLogImportOptions {
   /** The forms assessments may have been made with. */

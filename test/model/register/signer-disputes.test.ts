@@ -1,13 +1,12 @@
 import { expect } from '@open-wc/testing';
 import type { RegisterEntry } from '../../../src/model/register-entry.js';
-import { entryForImport, placeImport, signerDisputes } from '../../../src/model/register/index.js';
+import { disputedAssessments, entryForImport } from '../../../src/model/register/index.js';
 import { smallAssessment } from '../../pdf/signing-fixtures.js';
 import { entry } from '../../register/entries.js';
 
 const KEY_A = Array.from({ length: 32 }, () => 'AA').join(':');
 const KEY_B = Array.from({ length: 32 }, () => 'BB').join(':');
 const KEY_C = Array.from({ length: 32 }, () => 'CC').join(':');
-const change = { by: 'J. Evans, IT lead', at: '2026-11-25T12:00:00.000Z' };
 
 /** An entry of Padlet holding its assessment at `revision`, signed by `key`. */
 const padlet = (id: string, key: string | undefined, revision = 3, changes: Partial<RegisterEntry> = {}) =>
@@ -18,7 +17,7 @@ const padlet = (id: string, key: string | undefined, revision = 3, changes: Part
     ...changes,
   });
 
-describe('signerDisputes', () => {
+describe('disputedAssessments', () => {
   const cases: Array<{
     name: string;
     entries: RegisterEntry[];
@@ -27,8 +26,8 @@ describe('signerDisputes', () => {
     standing: Array<string | undefined>;
   }> = [
     {
-      name: 'no entry kept beside another',
-      entries: [padlet('a', KEY_A), entry('b')],
+      name: 'no assessment signed by two keys',
+      entries: [padlet('a', KEY_A), padlet('b', KEY_B, 4), entry('c')],
       trusted: [],
       expected: [],
       standing: [],
@@ -41,9 +40,9 @@ describe('signerDisputes', () => {
       standing: [undefined],
     },
     {
-      name: 'two keys, the second trusted (written in lower case)',
+      name: 'two keys, the second trusted',
       entries: [padlet('a', KEY_A), padlet('a-2', KEY_B, 3, { rivalOf: 'a' })],
-      trusted: [KEY_B.toLowerCase()],
+      trusted: [KEY_B],
       expected: [['a', 'a-2']],
       standing: ['a-2'],
     },
@@ -75,64 +74,13 @@ describe('signerDisputes', () => {
   ];
   for (const { name, entries, trusted, expected, standing } of cases) {
     it(`finds ${name}`, () => {
-      const disputes = signerDisputes(entries, trusted);
+      const disputes = disputedAssessments(
+        entries,
+        trusted.map((fingerprint) => ({ fingerprint })),
+      );
 
       expect(disputes.map((dispute) => dispute.entries.map(({ id }) => id))).to.deep.equal(expected);
       expect(disputes.map((dispute) => dispute.standing?.id)).to.deep.equal(standing);
-    });
-  }
-});
-
-describe('placeImport', () => {
-  const cases: Array<{ name: string; existing: RegisterEntry | undefined; fresh: RegisterEntry; result: string }> = [
-    { name: 'a tool the register lacks', existing: undefined, fresh: padlet('new', KEY_A), result: 'created' },
-    {
-      name: 'a later revision by the same key',
-      existing: padlet('a', KEY_A),
-      fresh: padlet('x', KEY_A, 4),
-      result: 'updated',
-    },
-    {
-      name: 'a later revision by another key',
-      existing: padlet('a', KEY_A),
-      fresh: padlet('x', KEY_B, 4),
-      result: 'updated',
-    },
-    {
-      name: 'the same revision by another key',
-      existing: padlet('a', KEY_A),
-      fresh: padlet('x', KEY_B),
-      result: 'side-by-side',
-    },
-    {
-      name: 'an unsigned entry and a signed copy',
-      existing: padlet('a', undefined),
-      fresh: padlet('x', KEY_B),
-      result: 'side-by-side',
-    },
-  ];
-  for (const { name, existing, fresh, result } of cases) {
-    it(`places ${name}: ${result}`, () => {
-      expect(placeImport(existing, fresh, change).result).to.equal(result);
-    });
-  }
-
-  it('keeps a copy kept beside another beside the first of them', () => {
-    const placed = placeImport(padlet('a-2', KEY_B, 3, { rivalOf: 'a' }), padlet('a-3', KEY_C), change);
-
-    expect(placed).to.deep.include({ result: 'side-by-side', rivalOf: 'a' });
-    expect(placed.entry.rivalOf).to.equal('a');
-  });
-
-  const refused: Array<{ name: string; fresh: RegisterEntry }> = [
-    { name: 'the same revision by the same key', fresh: padlet('x', KEY_A.toLowerCase()) },
-    { name: 'an older revision by another key', fresh: padlet('x', KEY_B, 2) },
-  ];
-  for (const { name, fresh } of refused) {
-    it(`refuses ${name}, saying which revision the register holds`, () => {
-      expect(() => placeImport(padlet('a', KEY_A), fresh, change)).to.throw(
-        'The register already holds this assessment at revision 3',
-      );
     });
   }
 });

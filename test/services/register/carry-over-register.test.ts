@@ -3,7 +3,7 @@ import { entryWithHistory } from '../../../src/model/register/carry-over.js';
 import type { RegisterEntry } from '../../../src/model/register-entry.js';
 import { CarryOverError, carryOverEarlierRegister } from '../../../src/services/register/carry-over-register.js';
 import { IndexedDbRegisterStore } from '../../../src/services/register/indexeddb-register-store.js';
-import { RegisterStore as EarlierRegisterStore } from '../../../src/services/register-store.js';
+import { readEarlierRegister } from '../../../src/services/register/earlier-register.js';
 import { FINGERPRINT, entry, freshNamespace } from '../../register/entries.js';
 import { NOW, assessmentOf, imported, reviewStarted } from '../../model/register/log.js';
 import { writeEarlierRegister } from './earlier-register.js';
@@ -74,7 +74,7 @@ describe('carrying over a register kept by the earlier version', () => {
     const entries = earlierEntries();
     await writeEarlierRegister(namespace, { entries });
     await carryOverEarlierRegister(new IndexedDbRegisterStore(namespace), CARRY_OVER);
-    const earlier = await new EarlierRegisterStore(namespace).listWithAssessments();
+    const earlier = await readEarlierRegister(namespace);
     expect(earlier.entries.map(({ id }) => id).sort()).to.deep.equal(['flip', 'padlet']);
   });
 
@@ -105,6 +105,6 @@ describe('carrying over a register kept by the earlier version', () => {
     expect((failure as Error).message).to.contain('It is still as it was, and nothing was lost.');
     expect((await store.read(NOW)).eventCount, 'nothing more was written').to.equal(2);
     expect(await store.about('carried-over')).to.equal(undefined);
-    expect((await new EarlierRegisterStore(namespace).list()).entries).to.have.length(2);
+    expect((await readEarlierRegister(namespace)).entries).to.have.length(2);
   });
 });
