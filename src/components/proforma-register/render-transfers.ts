@@ -99,6 +99,9 @@ export function renderTransfers(view: TransfersView): TemplateResult {
       <button type="button" @click=${() => transfers.exportFile('published')}>
         ${msg('Export for staff (published)')}
       </button>
+      <button type="button" @click=${() => transfers.exportFile('reminders')}>
+        ${msg('Export review reminders (calendar)')}
+      </button>
     </div>
   </section>`;
 }

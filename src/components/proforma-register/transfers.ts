@@ -18,7 +18,8 @@ import type { RegisterStore, RegisterView } from '../../services/register/regist
 import { ProformaRegisterChangeEvent } from '../../events/register-change.js';
 import type { RegisterChangesController } from './register-changes.js';
 import type { RegisterDataController } from './register-data.js';
-import { storeProblemWords } from './render-common.js';
+import { formats, storeProblemWords, type Formats } from './render-common.js';
+import { reviewRemindersCalendar, type ReviewReminderWords } from '../../model/register/review-reminders.js';
 
 // The register in and out of the browser: signed PDFs, CSV and JSON files in
 // as events of the log; CSV for Excel, JSON of version 2 (the log) and the
@@ -38,6 +39,8 @@ export interface TransfersHost extends ReactiveControllerHost, HTMLElement {
   forms: FormDefinition[];
   /** The language entries take the forms' words in. */
   readonly language: string;
+  /** Keeps this register apart from others on the site: in the reminders' ids. */
+  readonly namespace: string;
 }
 
 export class TransferController implements ReactiveController {
@@ -114,7 +117,7 @@ export class TransferController implements ReactiveController {
     await this.finish({ kind: 'file', format, fileName: file.name, imported }, view, entryIds, events);
   }
 
-  async exportFile(kind: 'csv' | 'json' | 'published'): Promise<void> {
+  async exportFile(kind: 'csv' | 'json' | 'published' | 'reminders'): Promise<void> {
     const store = this.data.current;
     if (this.busy !== undefined || !store) return;
     if (downloadsBlocked()) {
@@ -131,6 +134,17 @@ export class TransferController implements ReactiveController {
       if (kind === 'csv') {
         const text = await exportRegisterCsv(store);
         downloadFile(datedFileName('approved-tools', 'csv'), new Blob([text], { type: 'text/csv;charset=utf-8' }));
+      } else if (kind === 'reminders') {
+        const { entries } = await store.read();
+        const now = new Date();
+        const text = reviewRemindersCalendar(entries, reminderWords(formats(this.host.language)), {
+          now,
+          registerId: this.host.namespace || 'default',
+        });
+        downloadFile(
+          datedFileName('review-reminders', 'ics'),
+          new Blob([text], { type: 'text/calendar;charset=utf-8' }),
+        );
       } else {
         const text = await exportRegisterJson(store, { published: kind === 'published' });
         const name = kind === 'published' ? 'approved-tools-for-staff' : 'approved-tools';
@@ -217,4 +231,19 @@ export class TransferController implements ReactiveController {
     this.busy = busy;
     this.host.requestUpdate();
   }
+}
+
+/** The reminders' words, in the register's language. */
+function reminderWords(format: Formats): ReviewReminderWords {
+  return {
+    calendarName: msg('Approved tools: reviews due'),
+    summary: ({ tool, reviewDue }) => msg(str`${tool}: review due on ${format.day(reviewDue)}`),
+    description: ({ tool, reviewDue, conditions }) =>
+      [
+        msg(
+          str`The approval of ${tool} is due for review on ${format.day(reviewDue)}. Assess the tool again with the pro forma and record a new decision in the register before then.`,
+        ),
+        ...(conditions.length > 0 ? [msg(str`Conditions of the approval: ${conditions.join('; ')}`)] : []),
+      ].join('\n\n'),
+  };
 }

@@ -64,3 +64,12 @@ export {
 export { changedFields } from './history.js';
 export { entryRecord, eventsFromFileEntries } from './file-events.js';
 export { entryForImport } from './signer-disputes.js';
+export {
+  REMINDER_MONTHS_BEFORE_REVIEW,
+  reminderDate,
+  remindedEntries,
+  reviewRemindersCalendar,
+  type RemindedEntry,
+  type ReviewReminderOptions,
+  type ReviewReminderWords,
+} from './review-reminders.js';
