@@ -57,6 +57,19 @@ export const TrustedKeySchema = z.object({
 });
 export type TrustedKey = z.infer<typeof TrustedKeySchema>;
 
+/** The fields that say what a tool is and how it is used: what an assessment, a file or a person's correction may set. */
+export const TOOL_FIELDS = [
+  'tool',
+  'vendor',
+  'url',
+  'purpose',
+  'subjects',
+  'yearGroups',
+  'minimumAge',
+  'dataCollected',
+  'dpiaReference',
+] as const;
+
 /** One tool in the school's register of approved tools. */
 export const RegisterEntrySchema = z.object({
   id: z.string().check(z.minLength(1)),

@@ -1,6 +1,6 @@
 import type { Assessment } from '../assessment.js';
 import type { FormDefinition } from '../form-definition.js';
-import type { RegisterEntry } from '../register-entry.js';
+import { TOOL_FIELDS, type RegisterEntry } from '../register-entry.js';
 import { buildReport, type ReportAnswer } from '../report.js';
 import { resolveText } from '../text.js';
 import { changedFields, historyEvent } from './history.js';
@@ -126,15 +126,7 @@ export function findEntryForTool(
 
 /** The fields an assessment fills, compared when a tool is re-assessed. */
 export const ASSESSED_FIELDS = [
-  'tool',
-  'vendor',
-  'url',
-  'purpose',
-  'subjects',
-  'yearGroups',
-  'minimumAge',
-  'dataCollected',
-  'dpiaReference',
+  ...TOOL_FIELDS,
   'status',
   'outcome',
   'readiness',

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { AssessmentSchema } from '../assessment.js';
 import { PersonSchema } from '../answers.js';
-import { HistoryEventSchema, RegisterEntrySchema, TrustedKeySchema } from '../register-entry.js';
+import { HistoryEventSchema, RegisterEntrySchema, TOOL_FIELDS, TrustedKeySchema } from '../register-entry.js';
 
 // The register as a log that only grows: every change is one of these events,
 // never altered or removed once written, and what people see is folded from
@@ -52,22 +52,7 @@ export type EntryFields = z.infer<typeof EntryFieldsSchema>;
 
 /** The fields of an entry that an assessment fills (see `entryFromAssessment`), but for the assessment itself. */
 export const AssessedFieldsSchema = z.object(
-  pickShape(RegisterEntrySchema.shape, [
-    'tool',
-    'vendor',
-    'url',
-    'purpose',
-    'subjects',
-    'yearGroups',
-    'minimumAge',
-    'dataCollected',
-    'dpiaReference',
-    'outcome',
-    'readiness',
-    'conditions',
-    'owners',
-    'assessor',
-  ]),
+  pickShape(RegisterEntrySchema.shape, [...TOOL_FIELDS, 'outcome', 'readiness', 'conditions', 'owners', 'assessor']),
 );
 export type AssessedFields = z.infer<typeof AssessedFieldsSchema>;
 
@@ -81,18 +66,7 @@ export function assessedFieldsOf(entry: AssessedFields): AssessedFields {
 }
 
 /** The fields a person may correct by hand; the status, decision and assessment change only through their own events. */
-export const EDITABLE_FIELDS = [
-  'tool',
-  'vendor',
-  'url',
-  'purpose',
-  'subjects',
-  'yearGroups',
-  'minimumAge',
-  'dataCollected',
-  'dpiaReference',
-  'owners',
-] as const;
+export const EDITABLE_FIELDS = [...TOOL_FIELDS, 'owners'] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 const CLEARABLE_FIELDS = ['vendor', 'url', 'purpose', 'minimumAge', 'dataCollected', 'dpiaReference'] as const;
 

@@ -1,4 +1,4 @@
-import type { RegisterEntry } from '../register-entry.js';
+import { TOOL_FIELDS, type RegisterEntry } from '../register-entry.js';
 import type { CarriedOverEvent, EntryFields, EventAuthor } from './events.js';
 import type { RegisterEntryState } from './fold.js';
 import { changedFields } from './history.js';
@@ -19,15 +19,7 @@ export function entryRecord(entry: RegisterEntryState): RegisterEntry {
 
 /** The fields a file may change, in the schema's order: all but the id, the history and the assessment. */
 const FILE_FIELDS = [
-  'tool',
-  'vendor',
-  'url',
-  'purpose',
-  'subjects',
-  'yearGroups',
-  'minimumAge',
-  'dataCollected',
-  'dpiaReference',
+  ...TOOL_FIELDS,
   'status',
   'outcome',
   'readiness',
