@@ -83,6 +83,12 @@ interface Ordered {
   duplicateText?: string;
 }
 
+/** Events by id, as the fold looks them up. */
+interface EventLookup {
+  get(id: string): Ordered | undefined;
+  has(id: string): boolean;
+}
+
 /** One entry as the fold holds it while it goes on. */
 export interface EntryFold {
   /** Where the entry came into the register: entries are listed in this order. */
@@ -129,7 +135,7 @@ interface Folding {
   entries: Map<string, EntryFold>;
   trusted: Map<string, TrustedKey>;
   /** Every event by its id (one of the copies, for an id that different events share). */
-  byId: ReadonlyMap<string, Ordered>;
+  byId: EventLookup;
   /** The entries' folds this fold made or copied, and so may change. */
   owned: Set<EntryFold>;
   keyEvents: KeyEvent[];
@@ -168,6 +174,16 @@ export function foldEvents(events: readonly RegisterEvent[], options: FoldOption
   return foldOrdered(ordered, byId, duplicated, EMPTY_FOLD, limit);
 }
 
+/** What a caller of `continueFold` vouches for. */
+export interface ContinueOptions {
+  /**
+   * That no event's id is that of an event `from` holds (a store whose log
+   * refuses a second record under an id): what `from` holds is then looked
+   * up only for the entries the events change, not read whole.
+   */
+  newIds?: boolean;
+}
+
 /**
  * `from` with more events folded on, the same as folding every event at once;
  * or undefined when that cannot be done without folding them all again: when
@@ -175,14 +191,18 @@ export function foldEvents(events: readonly RegisterEvent[], options: FoldOption
  * has the id of one folded with other contents, or is one that folded events
  * follow but did not find. A copy of an event already folded counts once.
  */
-export function continueFold(from: RegisterFold, events: readonly RegisterEvent[]): RegisterFold | undefined {
+export function continueFold(
+  from: RegisterFold,
+  events: readonly RegisterEvent[],
+  options: ContinueOptions = {},
+): RegisterFold | undefined {
   if (events.length === 0) return from;
   if (from.circled.length > 0 || from.rejected.some(({ rule }) => rule === 'duplicate-id')) return undefined;
-  const known = eventsOf(from);
+  const known = new FoldedEvents(from);
   const unknown = new Set(from.unknownFollowed);
   const fresh: RegisterEvent[] = [];
   for (const event of events) {
-    const earlier = known.get(event.id);
+    const earlier = options.newIds ? undefined : known.get(event.id);
     if (earlier !== undefined) {
       if (earlier.event !== event && canonicalize(earlier.event) !== canonicalize(event)) return undefined;
       continue;
@@ -193,44 +213,76 @@ export function continueFold(from: RegisterFold, events: readonly RegisterEvent[
     fresh.push(event);
   }
   if (fresh.length === 0) return from;
+  for (const event of fresh) if (!isKeyEvent(event)) known.readEntry(event.entryId);
   const { ordered, byId: freshById, duplicated } = inOrder(fresh);
-  const byId = new Map(known);
-  for (const [id, item] of freshById) byId.set(id, item);
-  return foldOrdered(ordered, byId, duplicated, from, from.limit, known);
+  const byId: EventLookup = {
+    get: (id) => freshById.get(id) ?? known.get(id),
+    has: (id) => freshById.has(id) || known.has(id),
+  };
+  const before: EventLookup = {
+    get: (id) => (freshById.has(id) ? undefined : known.get(id)),
+    has: (id) => !freshById.has(id) && known.has(id),
+  };
+  return foldOrdered(ordered, byId, duplicated, from, from.limit, before);
 }
 
 /** Whether a fold made without a clock gives the register as of `now`: no event it holds is dated later. */
-export function foldHoldsAt(fold: RegisterFold, options: FoldOptions): boolean {
+export function foldHoldsAt(fold: Pick<RegisterFold, 'latestTime'>, options: FoldOptions): boolean {
   return fold.latestTime <= options.now.getTime() + (options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS);
 }
 
 /** A moment later than any event's, to fold with when the clock is checked later (`foldHoldsAt`). */
 export const NO_CLOCK: FoldOptions = { now: new Date(8.64e15), clockSkewMs: 0 };
 
-/** The events of a fold by id, as the fold orders them: kept with each fold, made once. */
-const foldedEvents = new WeakMap<RegisterFold, ReadonlyMap<string, Ordered>>();
+/**
+ * The events a fold holds, by id: those of the entries asked for first, and
+ * every entry's only when an id is not found among them (an event that
+ * follows one of another entry, or one not in the register), so that folding
+ * on reads the logs of the entries it changes and no others.
+ */
+class FoldedEvents implements EventLookup {
+  private readonly byId = new Map<string, Ordered>();
+  private readonly entriesRead = new Set<string>();
+  private whole = false;
 
-function eventsOf(fold: RegisterFold): ReadonlyMap<string, Ordered> {
-  let byId = foldedEvents.get(fold);
-  if (byId) return byId;
-  const made = new Map<string, Ordered>();
-  const add = (event: RegisterEvent) => made.set(event.id, { event, time: timeOf(event), follows: follows(event) });
-  for (const entry of fold.entries.values()) for (const event of entry.log) add(event);
-  for (const event of fold.keyEvents) add(event);
-  for (const { event } of fold.rejected) add(event);
-  byId = made;
-  foldedEvents.set(fold, byId);
-  return byId;
+  constructor(private readonly fold: RegisterFold) {
+    for (const event of fold.keyEvents) this.add(event);
+    for (const { event } of fold.rejected) this.add(event);
+  }
+
+  readEntry(entryId: string): void {
+    if (this.whole || this.entriesRead.has(entryId)) return;
+    this.entriesRead.add(entryId);
+    for (const event of this.fold.entries.get(entryId)?.log ?? []) this.add(event);
+  }
+
+  get(id: string): Ordered | undefined {
+    const found = this.byId.get(id);
+    if (found !== undefined || this.whole) return found;
+    this.whole = true;
+    for (const [entryId, entry] of this.fold.entries) {
+      if (!this.entriesRead.has(entryId)) for (const event of entry.log) this.add(event);
+    }
+    return this.byId.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  private add(event: RegisterEvent): void {
+    this.byId.set(event.id, { event, time: timeOf(event), follows: follows(event) });
+  }
 }
 
 function foldOrdered(
   ordered: readonly Ordered[],
-  byId: ReadonlyMap<string, Ordered>,
+  byId: EventLookup,
   duplicated: ReadonlySet<string>,
   from: RegisterFold,
   limit: number,
   /** Events already folded into `from`: each one done. */
-  before: ReadonlyMap<string, Ordered> = new Map(),
+  before: EventLookup = new Map(),
 ): RegisterFold {
   const folding: Folding = {
     entries: new Map(from.entries),
@@ -348,14 +400,14 @@ function foldOrdered(
     latestTime,
     limit,
   };
-  foldedEvents.set(fold, byId);
   return fold;
 }
 
 /** What each entry's fold shows, made once for each fold of an entry. */
 const entryStates = new WeakMap<EntryFold, RegisterEntryState>();
 
-function entryStateOf(entryId: string, fold: EntryFold): RegisterEntryState {
+/** What people see of one entry's fold. */
+export function entryStateOf(entryId: string, fold: EntryFold): RegisterEntryState {
   let entry = entryStates.get(fold);
   if (entry) return entry;
   entry = Object.assign({}, fold.state) as RegisterEntryState;
@@ -570,7 +622,7 @@ function eventProblem(fold: EntryFold, event: Exclude<EntryEvent, DecidedEvent>)
 }
 
 /** The events `from` names, and all they in turn follow. */
-function seenBy(byId: ReadonlyMap<string, Ordered>, from: readonly string[]): Set<string> {
+function seenBy(byId: EventLookup, from: readonly string[]): Set<string> {
   const seen = new Set<string>();
   const stack = [...from];
   while (stack.length > 0) {

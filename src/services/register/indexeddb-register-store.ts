@@ -1,7 +1,27 @@
 import { promisifyRequest } from 'idb-keyval';
 import type { RegisterEvent } from '../../model/register/events.js';
-import { registerFromEvents } from '../../model/register/fold.js';
-import { storageError } from '../draft-store.js';
+import {
+  EMPTY_FOLD,
+  NO_CLOCK,
+  continueFold,
+  entryStateOf,
+  foldEvents,
+  foldHoldsAt,
+  registerFromEvents,
+  registerStateOf,
+  type RegisterEntryState,
+  type RegisterFold,
+} from '../../model/register/fold.js';
+import { StorageFullError, storageError } from '../draft-store.js';
+import {
+  foldedLogOf,
+  readEntryFold,
+  readFoldedHeader,
+  readFoldedLog,
+  writeFoldedLog,
+  type FoldedHeader,
+  type FoldedLog,
+} from './folded-log.js';
 import { checkEvidence, eventsToWrite, withAnswers, withoutAnswers } from './log-records.js';
 import type {
   DamagedRegisterRecord,
@@ -19,7 +39,10 @@ import type {
 //   event's id, read only for the entry that is opened;
 // - `evidence`: the signed PDFs the events name, under their SHA-256;
 // - `about`: what this database records of itself (when a register kept by an
-//   earlier version was carried over into it).
+//   earlier version was carried over into it);
+// - `folded`: the log folded, as far as the record it names (see folded-log.ts),
+//   written in the same transaction as the events: opening the register reads
+//   it, and folds only the records written after it.
 // The database is apart from the one earlier versions kept the register in,
 // which stays as it was.
 
@@ -28,21 +51,25 @@ export function registerLogDatabaseName(namespace: string): string {
   return `proforma-${namespace || 'default'}-register-log`;
 }
 
-type StoreName = 'log' | 'answers' | 'evidence' | 'about';
+type StoreName = 'log' | 'answers' | 'evidence' | 'about' | 'folded';
 
 interface LogRecord {
   event: RegisterEvent;
 }
 
-function openDatabase(name: string): Promise<IDBDatabase> {
-  const request = indexedDB.open(name, 1);
-  request.onupgradeneeded = () => {
+function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+  const request = factory.open(name, 2);
+  request.onupgradeneeded = (event) => {
     const database = request.result;
-    const log = database.createObjectStore('log', { autoIncrement: true });
-    log.createIndex('id', 'event.id', { unique: true });
-    database.createObjectStore('answers');
-    database.createObjectStore('evidence');
-    database.createObjectStore('about');
+    if (event.oldVersion < 1) {
+      const log = database.createObjectStore('log', { autoIncrement: true });
+      log.createIndex('id', 'event.id', { unique: true });
+      database.createObjectStore('answers');
+      database.createObjectStore('evidence');
+      database.createObjectStore('about');
+    }
+    // A log kept before its fold was: the fold is made from it when it is first read.
+    if (event.oldVersion < 2) database.createObjectStore('folded');
   };
   return promisifyRequest(request);
 }
@@ -65,12 +92,78 @@ function damagedRecord(key: IDBValidKey, raw: unknown): DamagedRegisterRecord {
   };
 }
 
+/** The readable events of log records, and the records that cannot be read. */
+function recordsOf(keys: readonly IDBValidKey[], values: readonly unknown[]) {
+  const events: RegisterEvent[] = [];
+  const damaged: DamagedRegisterRecord[] = [];
+  values.forEach((raw, index) => {
+    const event = readRecord(raw);
+    if (event) events.push(event);
+    else damaged.push(damagedRecord(keys[index]!, raw));
+  });
+  return { events, damaged };
+}
+
+/** The key of the log's last record; undefined when it is empty. */
+async function lastLogKey(transaction: IDBTransaction): Promise<number | undefined> {
+  const cursor = await promisifyRequest(transaction.objectStore('log').openKeyCursor(null, 'prev'));
+  return cursor ? (cursor.key as number) : undefined;
+}
+
+/**
+ * A fold and what of the log it covers, and the kept fold it was made from
+ * (`base`; none when it was made from the whole log).
+ */
+interface FoldToWrite {
+  base: FoldedLog | undefined;
+  fold: RegisterFold;
+  covers: Pick<FoldedHeader, 'lastKey' | 'recordCount' | 'damaged'>;
+}
+
+/** Whether the fold is the kept one as it was read: nothing to write. */
+const isKept = ({ base, fold, covers }: FoldToWrite) => base?.fold === fold && base.header.lastKey === covers.lastKey;
+
+/**
+ * The kept fold, read in the transaction and brought up to the end of the
+ * log: as kept when it covers the whole log, else with the records written
+ * after it folded on. Undefined when it must be made again from the whole
+ * log: there is none, it is damaged, or it does not match the log.
+ */
+async function foldUpToDate(
+  transaction: IDBTransaction,
+  known: FoldedLog | undefined,
+): Promise<FoldToWrite | undefined> {
+  const [kept, lastKey] = await Promise.all([readFoldedLog(transaction, known), lastLogKey(transaction)]);
+  if (kept === undefined) {
+    return lastKey === undefined
+      ? { base: undefined, fold: EMPTY_FOLD, covers: { lastKey, recordCount: 0, damaged: [] } }
+      : undefined;
+  }
+  const { header } = kept;
+  if (header.lastKey === lastKey) return { base: kept, fold: kept.fold, covers: header };
+  if (lastKey === undefined || (header.lastKey !== undefined && lastKey < header.lastKey)) return undefined;
+  const after = header.lastKey === undefined ? undefined : IDBKeyRange.lowerBound(header.lastKey, true);
+  const log = transaction.objectStore('log');
+  const [keys, values] = await Promise.all([
+    promisifyRequest(log.getAllKeys(after)),
+    promisifyRequest(log.getAll(after)),
+  ]);
+  const { events, damaged } = recordsOf(keys, values);
+  const fold = continueFold(kept.fold, events, { newIds: true });
+  if (fold === undefined) return undefined;
+  const covers = { lastKey, recordCount: header.recordCount + keys.length, damaged: [...header.damaged, ...damaged] };
+  return { base: kept, fold, covers };
+}
+
 /**
  * Writes the events of a batch that the log does not hold yet, in the
- * transaction, and gives how many; aborts it and throws `RegisterStoreError`
+ * transaction, and gives them as written (without their answers) and the key of the last; aborts it and throws `RegisterStoreError`
  * when any of them cannot be written (see `eventsToWrite`).
  */
-async function writeEvents(transaction: IDBTransaction, events: readonly RegisterEvent[]): Promise<number> {
+async function writeEvents(
+  transaction: IDBTransaction,
+  events: readonly RegisterEvent[],
+): Promise<{ written: RegisterEvent[]; lastKey?: number }> {
   const log = transaction.objectStore('log');
   const answersStore = transaction.objectStore('answers');
   const ids = [...new Set(events.map((event) => (event as { id?: unknown } | null)?.id))].filter(
@@ -98,12 +191,15 @@ async function writeEvents(transaction: IDBTransaction, events: readonly Registe
     transaction.abort();
     throw error;
   }
+  const written: RegisterEvent[] = [];
+  let last: IDBRequest<IDBValidKey> | undefined;
   for (const event of writing) {
     const { event: kept, answers: keptAnswers } = withoutAnswers(event);
-    log.add({ event: kept } satisfies LogRecord);
+    last = log.add({ event: kept } satisfies LogRecord);
     if (keptAnswers !== undefined) answersStore.put(keptAnswers, event.id);
+    written.push(kept);
   }
-  return writing.length;
+  return { written, lastKey: last ? ((await promisifyRequest(last)) as number) : undefined };
 }
 
 /**
@@ -116,12 +212,30 @@ export class IndexedDbRegisterStore implements RegisterStore {
   private database?: Promise<IDBDatabase>;
   private readonly listeners = new Set<() => void>();
   private channel?: BroadcastChannel;
+  /** The fold as this store last read or wrote it: only what changed since is read again. */
+  private kept?: FoldedLog;
 
-  constructor(readonly namespace = 'default') {}
+  private readonly factory: IDBFactory;
+
+  /**
+   * `options.indexedDB`: where to keep the database, when not the page's own
+   * `indexedDB`, such as a storage bucket's (`navigator.storageBuckets`).
+   */
+  constructor(
+    readonly namespace = 'default',
+    options: { indexedDB?: IDBFactory } = {},
+  ) {
+    this.factory = options.indexedDB ?? indexedDB;
+  }
 
   async read(now = new Date()): Promise<RegisterView> {
-    const { events, damaged } = await this.readLog();
-    return { ...registerFromEvents(events, { now }), damaged, eventCount: events.length + damaged.length };
+    const { fold, header } = await this.folded();
+    if (!foldHoldsAt(fold, { now })) {
+      // An event dated later than now: folded again, with the clock, from the log.
+      const { events, damaged } = await this.readLog();
+      return { ...registerFromEvents(events, { now }), damaged, eventCount: events.length + damaged.length };
+    }
+    return { ...registerStateOf(fold), damaged: [...header.damaged], eventCount: header.recordCount };
   }
 
   async events(): Promise<RegisterEvent[]> {
@@ -133,7 +247,7 @@ export class IndexedDbRegisterStore implements RegisterStore {
   }
 
   async entry(id: string, now = new Date()): Promise<RegisterEntryDetail | undefined> {
-    const found = (await this.read(now)).entries.find((each) => each.id === id);
+    const found = await this.entryState(id, now);
     if (!found) return undefined;
     const carrying = found.log.filter(
       (event) =>
@@ -172,21 +286,7 @@ export class IndexedDbRegisterStore implements RegisterStore {
   }
 
   async append(events: readonly RegisterEvent[], evidence: readonly RegisterEvidence[] = []): Promise<void> {
-    // Checked before the transaction opens: it commits as soon as it waits on anything but itself.
-    await checkEvidence(evidence);
-    const changed = await this.run(['log', 'answers', 'evidence'], 'readwrite', async (transaction) => {
-      const written = await writeEvents(transaction, events);
-      const evidenceStore = transaction.objectStore('evidence');
-      const held = await Promise.all(evidence.map((file) => promisifyRequest(evidenceStore.getKey(file.sha256))));
-      evidence.forEach((file, index) => {
-        if (held[index] === undefined) {
-          evidenceStore.put({ name: file.name, sha256: file.sha256, bytes: file.bytes }, file.sha256);
-        }
-      });
-      await promisifyRequest(transaction);
-      return written > 0 || held.some((key) => key === undefined);
-    });
-    if (changed) this.announce();
+    if (await this.writeOrSay(events, evidence)) this.announce();
   }
 
   async evidence(sha256: string): Promise<RegisterEvidence | undefined> {
@@ -222,11 +322,7 @@ export class IndexedDbRegisterStore implements RegisterStore {
 
   /** Appends events and records `value` under `key` in `about`, all or none: for carrying a register over. */
   async appendRecording(events: readonly RegisterEvent[], key: string, value: unknown): Promise<void> {
-    await this.run(['log', 'answers', 'about'], 'readwrite', async (transaction) => {
-      await writeEvents(transaction, events);
-      transaction.objectStore('about').put(value, key);
-      await promisifyRequest(transaction);
-    });
+    await this.writeOrSay(events, [], (transaction) => transaction.objectStore('about').put(value, key));
     this.announce();
   }
 
@@ -235,6 +331,119 @@ export class IndexedDbRegisterStore implements RegisterStore {
     const database = await this.database?.catch(() => undefined);
     database?.close();
     this.database = undefined;
+    this.kept = undefined;
+  }
+
+  /**
+   * Writes a batch and its evidence, all or none, with the fold brought up to
+   * date in the same transaction; gives whether anything was new. When the
+   * events cannot be folded on (one comes before what the fold holds), the
+   * kept fold is left as it was, naming the records it covers, and the next
+   * read makes it again.
+   */
+  private async write(
+    events: readonly RegisterEvent[],
+    evidence: readonly RegisterEvidence[],
+    alsoWrite?: (transaction: IDBTransaction) => void,
+  ): Promise<boolean> {
+    // Checked before the transaction opens: it commits as soon as it waits on anything but itself.
+    await checkEvidence(evidence);
+    const stores: StoreName[] = ['log', 'answers', 'evidence', 'folded', ...(alsoWrite ? (['about'] as const) : [])];
+    const { changed, kept } = await this.run(stores, 'readwrite', async (transaction) => {
+      const upToDate = await foldUpToDate(transaction, this.kept);
+      const { written, lastKey } = await writeEvents(transaction, events);
+      const evidenceStore = transaction.objectStore('evidence');
+      const held = await Promise.all(evidence.map((file) => promisifyRequest(evidenceStore.getKey(file.sha256))));
+      evidence.forEach((file, index) => {
+        if (held[index] === undefined) {
+          evidenceStore.put({ name: file.name, sha256: file.sha256, bytes: file.bytes }, file.sha256);
+        }
+      });
+      alsoWrite?.(transaction);
+      const fold = upToDate && continueFold(upToDate.fold, written, { newIds: true });
+      let kept: FoldedLog | undefined;
+      if (upToDate && fold && !(written.length === 0 && isKept(upToDate))) {
+        kept = writeFoldedLog(transaction, upToDate.base, fold, {
+          lastKey: lastKey ?? upToDate.covers.lastKey,
+          recordCount: upToDate.covers.recordCount + written.length,
+          damaged: upToDate.covers.damaged,
+        });
+      }
+      await promisifyRequest(transaction);
+      return { changed: written.length > 0 || held.some((key) => key === undefined), kept: kept ?? upToDate?.base };
+    });
+    if (kept) this.kept = kept;
+    return changed;
+  }
+
+  /** `write`, saying in words what a full storage means for the register. */
+  private async writeOrSay(
+    events: readonly RegisterEvent[],
+    evidence: readonly RegisterEvidence[],
+    alsoWrite?: (transaction: IDBTransaction) => void,
+  ): Promise<boolean> {
+    try {
+      return await this.write(events, evidence, alsoWrite);
+    } catch (error) {
+      if (!(error instanceof StorageFullError)) throw error;
+      throw new StorageFullError(
+        'This browser’s storage is full, so none of these changes was saved, and the register is as it was. Free some space, or export the register to keep a copy, then try again.',
+        { cause: error },
+      );
+    }
+  }
+
+  /**
+   * The fold of the whole log: as kept when it is up to date; else brought
+   * up to date, or made again from the log, and kept.
+   */
+  private async folded(): Promise<FoldedLog> {
+    const next = await this.run(['log', 'folded'], 'readonly', async (transaction): Promise<FoldToWrite> => {
+      const upToDate = await foldUpToDate(transaction, this.kept);
+      if (upToDate) return upToDate;
+      const log = transaction.objectStore('log');
+      const [keys, values, lastKey] = await Promise.all([
+        promisifyRequest(log.getAllKeys()),
+        promisifyRequest(log.getAll()),
+        lastLogKey(transaction),
+      ]);
+      const { events, damaged } = recordsOf(keys, values);
+      return {
+        base: undefined,
+        fold: foldEvents(events, NO_CLOCK),
+        covers: { lastKey, recordCount: keys.length, damaged },
+      };
+    });
+    if (next.base && isKept(next)) return (this.kept = next.base);
+    try {
+      const written = await this.run(['log', 'folded'], 'readwrite', async (transaction) => {
+        // Written only for the log it was made from, and over the fold it was made from, if any.
+        const [lastKey, header] = await Promise.all([lastLogKey(transaction), readFoldedHeader(transaction)]);
+        if (lastKey !== next.covers.lastKey) return undefined;
+        if (next.base && header?.writing !== next.base.header.writing) return undefined;
+        const kept = writeFoldedLog(transaction, next.base, next.fold, next.covers);
+        await promisifyRequest(transaction);
+        return kept;
+      });
+      if (written) return (this.kept = written);
+    } catch {
+      // Storage full or refused: the fold is not kept this time, and the register is shown all the same.
+    }
+    return foldedLogOf(next.fold, next.covers);
+  }
+
+  /** One entry as folded: read from its bucket of the kept fold alone when that is up to date. */
+  private async entryState(id: string, now: Date): Promise<RegisterEntryState | undefined> {
+    if (this.kept === undefined) {
+      const quick = await this.run(['log', 'folded'], 'readonly', async (transaction) => {
+        const [header, lastKey] = await Promise.all([readFoldedHeader(transaction), lastLogKey(transaction)]);
+        if (!header || header.lastKey !== lastKey || !foldHoldsAt(header, { now })) return undefined;
+        return readEntryFold(transaction, header, id);
+      });
+      if (quick === null) return undefined;
+      if (quick) return entryStateOf(id, quick);
+    }
+    return (await this.read(now)).entries.find((each) => each.id === id);
   }
 
   private async readLog(): Promise<{ events: RegisterEvent[]; damaged: DamagedRegisterRecord[] }> {
@@ -242,14 +451,7 @@ export class IndexedDbRegisterStore implements RegisterStore {
       const log = transaction.objectStore('log');
       return Promise.all([promisifyRequest(log.getAllKeys()), promisifyRequest(log.getAll())]);
     });
-    const events: RegisterEvent[] = [];
-    const damaged: DamagedRegisterRecord[] = [];
-    values.forEach((raw, index) => {
-      const event = readRecord(raw);
-      if (event) events.push(event);
-      else damaged.push(damagedRecord(keys[index]!, raw));
-    });
-    return { events, damaged };
+    return recordsOf(keys, values);
   }
 
   private announce(): void {
@@ -272,7 +474,14 @@ export class IndexedDbRegisterStore implements RegisterStore {
     work: (transaction: IDBTransaction) => Promise<T>,
   ): Promise<T> {
     try {
-      this.database ??= openDatabase(registerLogDatabaseName(this.namespace));
+      this.database ??= openDatabase(this.factory, registerLogDatabaseName(this.namespace)).then((database) => {
+        // Another tab opening a newer version of the database waits until this one lets go.
+        database.onversionchange = () => {
+          database.close();
+          this.database = undefined;
+        };
+        return database;
+      });
       const database = await this.database;
       return await work(database.transaction(stores, mode));
     } catch (error) {
