@@ -27,8 +27,8 @@ export interface FoldedHeader extends FoldRest {
   format: number;
   /** The key of the last record of the log folded; undefined for an empty log. */
   lastKey: number | undefined;
-  /** How many records of the log it covers, readable or not. */
-  recordCount: number;
+  /** How many events of the log it covers, readable or not. */
+  eventCount: number;
   damaged: DamagedRegisterRecord[];
   /** Counts every writing of the fold. */
   writing: number;
@@ -50,7 +50,7 @@ export interface FoldedLog {
 /** A fold with the header it would be written with; `writing` NaN while it is not written. */
 export function foldedLogOf(
   fold: RegisterFold,
-  covers: Pick<FoldedHeader, 'lastKey' | 'recordCount' | 'damaged'>,
+  covers: Pick<FoldedHeader, 'lastKey' | 'eventCount' | 'damaged'>,
   writing = Number.NaN,
   buckets: number[] = Array.from({ length: BUCKETS }, () => writing),
 ): FoldedLog {
@@ -88,7 +88,7 @@ function isHeader(value: unknown): value is FoldedHeader {
     Array.isArray(buckets) &&
     buckets.length === BUCKETS &&
     (lastKey === undefined || typeof lastKey === 'number') &&
-    typeof value.recordCount === 'number' &&
+    typeof value.eventCount === 'number' &&
     typeof value.writing === 'number' &&
     typeof value.latestTime === 'number' &&
     typeof value.limit === 'number' &&
@@ -161,7 +161,7 @@ export function writeFoldedLog(
   transaction: IDBTransaction,
   base: FoldedLog | undefined,
   fold: RegisterFold,
-  covers: Pick<FoldedHeader, 'lastKey' | 'recordCount' | 'damaged'>,
+  covers: Pick<FoldedHeader, 'lastKey' | 'eventCount' | 'damaged'>,
 ): FoldedLog {
   const folded = transaction.objectStore('folded');
   const writing = newWriting();

@@ -32,9 +32,13 @@ import type {
 } from './register-store.js';
 
 // How the log is kept in IndexedDB, one database per namespace:
-// - `log`: one record per event, `{ event }`, under a key that counts up, so
-//   reading the store gives the order events were written; an index on the
-//   event's id finds one. An event's assessment is kept without its answers;
+// - `log`: the events, in records under a key that counts up, so that reading
+//   the store gives the order events were written: the events written together,
+//   up to EVENTS_PER_RECORD to a record, `{ events, ids }` (IndexedDB writes a
+//   few large records many times faster than as many small ones), or one event,
+//   `{ event }`, as the first version of this database wrote them. An index on
+//   the events' ids (`ids`, and `id` for the first version's records) finds one.
+//   An event's assessment is kept without its answers;
 // - `answers`: the answers of the assessment an event carries, under the
 //   event's id, read only for the entry that is opened;
 // - `evidence`: the signed PDFs the events name, under their SHA-256;
@@ -53,9 +57,11 @@ export function registerLogDatabaseName(namespace: string): string {
 
 type StoreName = 'log' | 'answers' | 'evidence' | 'about' | 'folded';
 
-interface LogRecord {
-  event: RegisterEvent;
-}
+/** A record of the log: events written together, or one event (as the first version of this database kept them). */
+type LogRecord = { events: RegisterEvent[]; ids: string[] } | { event: RegisterEvent };
+
+/** The most events a record of the log holds. */
+const EVENTS_PER_RECORD = 200;
 
 function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   const request = factory.open(name, 2);
@@ -68,40 +74,51 @@ function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
       database.createObjectStore('evidence');
       database.createObjectStore('about');
     }
-    // A log kept before its fold was: the fold is made from it when it is first read.
-    if (event.oldVersion < 2) database.createObjectStore('folded');
+    if (event.oldVersion < 2) {
+      request.transaction!.objectStore('log').createIndex('ids', 'ids', { unique: true, multiEntry: true });
+      // A log kept before its fold was: the fold is made from it when it is first read.
+      database.createObjectStore('folded');
+    }
   };
   return promisifyRequest(request);
 }
 
-/** Whether a stored record has the shape of an event, checked lightly: `append` checked each one in full. */
-function readRecord(raw: unknown): RegisterEvent | undefined {
-  const event = (raw as Partial<LogRecord> | null)?.event as Record<string, unknown> | undefined;
+/** Whether a stored value has the shape of an event, checked lightly: `append` checked each one in full. */
+function readEvent(value: unknown): RegisterEvent | undefined {
+  const event = value as Record<string, unknown> | null | undefined;
   if (typeof event !== 'object' || event === null) return undefined;
   if (typeof event.id !== 'string' || typeof event.type !== 'string' || typeof event.at !== 'string') return undefined;
   if (typeof event.by !== 'object' || event.by === null) return undefined;
   return event as unknown as RegisterEvent;
 }
 
-function damagedRecord(key: IDBValidKey, raw: unknown): DamagedRegisterRecord {
-  const id = (raw as { event?: { id?: unknown } } | null)?.event?.id;
-  return {
-    key: typeof id === 'string' ? id : `record ${String(key)}`,
-    raw,
-    problem: 'not a change of the register',
-  };
+function damagedRecord(key: string, raw: unknown): DamagedRegisterRecord {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return { key: typeof id === 'string' ? id : key, raw, problem: 'not a change of the register' };
 }
 
-/** The readable events of log records, and the records that cannot be read. */
+/** The events a record holds, each readable or damaged. */
+function eventsOfRecord(key: IDBValidKey, raw: unknown): Array<RegisterEvent | DamagedRegisterRecord> {
+  const record = raw as Partial<{ events: unknown; event: unknown }> | null;
+  if (Array.isArray(record?.events)) {
+    return record.events.map(
+      (value: unknown, index) => readEvent(value) ?? damagedRecord(`record ${String(key)}, change ${index + 1}`, value),
+    );
+  }
+  return [readEvent(record?.event) ?? damagedRecord(`record ${String(key)}`, record?.event ?? raw)];
+}
+
+/** The readable events of log records, the events that cannot be read, and how many there are of both. */
 function recordsOf(keys: readonly IDBValidKey[], values: readonly unknown[]) {
   const events: RegisterEvent[] = [];
   const damaged: DamagedRegisterRecord[] = [];
   values.forEach((raw, index) => {
-    const event = readRecord(raw);
-    if (event) events.push(event);
-    else damaged.push(damagedRecord(keys[index]!, raw));
+    for (const each of eventsOfRecord(keys[index]!, raw)) {
+      if ('problem' in each && 'raw' in each) damaged.push(each);
+      else events.push(each as RegisterEvent);
+    }
   });
-  return { events, damaged };
+  return { events, damaged, count: events.length + damaged.length };
 }
 
 /** The key of the log's last record; undefined when it is empty. */
@@ -117,7 +134,7 @@ async function lastLogKey(transaction: IDBTransaction): Promise<number | undefin
 interface FoldToWrite {
   base: FoldedLog | undefined;
   fold: RegisterFold;
-  covers: Pick<FoldedHeader, 'lastKey' | 'recordCount' | 'damaged'>;
+  covers: Pick<FoldedHeader, 'lastKey' | 'eventCount' | 'damaged'>;
 }
 
 /** Whether the fold is the kept one as it was read: nothing to write. */
@@ -136,7 +153,7 @@ async function foldUpToDate(
   const [kept, lastKey] = await Promise.all([readFoldedLog(transaction, known), lastLogKey(transaction)]);
   if (kept === undefined) {
     return lastKey === undefined
-      ? { base: undefined, fold: EMPTY_FOLD, covers: { lastKey, recordCount: 0, damaged: [] } }
+      ? { base: undefined, fold: EMPTY_FOLD, covers: { lastKey, eventCount: 0, damaged: [] } }
       : undefined;
   }
   const { header } = kept;
@@ -148,10 +165,10 @@ async function foldUpToDate(
     promisifyRequest(log.getAllKeys(after)),
     promisifyRequest(log.getAll(after)),
   ]);
-  const { events, damaged } = recordsOf(keys, values);
+  const { events, damaged, count } = recordsOf(keys, values);
   const fold = continueFold(kept.fold, events, { newIds: true });
   if (fold === undefined) return undefined;
-  const covers = { lastKey, recordCount: header.recordCount + keys.length, damaged: [...header.damaged, ...damaged] };
+  const covers = { lastKey, eventCount: header.eventCount + count, damaged: [...header.damaged, ...damaged] };
   return { base: kept, fold, covers };
 }
 
@@ -171,17 +188,21 @@ async function writeEvents(
   );
   // An empty log (a register carried over, a first import) holds none of them: nothing to look up.
   const empty = (await promisifyRequest(log.count())) === 0;
-  const [records, answers] = empty
-    ? [[], []]
+  const [records, singles, answers] = empty
+    ? [[], [], []]
     : await Promise.all([
+        Promise.all(ids.map((id) => promisifyRequest(log.index('ids').get(id)))),
         Promise.all(ids.map((id) => promisifyRequest(log.index('id').get(id)))),
         Promise.all(ids.map((id) => promisifyRequest(answersStore.get(id)))),
       ]);
   // An event is compared as it was written: with its answers put back.
   const stored = new Map<string, RegisterEvent | 'unreadable'>();
   ids.forEach((id, index) => {
-    if (records[index] === undefined) return;
-    const event = readRecord(records[index]);
+    const record: unknown = records[index] ?? singles[index];
+    if (record === undefined) return;
+    const event = eventsOfRecord(0, record).find(
+      (each): each is RegisterEvent => !('problem' in each) && each.id === id,
+    );
     stored.set(id, event ? withAnswers(event, answers[index]) : 'unreadable');
   });
   let writing: RegisterEvent[];
@@ -192,12 +213,15 @@ async function writeEvents(
     throw error;
   }
   const written: RegisterEvent[] = [];
-  let last: IDBRequest<IDBValidKey> | undefined;
   for (const event of writing) {
     const { event: kept, answers: keptAnswers } = withoutAnswers(event);
-    last = log.add({ event: kept } satisfies LogRecord);
     if (keptAnswers !== undefined) answersStore.put(keptAnswers, event.id);
     written.push(kept);
+  }
+  let last: IDBRequest<IDBValidKey> | undefined;
+  for (let start = 0; start < written.length; start += EVENTS_PER_RECORD) {
+    const events = written.slice(start, start + EVENTS_PER_RECORD);
+    last = log.add({ events, ids: events.map(({ id }) => id) } satisfies LogRecord);
   }
   return { written, lastKey: last ? ((await promisifyRequest(last)) as number) : undefined };
 }
@@ -235,7 +259,7 @@ export class IndexedDbRegisterStore implements RegisterStore {
       const { events, damaged } = await this.readLog();
       return { ...registerFromEvents(events, { now }), damaged, eventCount: events.length + damaged.length };
     }
-    return { ...registerStateOf(fold), damaged: [...header.damaged], eventCount: header.recordCount };
+    return { ...registerStateOf(fold), damaged: [...header.damaged], eventCount: header.eventCount };
   }
 
   async events(): Promise<RegisterEvent[]> {
@@ -365,7 +389,7 @@ export class IndexedDbRegisterStore implements RegisterStore {
       if (upToDate && fold && !(written.length === 0 && isKept(upToDate))) {
         kept = writeFoldedLog(transaction, upToDate.base, fold, {
           lastKey: lastKey ?? upToDate.covers.lastKey,
-          recordCount: upToDate.covers.recordCount + written.length,
+          eventCount: upToDate.covers.eventCount + written.length,
           damaged: upToDate.covers.damaged,
         });
       }
@@ -407,12 +431,8 @@ export class IndexedDbRegisterStore implements RegisterStore {
         promisifyRequest(log.getAll()),
         lastLogKey(transaction),
       ]);
-      const { events, damaged } = recordsOf(keys, values);
-      return {
-        base: undefined,
-        fold: foldEvents(events, NO_CLOCK),
-        covers: { lastKey, recordCount: keys.length, damaged },
-      };
+      const { events, damaged, count } = recordsOf(keys, values);
+      return { base: undefined, fold: foldEvents(events, NO_CLOCK), covers: { lastKey, eventCount: count, damaged } };
     });
     if (next.base && isKept(next)) return (this.kept = next.base);
     try {

@@ -4,6 +4,7 @@ import {
   IndexedDbRegisterStore,
   registerLogDatabaseName,
 } from '../../../src/services/register/indexeddb-register-store.js';
+import type { RegisterEvent } from '../../../src/model/register/index.js';
 import { StorageFullError } from '../../../src/services/draft-store.js';
 import { sha256Hex } from '../../../src/services/register/log-records.js';
 import { NOW, at, decided, imported, reviewStarted, underReview } from '../../model/register/log.js';
@@ -121,6 +122,20 @@ describe('IndexedDbRegisterStore', () => {
     expect((await store.read(NOW)).entries[0]!.status, 'a change that fits is saved').to.equal('approved');
     await store.close();
     await buckets.delete(bucket.name);
+  });
+
+  it('keeps a large batch, in order, and refuses another change under the id of any of its changes', async () => {
+    const store = new IndexedDbRegisterStore(freshNamespace());
+    const batch = Array.from({ length: 450 }, (_, index) => underReview(`tool-${index}`)).flat();
+    await store.append(batch);
+    expect(await store.events()).to.deep.equal(batch);
+    expect((await store.read(NOW)).entries).to.have.length(450);
+    const rewritten = { ...batch[601]!, at: at(9) } as RegisterEvent;
+    let refused: Error | undefined;
+    await store.append([rewritten]).catch((error: Error) => (refused = error));
+    expect(refused?.message).to.contain(`"${batch[601]!.id}"`);
+    await store.append([batch[899]!]);
+    expect((await store.read(NOW)).eventCount, 'the same change again is kept once').to.equal(900);
   });
 
   it('answers a change based on one it does not hold by keeping it aside with its reason', async () => {
