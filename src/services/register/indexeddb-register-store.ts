@@ -39,8 +39,10 @@ import type {
 //   `{ event }`, as the first version of this database wrote them. An index on
 //   the events' ids (`ids`, and `id` for the first version's records) finds one.
 //   An event's assessment is kept without its answers;
-// - `answers`: the answers of the assessment an event carries, under the
-//   event's id, read only for the entry that is opened;
+// - `answers`: the answers of the assessments events carry, read only for the
+//   entry that is opened: those of the events of one log record together,
+//   `{ ids, answers }` (found by an index on `ids`), or one event's under its
+//   id, as the first version of this database kept them;
 // - `evidence`: the signed PDFs the events name, under their SHA-256;
 // - `about`: what this database records of itself (when a register kept by an
 //   earlier version was carried over into it);
@@ -76,6 +78,7 @@ function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
     }
     if (event.oldVersion < 2) {
       request.transaction!.objectStore('log').createIndex('ids', 'ids', { unique: true, multiEntry: true });
+      request.transaction!.objectStore('answers').createIndex('ids', 'ids', { unique: true, multiEntry: true });
       // A log kept before its fold was: the fold is made from it when it is first read.
       database.createObjectStore('folded');
     }
@@ -172,6 +175,42 @@ async function foldUpToDate(
   return { base: kept, fold, covers };
 }
 
+type Answers = NonNullable<ReturnType<typeof withoutAnswers>['answers']>;
+
+/** The answers of the events of one log record that carry any. */
+interface AnswersRecord {
+  ids: string[];
+  answers: Answers[];
+}
+
+const isAnswersRecord = (value: unknown): value is AnswersRecord =>
+  Array.isArray((value as Partial<AnswersRecord> | null)?.ids) &&
+  Array.isArray((value as Partial<AnswersRecord> | null)?.answers);
+
+/** The answers kept for each event, by its id; undefined for one that carries none. */
+async function answersOf(store: IDBObjectStore, ids: readonly string[]): Promise<Array<Answers | undefined>> {
+  return Promise.all(
+    ids.map(async (id) => {
+      const alone: unknown = await promisifyRequest(store.get(id));
+      if (alone !== undefined) return alone as Answers;
+      const record: unknown = await promisifyRequest(store.index('ids').get(id));
+      return isAnswersRecord(record) ? record.answers[record.ids.indexOf(id)] : undefined;
+    }),
+  );
+}
+
+/** Every event's answers, by its id. */
+async function allAnswers(store: IDBObjectStore): Promise<Map<string, Answers>> {
+  const [keys, values] = await Promise.all([promisifyRequest(store.getAllKeys()), promisifyRequest(store.getAll())]);
+  const found = new Map<string, Answers>();
+  values.forEach((value: unknown, index) => {
+    const key = keys[index];
+    if (typeof key === 'string') found.set(key, value as Answers);
+    else if (isAnswersRecord(value)) value.ids.forEach((id, place) => found.set(id, value.answers[place]!));
+  });
+  return found;
+}
+
 /**
  * Writes the events of a batch that the log does not hold yet, in the
  * transaction, and gives them as written (without their answers) and the key of the last; aborts it and throws `RegisterStoreError`
@@ -193,7 +232,7 @@ async function writeEvents(
     : await Promise.all([
         Promise.all(ids.map((id) => promisifyRequest(log.index('ids').get(id)))),
         Promise.all(ids.map((id) => promisifyRequest(log.index('id').get(id)))),
-        Promise.all(ids.map((id) => promisifyRequest(answersStore.get(id)))),
+        answersOf(answersStore, ids),
       ]);
   // An event is compared as it was written: with its answers put back.
   const stored = new Map<string, RegisterEvent | 'unreadable'>();
@@ -213,15 +252,21 @@ async function writeEvents(
     throw error;
   }
   const written: RegisterEvent[] = [];
-  for (const event of writing) {
-    const { event: kept, answers: keptAnswers } = withoutAnswers(event);
-    if (keptAnswers !== undefined) answersStore.put(keptAnswers, event.id);
-    written.push(kept);
-  }
   let last: IDBRequest<IDBValidKey> | undefined;
-  for (let start = 0; start < written.length; start += EVENTS_PER_RECORD) {
-    const events = written.slice(start, start + EVENTS_PER_RECORD);
+  for (let start = 0; start < writing.length; start += EVENTS_PER_RECORD) {
+    const events: RegisterEvent[] = [];
+    const carrying: AnswersRecord = { ids: [], answers: [] };
+    for (const event of writing.slice(start, start + EVENTS_PER_RECORD)) {
+      const { event: kept, answers } = withoutAnswers(event);
+      events.push(kept);
+      if (answers === undefined) continue;
+      carrying.ids.push(event.id);
+      carrying.answers.push(answers);
+    }
     last = log.add({ events, ids: events.map(({ id }) => id) } satisfies LogRecord);
+    // Under a key no event id can be (an array), found by the index on `ids`.
+    if (carrying.ids.length > 0) answersStore.put(carrying, ['written', carrying.ids[0]!]);
+    written.push(...events);
   }
   return { written, lastKey: last ? ((await promisifyRequest(last)) as number) : undefined };
 }
@@ -265,9 +310,9 @@ export class IndexedDbRegisterStore implements RegisterStore {
   async events(): Promise<RegisterEvent[]> {
     const { events } = await this.readLog();
     const answers = await this.run(['answers'], 'readonly', (transaction) =>
-      Promise.all(events.map((event) => promisifyRequest(transaction.objectStore('answers').get(event.id)))),
+      allAnswers(transaction.objectStore('answers')),
     );
-    return events.map((event, index) => withAnswers(event, answers[index]));
+    return events.map((event) => withAnswers(event, answers.get(event.id)));
   }
 
   async entry(id: string, now = new Date()): Promise<RegisterEntryDetail | undefined> {
@@ -281,7 +326,10 @@ export class IndexedDbRegisterStore implements RegisterStore {
     );
     const [answers, held] = await this.run(['answers', 'evidence'], 'readonly', (transaction) =>
       Promise.all([
-        Promise.all(carrying.map((event) => promisifyRequest(transaction.objectStore('answers').get(event.id)))),
+        answersOf(
+          transaction.objectStore('answers'),
+          carrying.map(({ id }) => id),
+        ),
         Promise.all(
           found.log.map((event) =>
             (event.type === 'imported' || event.type === 're-assessed') && event.evidence

@@ -71,13 +71,16 @@ describe('the fold kept beside the log', () => {
     await new IndexedDbRegisterStore(namespace).append(underReview('padlet'));
     await inDatabase(namespace, ['log'], (transaction) => {
       transaction.objectStore('log').add({ event: decided('padlet-3', 'padlet', 'padlet-2', at(3)) });
-      transaction.objectStore('log').add({ event: 'not a change' });
+      transaction.objectStore('log').add({ events: ['not a change', 42], ids: ['broken-1', 'broken-2'] });
     });
     const view = await new IndexedDbRegisterStore(namespace).read(NOW);
     expect(view.entries.map(({ status }) => status)).to.deep.equal(['approved']);
-    expect(view.damaged).to.have.length(1);
-    expect(view.eventCount).to.equal(4);
-    expect(await keptHeader(namespace)).to.include({ lastKey: 3, eventCount: 4 });
+    expect(view.damaged.map(({ key, problem }) => [key, problem])).to.deep.equal([
+      ['record 3, change 1', 'not a change of the register'],
+      ['record 3, change 2', 'not a change of the register'],
+    ]);
+    expect(view.eventCount).to.equal(5);
+    expect(await keptHeader(namespace)).to.include({ lastKey: 3, eventCount: 5 });
   });
 
   it('gives the register the whole log gives when changes come in an order other than their own', async () => {
