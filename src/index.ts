@@ -12,6 +12,21 @@ export {
   type RegisterListing,
   type DamagedRecord,
 } from './services/register-store.js';
+export { IndexedDbRegisterStore, registerLogDatabaseName } from './services/register/indexeddb-register-store.js';
+export { MemoryRegisterStore } from './services/register/memory-register-store.js';
+export {
+  RegisterStoreError,
+  type DamagedRegisterRecord,
+  type RegisterEntryDetail,
+  type RegisterEvidence,
+  type RegisterStoreProblem,
+  type RegisterView,
+} from './services/register/register-store.js';
+export {
+  CarryOverError,
+  carryOverEarlierRegister,
+  type CarriedOverNote,
+} from './services/register/carry-over-register.js';
 export type { PdfProblem, PdfProblemCode, PdfSigner, PdfVerification } from './pdf/verify-pdf.js';
 export { questionRenderers } from './components/proforma-assessment/kinds/registry.js';
 export type { QuestionRenderer, QuestionView } from './components/proforma-assessment/kinds/view.js';
