@@ -2,6 +2,7 @@
 // table, its unit, what it means (written into results.json) and its budget, if it has one.
 // bench/run.mjs measures them under these keys; `--check` compares them with the budgets.
 import { EMBED_PAGE_URL } from './embed-render.mjs';
+import { REGISTER_LOG_TOOLS } from './register-log.mjs';
 import {
   ALL_ELEMENTS_BUNDLE_URL,
   APP_BUNDLE_URL,
@@ -23,6 +24,8 @@ export const DRAFTS_SHOWN_AT_FIRST = 20;
 export const EXPORTS_PER_PAGE = 3;
 /** The size of the file crafted to take quadratic time that the verifier is timed on. */
 export const CRAFTED_PDF_BYTES = 16 * 1024 * 1024;
+const TOOLS = REGISTER_LOG_TOOLS.toLocaleString('en-GB');
+const TOOLS_EVENTS = (REGISTER_LOG_TOOLS * 3).toLocaleString('en-GB');
 
 /**
  * @typedef {object} Figure
@@ -285,6 +288,34 @@ export const FIGURES = [
     definition:
       'ms from choosing that 10,000-row CSV in "Import CSV" (a fresh register, someone named in "Your name") to "… tools imported" shown: reading, parsing and checking every row, then one IndexedDB transaction',
     budget: { name: 'register of 10,000 tools, CSV import', limit: 1500, ci: false },
+  },
+  {
+    key: 'proforma.registerFold',
+    row: `registerFromEvents, ${TOOLS} tools (${TOOLS_EVENTS} events)`,
+    unit: 'ms',
+    definition: `ms per registerFromEvents(events, { now }) call, in headless Chromium on dist/model loaded as ES modules (an import map for its packages), on the events of ${TOOLS} tools made by the model (each imported with the fields entryFromAssessment gives the social-tool form's complete answers, then moveEvent to under review and decisionEvent, approving, approving with conditions and not approving in turn), two calls to warm up; every result checked (every tool, nothing set aside)`,
+    budget: { name: `registerFromEvents on ${TOOLS} tools`, limit: 150, ci: false },
+  },
+  {
+    key: 'proforma.registerLogRead',
+    row: `register log: first read of ${TOOLS} tools from IndexedDB`,
+    unit: 'ms',
+    definition: `ms from a new IndexedDbRegisterStore on a freshly loaded page to its read() resolving with every tool: the fold kept beside the log read from IndexedDB and checked against the log (dist/services/register as ES modules). The same events, written once by store.append to a fresh namespace, for every run`,
+    budget: { name: `register log: first read of ${TOOLS} tools`, limit: 200, ci: false },
+  },
+  {
+    key: 'proforma.registerLogDecide',
+    row: '  recording a decision to reading it back',
+    unit: 'ms',
+    definition: `ms from decisionEvent on a tool under review (the model's checks), through store.append([event]) (the event and the fold's changed bucket in one IndexedDB transaction) and store.read(), to the register showing the tool approved, on a tool not approved, once moveEvent has put it under review again (not timed), after that page's first read; a different tool each run`,
+    budget: { name: 'register log: a decision to seeing it', limit: 50, ci: false },
+  },
+  {
+    key: 'proforma.registerCarryOver',
+    row: `register log: carrying over ${TOOLS} tools kept by the earlier version`,
+    unit: 'ms',
+    definition: `ms from a new IndexedDbRegisterStore on a freshly loaded page to carryOverEarlierRegister resolving: ${TOOLS} entries (each with its history of three events and its assessment) read from the earlier version's database, every history event made an event, checked and written with the fold in one transaction. The earlier register is written by that version's own RegisterStore.save, from the same tools, into a fresh namespace each run`,
+    budget: { name: `carrying over ${TOOLS} tools`, limit: 5000, ci: false },
   },
 ];
 

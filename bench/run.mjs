@@ -52,6 +52,7 @@ import {
   verifyThroughElement,
 } from './in-page.mjs';
 import { importMapFor } from './model-imports.mjs';
+import { REGISTER_LOG_TOOLS, timeRegisterLog } from './register-log.mjs';
 import {
   APP_BUNDLE_URL,
   BUNDLE_URL,
@@ -59,6 +60,8 @@ import {
   EXPORT_WORKER_URL,
   FORM_URL,
   MODEL_URL,
+  REGISTER_LOG_FOLDERS,
+  REGISTER_LOG_URLS,
   SERVED_FOLDERS,
   SURVEYJS_FORM_URL,
   benchPages,
@@ -424,15 +427,24 @@ async function measureAndReport(build, loadAtStart) {
     fileURLToPath(new URL('node_modules', root)),
     (specifier) => import.meta.resolve(specifier),
   );
+  // dist/model and dist/services/register as the browser loads them, for the register's log.
+  const registerLogImports = { imports: {}, folders: [] };
+  for (const folder of REGISTER_LOG_FOLDERS) {
+    const found = await importMapFor(join(build, folder), fileURLToPath(new URL('node_modules', root)), (specifier) =>
+      import.meta.resolve(specifier),
+    );
+    Object.assign(registerLogImports.imports, found.imports);
+    registerLogImports.folders.push(...found.folders);
+  }
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: install one or set CHROME_PATH.');
 
   const server = await startServer({
     root: build,
     host: '127.0.0.1',
-    folders: [...SERVED_FOLDERS, ...modelImports.folders],
+    folders: [...new Set([...SERVED_FOLDERS, ...modelImports.folders, ...registerLogImports.folders])],
     home: '/bench/default-form.html',
-    pages: benchPages(surveyJsForm, modelImports.imports),
+    pages: benchPages(surveyJsForm, modelImports.imports, registerLogImports.imports),
   });
   const figures = {};
   const files = {};
@@ -622,6 +634,27 @@ async function measureAndReport(build, loadAtStart) {
       figures['proforma.registerExportCsv'] = summarise(register.exportCsv);
       figures['proforma.registerImportCsv'] = summarise(register.importCsv);
       files.proforma.push(...exports.exportFiles);
+
+      // The register as a log: 10,000 tools with 30,000 events, on the built modules.
+      const registerLog = await timeRegisterLog({
+        openPage: (path) => openPage(browser, server.url, path),
+        urls: REGISTER_LOG_URLS,
+        answers: lastPass.answers,
+        runs,
+        freshNamespace,
+      });
+      // The load these four were measured under, as other work on the machine slows them.
+      const loadAverage = loadavg().map((load) => Number(load.toFixed(2)));
+      const tools = { tools: REGISTER_LOG_TOOLS, events: registerLog.events, loadAverage };
+      figures['proforma.registerFold'] = { ...summarise(registerLog.fold), ...tools };
+      figures['proforma.registerLogRead'] = { ...summarise(registerLog.read), ...tools };
+      figures['proforma.registerLogDecide'] = { ...summarise(registerLog.decide), loadAverage };
+      figures['proforma.registerCarryOver'] = {
+        ...summarise(registerLog.carryOver),
+        tools: REGISTER_LOG_TOOLS,
+        events: registerLog.carriedEvents,
+        loadAverage,
+      };
     }
 
     chromium = await browser.version();
