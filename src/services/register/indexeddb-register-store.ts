@@ -175,6 +175,12 @@ async function foldUpToDate(
   return { base: kept, fold, covers };
 }
 
+/** How a batch is written besides its events: whether they were checked already, and what else to write with them. */
+interface WriteOptions {
+  checked?: boolean;
+  alsoWrite?: (transaction: IDBTransaction) => void;
+}
+
 type Answers = NonNullable<ReturnType<typeof withoutAnswers>['answers']>;
 
 /** The answers of the events of one log record that carry any. */
@@ -219,6 +225,7 @@ async function allAnswers(store: IDBObjectStore): Promise<Map<string, Answers>> 
 async function writeEvents(
   transaction: IDBTransaction,
   events: readonly RegisterEvent[],
+  checked: boolean,
 ): Promise<{ written: RegisterEvent[]; lastKey?: number }> {
   const log = transaction.objectStore('log');
   const answersStore = transaction.objectStore('answers');
@@ -246,7 +253,7 @@ async function writeEvents(
   });
   let writing: RegisterEvent[];
   try {
-    writing = eventsToWrite(events, stored);
+    writing = eventsToWrite(events, stored, checked);
   } catch (error) {
     transaction.abort();
     throw error;
@@ -392,9 +399,22 @@ export class IndexedDbRegisterStore implements RegisterStore {
     );
   }
 
-  /** Appends events and records `value` under `key` in `about`, all or none: for carrying a register over. */
-  async appendRecording(events: readonly RegisterEvent[], key: string, value: unknown): Promise<void> {
-    await this.writeOrSay(events, [], (transaction) => transaction.objectStore('about').put(value, key));
+  /**
+   * Appends events and records `value` under `key` in `about`, all or none:
+   * for carrying a register over. `options.checked`: the events were made from
+   * records the schema had checked (`eventsFromRegister` of entries read
+   * through `RegisterEntrySchema`), so they are not checked again.
+   */
+  async appendRecording(
+    events: readonly RegisterEvent[],
+    key: string,
+    value: unknown,
+    options: { checked?: boolean } = {},
+  ): Promise<void> {
+    await this.writeOrSay(events, [], {
+      checked: options.checked ?? false,
+      alsoWrite: (transaction) => transaction.objectStore('about').put(value, key),
+    });
     this.announce();
   }
 
@@ -416,14 +436,14 @@ export class IndexedDbRegisterStore implements RegisterStore {
   private async write(
     events: readonly RegisterEvent[],
     evidence: readonly RegisterEvidence[],
-    alsoWrite?: (transaction: IDBTransaction) => void,
+    { checked = false, alsoWrite }: WriteOptions = {},
   ): Promise<boolean> {
     // Checked before the transaction opens: it commits as soon as it waits on anything but itself.
     await checkEvidence(evidence);
     const stores: StoreName[] = ['log', 'answers', 'evidence', 'folded', ...(alsoWrite ? (['about'] as const) : [])];
     const { changed, kept } = await this.run(stores, 'readwrite', async (transaction) => {
       const upToDate = await foldUpToDate(transaction, this.kept);
-      const { written, lastKey } = await writeEvents(transaction, events);
+      const { written, lastKey } = await writeEvents(transaction, events, checked);
       const evidenceStore = transaction.objectStore('evidence');
       const held = await Promise.all(evidence.map((file) => promisifyRequest(evidenceStore.getKey(file.sha256))));
       evidence.forEach((file, index) => {
@@ -452,10 +472,10 @@ export class IndexedDbRegisterStore implements RegisterStore {
   private async writeOrSay(
     events: readonly RegisterEvent[],
     evidence: readonly RegisterEvidence[],
-    alsoWrite?: (transaction: IDBTransaction) => void,
+    options: WriteOptions = {},
   ): Promise<boolean> {
     try {
-      return await this.write(events, evidence, alsoWrite);
+      return await this.write(events, evidence, options);
     } catch (error) {
       if (!(error instanceof StorageFullError)) throw error;
       throw new StorageFullError(
@@ -511,7 +531,10 @@ export class IndexedDbRegisterStore implements RegisterStore {
       if (quick === null) return undefined;
       if (quick) return entryStateOf(id, quick);
     }
-    return (await this.read(now)).entries.find((each) => each.id === id);
+    const { fold } = await this.folded();
+    if (!foldHoldsAt(fold, { now })) return (await this.read(now)).entries.find((each) => each.id === id);
+    const found = fold.entries.get(id);
+    return found && entryStateOf(id, found);
   }
 
   private async readLog(): Promise<{ events: RegisterEvent[]; damaged: DamagedRegisterRecord[] }> {
