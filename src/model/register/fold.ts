@@ -164,7 +164,10 @@ export const EMPTY_FOLD: RegisterFold = {
  * and objects with the events they were folded from: neither is ever changed.
  */
 export function registerFromEvents(events: readonly RegisterEvent[], options: FoldOptions): RegisterState {
-  return registerStateOf(foldEvents(events, options));
+  // The fold is made here and kept by no one: its entries' states become the entries themselves.
+  return stateOf(foldEvents(events, options), (entryId, fold) =>
+    Object.assign(fold.state, entryParts(entryId, fold, fold.log.reverse())),
+  );
 }
 
 /** The events folded, kept so that more can be folded on: `registerStateOf` gives what people see. */
@@ -406,23 +409,30 @@ function foldOrdered(
 /** What each entry's fold shows, made once for each fold of an entry. */
 const entryStates = new WeakMap<EntryFold, RegisterEntryState>();
 
+/** What an entry adds to its state: its log newest first, and its conflict if it has one. */
+function entryParts(entryId: string, fold: EntryFold, log: EntryEvent[]): Pick<RegisterEntryState, 'log' | 'conflict'> {
+  return fold.conflict ? { log, conflict: { entryId, decisions: fold.conflict } } : { log };
+}
+
 /** What people see of one entry's fold. */
 export function entryStateOf(entryId: string, fold: EntryFold): RegisterEntryState {
   let entry = entryStates.get(fold);
   if (entry) return entry;
-  entry = Object.assign({}, fold.state) as RegisterEntryState;
-  entry.log = fold.log.toReversed();
-  if (fold.conflict) entry.conflict = { entryId, decisions: fold.conflict };
+  entry = Object.assign(Object.assign({}, fold.state), entryParts(entryId, fold, fold.log.toReversed()));
   entryStates.set(fold, entry);
   return entry;
 }
 
 /** What people see of a fold: the register it gives. */
 export function registerStateOf(fold: RegisterFold): RegisterState {
+  return stateOf(fold, entryStateOf);
+}
+
+function stateOf(fold: RegisterFold, entryOf: (entryId: string, fold: EntryFold) => RegisterEntryState): RegisterState {
   const entries: RegisterEntryState[] = [];
   const conflicts: DecisionConflict[] = [];
   for (const [entryId, entryFold] of fold.entries) {
-    const entry = entryStateOf(entryId, entryFold);
+    const entry = entryOf(entryId, entryFold);
     if (entry.conflict) conflicts.push(entry.conflict);
     entries.push(entry);
   }
