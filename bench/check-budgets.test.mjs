@@ -27,6 +27,10 @@ const figures = {
   'proforma.registerFilter': { median: 20, min: 15, max: 60, runs: 7 },
   'proforma.registerExportCsv': { median: 300, min: 250, max: 600, runs: 7 },
   'proforma.registerImportCsv': { median: 900, min: 800, max: 1600, runs: 7 },
+  'proforma.registerFold': { median: 90, min: 80, max: 140, runs: 7 },
+  'proforma.registerLogRead': { median: 150, min: 120, max: 260, runs: 7 },
+  'proforma.registerLogDecide': { median: 20, min: 15, max: 45, runs: 7 },
+  'proforma.registerCarryOver': { median: 3000, min: 2500, max: 4500, runs: 7 },
 };
 
 test('every budget names a figure, a limit, a unit and whether CI checks it', () => {

@@ -4,7 +4,9 @@
 // Measurements several figures read are beside them (MEASUREMENTS), each made once a run.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { EMBED_PAGE_URL, timeEmbedFirstRender } from './embed-render.mjs';
+import { REGISTER_LOG_TOOLS, timeRegisterLog } from './register-log.mjs';
 import { answerEverything, installHelpers, renderProforma, renderSurveyJs, timeScoring } from './in-page.mjs';
 import {
   AUTOSAVE_PAGES,
@@ -14,6 +16,7 @@ import {
   DRAFTS_SHOWN_AT_FIRST,
   EXPORTS_PER_PAGE,
   REGISTER_ENTRIES,
+  freshNamespace,
   SCORE_BATCHES,
   SCORE_CALLS_PER_BATCH,
   SCORE_WARM_UP,
@@ -37,6 +40,7 @@ import {
   EXPORT_WORKER_URL,
   FORM_URL,
   MODEL_URL,
+  REGISTER_LOG_URLS,
   SURVEYJS_FORM_URL,
 } from './pages.mjs';
 import { summarise } from './stats.mjs';
@@ -72,6 +76,9 @@ async function pageFiles(bench, library, path, showForm, entryUrl) {
     : files;
   return { js: files.filter((file) => file.kind === 'js'), css: files.filter((file) => file.kind === 'css') };
 }
+
+const TOOLS = REGISTER_LOG_TOOLS.toLocaleString('en-GB');
+const TOOLS_EVENTS = (REGISTER_LOG_TOOLS * 3).toLocaleString('en-GB');
 
 /** Measurements several figures read, each made once a run (`bench.once`). */
 const MEASUREMENTS = {
@@ -175,6 +182,20 @@ const MEASUREMENTS = {
 
   /** The approved-tools register with REGISTER_ENTRIES tools. */
   register: (bench) => timeRegisterFigures(bench),
+
+  /** The register as a log: REGISTER_LOG_TOOLS tools with three events each, on the built modules. */
+  async registerLog(bench) {
+    const { lastPass } = await bench.once(MEASUREMENTS.answerPasses);
+    const measured = await timeRegisterLog({
+      openPage: (path) => openPage(bench, path),
+      urls: REGISTER_LOG_URLS,
+      answers: lastPass.answers,
+      runs: bench.runs,
+      freshNamespace,
+    });
+    // The load these figures were measured under, as other work on the machine slows them.
+    return { ...measured, loadAverage: loadavg().map((load) => Number(load.toFixed(2))) };
+  },
 };
 
 /** A figure read from what `measurement` gave. */
@@ -563,6 +584,53 @@ export const FIGURES = [
       'ms from choosing that 10,000-row CSV in "Import CSV" (a fresh register, someone named in "Your name") to "… tools imported" shown: reading, parsing and checking every row, then one IndexedDB transaction',
     budget: { name: 'register of 10,000 tools, CSV import', limit: 1500, ci: false },
     measure: from(MEASUREMENTS.register, ({ importCsv }) => summarise(importCsv)),
+  },
+  {
+    key: 'proforma.registerFold',
+    row: `registerFromEvents, ${TOOLS} tools (${TOOLS_EVENTS} events)`,
+    unit: 'ms',
+    definition: `ms per registerFromEvents(events, { now }) call, in headless Chromium on dist/model loaded as ES modules (an import map for its packages), on the events of ${TOOLS} tools made by the model (each imported with the fields entryFromAssessment gives the social-tool form's complete answers, then moveEvent to under review and decisionEvent, approving, approving with conditions and not approving in turn), two calls to warm up; every result checked (every tool, nothing set aside)`,
+    budget: { name: `registerFromEvents on ${TOOLS} tools`, limit: 150, ci: false },
+    measure: from(MEASUREMENTS.registerLog, ({ fold, events, loadAverage }) => ({
+      ...summarise(fold),
+      tools: REGISTER_LOG_TOOLS,
+      events,
+      loadAverage,
+    })),
+  },
+  {
+    key: 'proforma.registerLogRead',
+    row: `register log: first read of ${TOOLS} tools from IndexedDB`,
+    unit: 'ms',
+    definition: `ms from a new IndexedDbRegisterStore on a freshly loaded page to its read() resolving with every tool: the fold kept beside the log read from IndexedDB and checked against the log (dist/services/register as ES modules). The same events, written once by store.append to a fresh namespace, for every run`,
+    budget: { name: `register log: first read of ${TOOLS} tools`, limit: 200, ci: false },
+    measure: from(MEASUREMENTS.registerLog, ({ read, events, loadAverage }) => ({
+      ...summarise(read),
+      tools: REGISTER_LOG_TOOLS,
+      events,
+      loadAverage,
+    })),
+  },
+  {
+    key: 'proforma.registerLogDecide',
+    row: '  recording a decision to reading it back',
+    unit: 'ms',
+    definition: `ms from decisionEvent on a tool under review (the model's checks), through store.append([event]) (the event and the fold's changed bucket in one IndexedDB transaction) and store.read(), to the register showing the tool approved, on a tool not approved, once moveEvent has put it under review again (not timed), after that page's first read; a different tool each run`,
+    budget: { name: 'register log: a decision to seeing it', limit: 50, ci: false },
+    measure: from(MEASUREMENTS.registerLog, ({ decide, loadAverage }) => ({ ...summarise(decide), loadAverage })),
+  },
+  {
+    key: 'proforma.registerCarryOver',
+    row: `register log: carrying over ${TOOLS} tools kept by the earlier version`,
+    unit: 'ms',
+    definition: `ms from a new IndexedDbRegisterStore on a freshly loaded page to carryOverEarlierRegister resolving: ${TOOLS} entries (each with its history of three events and its assessment) read from the earlier version's database, every history event made an event, checked and written with the fold in one transaction. The earlier register is written by that version's own code, from the same tools, into a fresh namespace each run`,
+    budget: { name: `carrying over ${TOOLS} tools`, limit: 5000, ci: false },
+    measure: from(MEASUREMENTS.registerLog, ({ carryOver, carriedEvents, loadAverage }) => ({
+      ...summarise(carryOver),
+      tools: REGISTER_LOG_TOOLS,
+      events: carriedEvents,
+      loadAverage,
+    })),
   },
 ];
 

@@ -13,6 +13,16 @@ export const CLASSIC_SCRIPT_URL = '/dist/proforma.classic.js';
 /** The module worker that makes the signed PDF, loaded only when the person exports. */
 export const EXPORT_WORKER_URL = '/dist/chunks/export-worker.js';
 export const MODEL_URL = '/dist/model/index.js';
+/** The register's log in IndexedDB, its carrying over, and the store the version before it kept, as built modules. */
+export const REGISTER_LOG_URLS = {
+  modelUrl: MODEL_URL,
+  storeUrl: '/dist/services/register/indexeddb-register-store.js',
+  carryOverUrl: '/dist/services/register/carry-over-register.js',
+  earlierStoreUrl: '/dist/services/register-store.js',
+  formUrl: '/forms/social-tool-risk-assessment.json',
+};
+/** The folders of built modules the register's log pages import, for their import map. */
+export const REGISTER_LOG_FOLDERS = ['dist/model', 'dist/model/register', 'dist/services', 'dist/services/register'];
 export const SURVEYJS_SCRIPTS = [
   '/node_modules/survey-core/survey.core.min.js',
   '/node_modules/survey-js-ui/survey-js-ui.min.js',
@@ -45,9 +55,10 @@ const html = (body) => ({ body, type: 'text/html; charset=utf-8' });
  * @param {object} surveyJsForm The social-tool form converted by to-surveyjs.mjs.
  * @param {Record<string, string>} modelImports Import map entries for dist/model's bare specifiers
  *   (from model-imports.mjs), e.g. `zod/mini` to its file under /node_modules.
+ * @param {Record<string, string>} registerLogImports The same for REGISTER_LOG_FOLDERS.
  * @returns {Record<string, { body: string, type: string }>} Pages by path, for startServer.
  */
-export function benchPages(surveyJsForm, modelImports) {
+export function benchPages(surveyJsForm, modelImports, registerLogImports) {
   return {
     // What a school's page looks like: the bundle and the element naming the default form.
     '/bench/default-form.html': html(
@@ -101,6 +112,14 @@ export function benchPages(surveyJsForm, modelImports) {
       page(
         'proforma: model timing',
         `<script type="importmap">${JSON.stringify({ imports: modelImports })}</script>`,
+        '<main id="host"></main>',
+      ),
+    ),
+    // dist/model and dist/services/register as plain ES modules: the bench times the register's log.
+    '/bench/register-log.html': html(
+      page(
+        'proforma: register log timing',
+        `<script type="importmap">${JSON.stringify({ imports: registerLogImports })}</script>`,
         '<main id="host"></main>',
       ),
     ),

@@ -18,7 +18,7 @@ import { checkBudgets } from './check-budgets.mjs';
 import { BUDGETS, DEFINITIONS, FIGURES } from './figures.mjs';
 import { Bench, GZIP_LEVEL } from './measure.mjs';
 import { importMapFor } from './model-imports.mjs';
-import { BUNDLE_URL, SERVED_FOLDERS, benchPages } from './pages.mjs';
+import { BUNDLE_URL, REGISTER_LOG_FOLDERS, SERVED_FOLDERS, benchPages } from './pages.mjs';
 import { toSurveyJs } from './to-surveyjs.mjs';
 
 const root = new URL('..', import.meta.url);
@@ -96,15 +96,24 @@ async function measureAndReport(build, loadAtStart) {
     fileURLToPath(new URL('node_modules', root)),
     (specifier) => import.meta.resolve(specifier),
   );
+  // dist/model and dist/services/register as the browser loads them, for the register's log.
+  const registerLogImports = { imports: {}, folders: [] };
+  for (const folder of REGISTER_LOG_FOLDERS) {
+    const found = await importMapFor(join(build, folder), fileURLToPath(new URL('node_modules', root)), (specifier) =>
+      import.meta.resolve(specifier),
+    );
+    Object.assign(registerLogImports.imports, found.imports);
+    registerLogImports.folders.push(...found.folders);
+  }
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: install one or set CHROME_PATH.');
 
   const server = await startServer({
     root: build,
     host: '127.0.0.1',
-    folders: [...SERVED_FOLDERS, ...modelImports.folders],
+    folders: [...new Set([...SERVED_FOLDERS, ...modelImports.folders, ...registerLogImports.folders])],
     home: '/bench/default-form.html',
-    pages: benchPages(surveyJsForm, modelImports.imports),
+    pages: benchPages(surveyJsForm, modelImports.imports, registerLogImports.imports),
   });
   const figures = {};
   let chromium;

@@ -15,9 +15,14 @@ export {
   type RegisterEvidence,
   type DamagedRegisterRecord,
 } from './services/register/register-store.js';
-export { IndexedDbRegisterStore } from './services/register/indexeddb-register-store.js';
+export { IndexedDbRegisterStore, registerLogDatabaseName } from './services/register/indexeddb-register-store.js';
 export { MemoryRegisterStore } from './services/register/memory-register-store.js';
 export type { PdfImportRefusal, PdfImportResult } from './services/register/import-pdfs.js';
+export {
+  CarryOverError,
+  carryOverEarlierRegister,
+  type CarriedOverNote,
+} from './services/register/carry-over-register.js';
 export type { PdfProblem, PdfProblemCode, PdfSigner, PdfVerification } from './pdf/verify-pdf.js';
 export { questionRenderers } from './components/proforma-assessment/kinds/registry.js';
 export type { QuestionRenderer, QuestionView } from './components/proforma-assessment/kinds/view.js';

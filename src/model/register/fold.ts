@@ -4,12 +4,12 @@ import { checkDecision } from './decisions.js';
 import { reassessmentProblem } from './entries.js';
 import type { DecidedEvent, EntryEvent, KeyEvent, RegisterEvent } from './events.js';
 import { isKeyEvent } from './events.js';
-import { reviewDueDate } from './review-dates.js';
 import type { RegisterProblem, RegisterRule } from './rule-error.js';
 import { disputedAssessments, type DisputedAssessment } from './disputes.js';
 import type { EntryState } from './entry-state.js';
-import { APPROVED, DECIDED, moveProblem } from './statuses.js';
-import { compareCodeUnits, withoutUndefined } from './values.js';
+import { DECIDED, moveProblem } from './statuses.js';
+import { changedState, nextState } from './entry-after.js';
+import { compareCodeUnits } from './values.js';
 
 // What people see of the register, folded from its log. The same events in
 // any order give the same register: events are put in one order that
@@ -18,6 +18,7 @@ import { compareCodeUnits, withoutUndefined } from './values.js';
 // it, and applied or set aside with its reason.
 
 export type { EntryState } from './entry-state.js';
+export { nextState } from './entry-after.js';
 
 /** Why the register set an event aside: today's rules, and those of a log shared between browsers. */
 export type RegisterEventRule =
@@ -82,7 +83,16 @@ interface Ordered {
   duplicateText?: string;
 }
 
-interface EntryFold {
+/** Events by id, as the fold looks them up. */
+interface EventLookup {
+  get(id: string): Ordered | undefined;
+  has(id: string): boolean;
+}
+
+/** One entry as the fold holds it while it goes on. */
+export interface EntryFold {
+  /** Where the entry came into the register: entries are listed in this order. */
+  position: number;
   state: EntryState;
   /** Applied events, oldest first. */
   log: EntryEvent[];
@@ -93,15 +103,57 @@ interface EntryFold {
   conflict?: DecidedEvent[];
 }
 
+/**
+ * A register's log folded, kept so that events written later can be folded
+ * on (`continueFold`) without folding the whole log again: a store keeps it
+ * beside the log. Plain data, as structured cloning keeps it. Never changed
+ * once made: going on copies what it changes.
+ */
+export interface RegisterFold {
+  /** In the order they came into the register (each one's `position`). */
+  entries: ReadonlyMap<string, EntryFold>;
+  /** In the order they were trusted. */
+  trusted: readonly TrustedKey[];
+  /** The key events applied, in the register's order. */
+  keyEvents: readonly KeyEvent[];
+  /** In the register's order, but for `circled`. */
+  rejected: readonly RejectedEvent[];
+  /** Events set aside because they follow each other round in a circle: listed after the rest. */
+  circled: readonly RejectedEvent[];
+  /** Ids that events follow but no event of the fold has. */
+  unknownFollowed: readonly string[];
+  /** The time and id of the fold's last event in the register's order. */
+  last?: { time: number; id: string };
+  /** The latest time of an event checked against the clock (all but carried-over ones); -Infinity when none. */
+  latestTime: number;
+  /** The latest time an event could have: later ones were set aside as dated in the future. */
+  limit: number;
+}
+
 /** What the fold keeps as it goes, shared by the steps below. */
 interface Folding {
   entries: Map<string, EntryFold>;
   trusted: Map<string, TrustedKey>;
   /** Every event by its id (one of the copies, for an id that different events share). */
-  byId: ReadonlyMap<string, Ordered>;
+  byId: EventLookup;
+  /** The entries' folds this fold made or copied, and so may change. */
+  owned: Set<EntryFold>;
+  keyEvents: KeyEvent[];
 }
 
 const NOTHING: readonly string[] = [];
+
+/** The fold of no events. */
+export const EMPTY_FOLD: RegisterFold = {
+  entries: new Map(),
+  trusted: [],
+  keyEvents: [],
+  rejected: [],
+  circled: [],
+  unknownFollowed: [],
+  latestTime: -Infinity,
+  limit: Infinity,
+};
 
 /**
  * The register folded from its events: the entries, the trusted keys, the
@@ -112,10 +164,139 @@ const NOTHING: readonly string[] = [];
  * and objects with the events they were folded from: neither is ever changed.
  */
 export function registerFromEvents(events: readonly RegisterEvent[], options: FoldOptions): RegisterState {
-  const latest = options.now.getTime() + (options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS);
+  // The fold is made here and kept by no one: its entries' states become the entries themselves.
+  return stateOf(foldEvents(events, options), (entryId, fold) =>
+    Object.assign(fold.state, entryParts(entryId, fold, fold.log.reverse())),
+  );
+}
+
+/** The events folded, kept so that more can be folded on: `registerStateOf` gives what people see. */
+export function foldEvents(events: readonly RegisterEvent[], options: FoldOptions): RegisterFold {
+  const limit = options.now.getTime() + (options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS);
   const { ordered, byId, duplicated } = inOrder(events);
-  const folding: Folding = { entries: new Map(), trusted: new Map(), byId };
-  const rejected: RejectedEvent[] = [];
+  return foldOrdered(ordered, byId, duplicated, EMPTY_FOLD, limit);
+}
+
+/** What a caller of `continueFold` vouches for. */
+export interface ContinueOptions {
+  /**
+   * That no event's id is that of an event `from` holds (a store whose log
+   * refuses a second record under an id): what `from` holds is then looked
+   * up only for the entries the events change, not read whole.
+   */
+  newIds?: boolean;
+}
+
+/**
+ * `from` with more events folded on, the same as folding every event at once;
+ * or undefined when that cannot be done without folding them all again: when
+ * an event comes earlier in the register's order than one already folded,
+ * has the id of one folded with other contents, or is one that folded events
+ * follow but did not find. A copy of an event already folded counts once.
+ */
+export function continueFold(
+  from: RegisterFold,
+  events: readonly RegisterEvent[],
+  options: ContinueOptions = {},
+): RegisterFold | undefined {
+  if (events.length === 0) return from;
+  if (from.circled.length > 0 || from.rejected.some(({ rule }) => rule === 'duplicate-id')) return undefined;
+  const known = new FoldedEvents(from);
+  const unknown = new Set(from.unknownFollowed);
+  const fresh: RegisterEvent[] = [];
+  for (const event of events) {
+    const earlier = options.newIds ? undefined : known.get(event.id);
+    if (earlier !== undefined) {
+      if (earlier.event !== event && canonicalize(earlier.event) !== canonicalize(event)) return undefined;
+      continue;
+    }
+    if (unknown.has(event.id)) return undefined;
+    const time = timeOf(event);
+    if (from.last && (time < from.last.time || (time === from.last.time && event.id <= from.last.id))) return undefined;
+    fresh.push(event);
+  }
+  if (fresh.length === 0) return from;
+  for (const event of fresh) if (!isKeyEvent(event)) known.readEntry(event.entryId);
+  const { ordered, byId: freshById, duplicated } = inOrder(fresh);
+  const byId: EventLookup = {
+    get: (id) => freshById.get(id) ?? known.get(id),
+    has: (id) => freshById.has(id) || known.has(id),
+  };
+  const before: EventLookup = {
+    get: (id) => (freshById.has(id) ? undefined : known.get(id)),
+    has: (id) => !freshById.has(id) && known.has(id),
+  };
+  return foldOrdered(ordered, byId, duplicated, from, from.limit, before);
+}
+
+/** Whether a fold made without a clock gives the register as of `now`: no event it holds is dated later. */
+export function foldHoldsAt(fold: Pick<RegisterFold, 'latestTime'>, options: FoldOptions): boolean {
+  return fold.latestTime <= options.now.getTime() + (options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS);
+}
+
+/** A moment later than any event's, to fold with when the clock is checked later (`foldHoldsAt`). */
+export const NO_CLOCK: FoldOptions = { now: new Date(8.64e15), clockSkewMs: 0 };
+
+/**
+ * The events a fold holds, by id: those of the entries asked for first, and
+ * every entry's only when an id is not found among them (an event that
+ * follows one of another entry, or one not in the register), so that folding
+ * on reads the logs of the entries it changes and no others.
+ */
+class FoldedEvents implements EventLookup {
+  private readonly byId = new Map<string, Ordered>();
+  private readonly entriesRead = new Set<string>();
+  private whole = false;
+
+  constructor(private readonly fold: RegisterFold) {
+    for (const event of fold.keyEvents) this.add(event);
+    for (const { event } of fold.rejected) this.add(event);
+  }
+
+  readEntry(entryId: string): void {
+    if (this.whole || this.entriesRead.has(entryId)) return;
+    this.entriesRead.add(entryId);
+    for (const event of this.fold.entries.get(entryId)?.log ?? []) this.add(event);
+  }
+
+  get(id: string): Ordered | undefined {
+    const found = this.byId.get(id);
+    if (found !== undefined || this.whole) return found;
+    this.whole = true;
+    for (const [entryId, entry] of this.fold.entries) {
+      if (!this.entriesRead.has(entryId)) for (const event of entry.log) this.add(event);
+    }
+    return this.byId.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  private add(event: RegisterEvent): void {
+    this.byId.set(event.id, { event, time: timeOf(event), follows: follows(event) });
+  }
+}
+
+function foldOrdered(
+  ordered: readonly Ordered[],
+  byId: EventLookup,
+  duplicated: ReadonlySet<string>,
+  from: RegisterFold,
+  limit: number,
+  /** Events already folded into `from`: each one done. */
+  before: EventLookup = new Map(),
+): RegisterFold {
+  const folding: Folding = {
+    entries: new Map(from.entries),
+    trusted: new Map(from.trusted.map((key) => [key.fingerprint, key])),
+    byId,
+    owned: new Set(),
+    keyEvents: [...from.keyEvents],
+  };
+  const rejected: RejectedEvent[] = [...from.rejected];
+  const unknownFollowed = new Set(from.unknownFollowed);
+  let latestTime = from.latestTime;
 
   const apply = ({ event, time, follows, duplicateText }: Ordered): EventProblem | undefined => {
     if (duplicateText !== undefined) {
@@ -137,7 +318,7 @@ export function registerFromEvents(events: readonly RegisterEvent[], options: Fo
       }
     }
     if (event.type !== 'carried-over') {
-      if (time > latest) {
+      if (time > limit) {
         return {
           rule: 'future',
           message: `It is dated ${event.at}, later than now: the clock of the computer it was made on may be wrong.`,
@@ -147,16 +328,22 @@ export function registerFromEvents(events: readonly RegisterEvent[], options: Fo
         return { rule: 'who', message: 'Every change to the register needs the name of who made it.' };
       }
     }
-    return isKeyEvent(event) ? applyKeyEvent(folding.trusted, event) : applyEntryEvent(folding, event);
+    if (!isKeyEvent(event)) return applyEntryEvent(folding, event);
+    const problem = applyKeyEvent(folding.trusted, event);
+    if (problem === undefined) folding.keyEvents.push(event);
+    return problem;
   };
 
   // Each event in turn once the events it follows are done; the order of
   // `ordered` decides the rest, so the order events came in never matters.
   const done = new Set<string>();
+  const isDone = (id: string) => done.has(id) || before.has(id);
   const waiting = new Map<string, Ordered[]>();
   const unmet = new Map<Ordered, number>();
+  const queue: Ordered[] = [];
   const run = (first: Ordered) => {
-    const queue = [first];
+    queue.length = 0;
+    queue.push(first);
     for (let next = 0; next < queue.length; next += 1) {
       const item = queue[next]!;
       const problem = apply(item);
@@ -175,39 +362,82 @@ export function registerFromEvents(events: readonly RegisterEvent[], options: Fo
     }
   };
   for (const item of ordered) {
+    if (item.event.type !== 'carried-over' && item.time > latestTime) latestTime = item.time;
     let pending = 0;
-    item.follows.forEach((id, index) => {
-      if (!byId.has(id) || done.has(id) || item.follows.indexOf(id) !== index) return;
+    const itemFollows = item.follows;
+    for (let index = 0; index < itemFollows.length; index += 1) {
+      const id = itemFollows[index]!;
+      if (!byId.has(id)) {
+        unknownFollowed.add(id);
+        continue;
+      }
+      if (isDone(id) || itemFollows.indexOf(id) !== index) continue;
       pending += 1;
       const followers = waiting.get(id);
       if (followers) followers.push(item);
       else waiting.set(id, [item]);
-    });
+    }
     if (pending === 0) run(item);
     else unmet.set(item, pending);
   }
   // Left waiting: events that follow each other round in a circle.
+  const circled: RejectedEvent[] = [...from.circled];
   for (const item of ordered) {
     if ((unmet.get(item) ?? 0) === 0) continue;
-    rejected.push({
+    circled.push({
       event: item.event,
       rule: 'unknown-based-on',
       message: 'It follows changes that in turn follow it, so it has no place in the register.',
     });
   }
 
+  const lastItem = ordered.at(-1);
+  const fold: RegisterFold = {
+    entries: folding.entries,
+    trusted: [...folding.trusted.values()],
+    keyEvents: folding.keyEvents,
+    rejected,
+    circled,
+    unknownFollowed: [...unknownFollowed],
+    last: lastItem ? { time: lastItem.time, id: lastItem.event.id } : from.last,
+    latestTime,
+    limit,
+  };
+  return fold;
+}
+
+/** What each entry's fold shows, made once for each fold of an entry. */
+const entryStates = new WeakMap<EntryFold, RegisterEntryState>();
+
+/** What an entry adds to its state: its log newest first, and its conflict if it has one. */
+function entryParts(entryId: string, fold: EntryFold, log: EntryEvent[]): Pick<RegisterEntryState, 'log' | 'conflict'> {
+  return fold.conflict ? { log, conflict: { entryId, decisions: fold.conflict } } : { log };
+}
+
+/** What people see of one entry's fold. */
+export function entryStateOf(entryId: string, fold: EntryFold): RegisterEntryState {
+  let entry = entryStates.get(fold);
+  if (entry) return entry;
+  entry = Object.assign(Object.assign({}, fold.state), entryParts(entryId, fold, fold.log.toReversed()));
+  entryStates.set(fold, entry);
+  return entry;
+}
+
+/** What people see of a fold: the register it gives. */
+export function registerStateOf(fold: RegisterFold): RegisterState {
+  return stateOf(fold, entryStateOf);
+}
+
+function stateOf(fold: RegisterFold, entryOf: (entryId: string, fold: EntryFold) => RegisterEntryState): RegisterState {
   const entries: RegisterEntryState[] = [];
   const conflicts: DecisionConflict[] = [];
-  for (const [entryId, fold] of folding.entries) {
-    // The fold made every state it holds, and shows only the last: it becomes the entry.
-    const entry = Object.assign(fold.state, { log: fold.log.reverse() }) as RegisterEntryState;
-    if (fold.conflict) {
-      entry.conflict = { entryId, decisions: fold.conflict };
-      conflicts.push(entry.conflict);
-    }
+  for (const [entryId, entryFold] of fold.entries) {
+    const entry = entryOf(entryId, entryFold);
+    if (entry.conflict) conflicts.push(entry.conflict);
     entries.push(entry);
   }
-  const trustedKeys = [...folding.trusted.values()];
+  const trustedKeys = [...fold.trusted];
+  const rejected = fold.circled.length > 0 ? [...fold.rejected, ...fold.circled] : [...fold.rejected];
   return { entries, trustedKeys, conflicts, rejected, signerDisputes: disputedAssessments(entries, trustedKeys) };
 }
 
@@ -306,13 +536,20 @@ function applyKeyEvent(trusted: Map<string, TrustedKey>, event: KeyEvent): Event
 }
 
 function applyEntryEvent(folding: Folding, event: EntryEvent): EventProblem | undefined {
-  const fold = folding.entries.get(event.entryId);
-  if (fold === undefined) {
+  const found = folding.entries.get(event.entryId);
+  if (found === undefined) {
     const creates = event.type === 'imported' || (event.type === 'carried-over' && event.entry !== undefined);
     if (!creates || event.basedOn !== undefined) {
       return { rule: 'unknown-entry', message: `There is no entry "${event.entryId}" in the register to change.` };
     }
-    folding.entries.set(event.entryId, { state: nextState(undefined, event), log: [event], chain: true });
+    const made: EntryFold = {
+      position: folding.entries.size,
+      state: nextState(undefined, event),
+      log: [event],
+      chain: true,
+    };
+    folding.entries.set(event.entryId, made);
+    folding.owned.add(made);
     return undefined;
   }
   if (event.basedOn === undefined) {
@@ -321,12 +558,23 @@ function applyEntryEvent(folding: Folding, event: EntryEvent): EventProblem | un
       message: `The register already has an entry "${event.entryId}"; a change to it must say which change it follows.`,
     };
   }
+  const fold = ownedFold(folding, event.entryId, found);
   const problem = event.type === 'decided' ? decisionProblem(folding, fold, event) : eventProblem(fold, event);
   if (problem) return problem;
-  fold.state = nextState(fold.state, event);
+  fold.state = changedState(fold.state, event);
   fold.chain &&= event.basedOn === fold.log.at(-1)!.id && follows(event).length === 1;
   fold.log.push(event);
   return undefined;
+}
+
+/** The entry's fold, to change: a copy of one this fold did not make, which stays as it was. */
+function ownedFold(folding: Folding, entryId: string, fold: EntryFold): EntryFold {
+  if (folding.owned.has(fold)) return fold;
+  const copy: EntryFold = { ...fold, state: { ...fold.state }, log: [...fold.log] };
+  if (fold.decisions) copy.decisions = [...fold.decisions];
+  folding.entries.set(entryId, copy);
+  folding.owned.add(copy);
+  return copy;
 }
 
 /**
@@ -384,7 +632,7 @@ function eventProblem(fold: EntryFold, event: Exclude<EntryEvent, DecidedEvent>)
 }
 
 /** The events `from` names, and all they in turn follow. */
-function seenBy(byId: ReadonlyMap<string, Ordered>, from: readonly string[]): Set<string> {
+function seenBy(byId: EventLookup, from: readonly string[]): Set<string> {
   const seen = new Set<string>();
   const stack = [...from];
   while (stack.length > 0) {
@@ -394,73 +642,4 @@ function seenBy(byId: ReadonlyMap<string, Ordered>, from: readonly string[]): Se
     stack.push(...(byId.get(id)?.follows ?? NOTHING));
   }
   return seen;
-}
-
-/** The entry after an event, without checking any rule: the fold checks first, and a history replays. */
-export function nextState(state: EntryState | undefined, event: EntryEvent): EntryState {
-  if (state === undefined) {
-    if (event.type === 'imported') return assessedState(event, { id: event.entryId, status: 'submitted' });
-    if (event.type === 'carried-over' && event.entry) return { id: event.entryId, ...event.entry };
-    throw new TypeError(`A "${event.type}" event cannot make an entry.`);
-  }
-  switch (event.type) {
-    case 'imported':
-      return state;
-    case 're-assessed':
-      return assessedState(event, {
-        id: state.id,
-        status: 'submitted',
-        approver: state.approver,
-        decisionDate: state.decisionDate,
-        reviewDue: state.reviewDue,
-      });
-    case 'submitted':
-      return { ...state, status: 'submitted' };
-    case 'review-started':
-      return { ...state, status: 'under-review' };
-    case 'retired':
-      return { ...state, status: 'retired' };
-    case 'decided': {
-      const decided: EntryState = {
-        ...state,
-        status: event.outcome,
-        conditions: event.conditions.map((condition) => condition.trim()).filter((condition) => condition !== ''),
-        approver: event.approver.trim(),
-        decisionDate: event.decisionDate,
-        owners: event.owners ?? state.owners,
-      };
-      const reviewDue = APPROVED.includes(event.outcome)
-        ? (event.reviewDue ?? reviewDueDate(event.decisionDate, event.outcome))
-        : undefined;
-      if (reviewDue === undefined) delete decided.reviewDue;
-      else decided.reviewDue = reviewDue;
-      return decided;
-    }
-    case 'edited': {
-      const edited: EntryState = withoutUndefined<EntryState>({ ...state, ...event.changes });
-      for (const field of event.cleared ?? []) delete edited[field];
-      return edited;
-    }
-    case 'carried-over': {
-      if (!event.entry) return state;
-      // A file that carries no assessment (a CSV row) keeps the one the entry holds.
-      const kept = event.entry.assessment === undefined && state.assessment ? { assessment: state.assessment } : {};
-      return { id: state.id, ...kept, ...event.entry };
-    }
-  }
-}
-
-function assessedState(
-  event: Extract<EntryEvent, { type: 'imported' | 're-assessed' }>,
-  kept: Partial<EntryState> & Pick<EntryState, 'id' | 'status'>,
-): EntryState {
-  const state: EntryState = { ...event.fields, id: kept.id, status: kept.status, assessment: event.assessment };
-  if (event.signer) {
-    state.signerFingerprint = event.signer.fingerprint;
-    state.signerName = event.signer.name;
-  }
-  if (kept.approver !== undefined) state.approver = kept.approver;
-  if (kept.decisionDate !== undefined) state.decisionDate = kept.decisionDate;
-  if (kept.reviewDue !== undefined) state.reviewDue = kept.reviewDue;
-  return state;
 }

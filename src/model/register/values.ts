@@ -3,13 +3,26 @@
 /** Letters that keep their stroke or ligature through NFD, with what a person would type instead. */
 const UNDECOMPOSED: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' };
 
+const ASCII = /^[\x20-\x7e]*$/;
+
+/** Texts folded lately: a register names the same people and tools again and again. */
+const folded = new Map<string, string>();
+const FOLDED_KEPT = 1000;
+
 /** Lower case without accents, so "sian" finds "Siân" and "lukasz" finds "Łukasz". */
 export function foldText(text: string): string {
-  return text
+  // Plain ASCII has no accents to take off.
+  if (ASCII.test(text)) return text.toLowerCase();
+  let result = folded.get(text);
+  if (result !== undefined) return result;
+  result = text
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[łøđßæœı]/g, (letter) => UNDECOMPOSED[letter] ?? letter);
+  if (folded.size >= FOLDED_KEPT) folded.clear();
+  folded.set(text, result);
+  return result;
 }
 
 /** A web address without its scheme, "www.", case or trailing slash, for telling whether two name one tool. */

@@ -1,4 +1,6 @@
 import { eventsFromRegister, type CarryOver } from '../../model/register/carry-over.js';
+import { EventAuthorSchema } from '../../model/register/events.js';
+import { HistoryEventSchema } from '../../model/register-entry.js';
 import { earlierRegisterDatabaseName, readEarlierRegister } from './earlier-register.js';
 import type { IndexedDbRegisterStore } from './indexeddb-register-store.js';
 
@@ -43,6 +45,13 @@ export async function carryOverEarlierRegister(
   if ((await store.about('carried-over')) !== undefined) return undefined;
   if (!(await earlierRegisterExists(store.namespace))) return undefined;
   try {
+    // What the events take from the carry-over itself, checked here as the schema would.
+    if (
+      !EventAuthorSchema.safeParse(carryOver.by).success ||
+      !HistoryEventSchema.shape.at.safeParse(carryOver.at).success
+    ) {
+      throw new TypeError('who is carrying it over, or when, is not given as the register keeps it');
+    }
     const { entries, damaged, trustedKeys } = await readEarlierRegister(store.namespace);
     const note: CarriedOverNote = {
       at: carryOver.at,
@@ -50,7 +59,10 @@ export async function carryOverEarlierRegister(
       trustedKeys: trustedKeys.length,
       unreadable: damaged.length,
     };
-    await store.appendRecording(eventsFromRegister(entries, trustedKeys, carryOver), 'carried-over', note);
+    // The entries and keys were read through their schemas: their events are not checked again.
+    await store.appendRecording(eventsFromRegister(entries, trustedKeys, carryOver), 'carried-over', note, {
+      checked: true,
+    });
     return note;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -48,10 +48,14 @@ export const sameEvent = (a: RegisterEvent, b: RegisterEvent) => canonicalize(a)
 export function eventsToWrite(
   batch: readonly unknown[],
   stored: ReadonlyMap<string, RegisterEvent | 'unreadable'>,
+  /** Whether the batch was made from records the schema had checked (a register carried over): not checked again. */
+  checked = false,
 ): RegisterEvent[] {
   const writing = new Map<string, RegisterEvent>();
   batch.forEach((candidate, index) => {
-    const parsed = RegisterEventSchema.safeParse(candidate);
+    const parsed = checked
+      ? ({ success: true, data: candidate as RegisterEvent } as const)
+      : RegisterEventSchema.safeParse(candidate);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';

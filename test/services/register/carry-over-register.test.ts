@@ -107,4 +107,14 @@ describe('carrying over a register kept by the earlier version', () => {
     expect(await store.about('carried-over')).to.equal(undefined);
     expect((await readEarlierRegister(namespace)).entries).to.have.length(2);
   });
+  it('refuses to carry over under a time the register cannot keep, and writes nothing', async () => {
+    const namespace = freshNamespace();
+    await writeEarlierRegister(namespace, { entries: earlierEntries() });
+    const store = new IndexedDbRegisterStore(namespace);
+    let failure: unknown;
+    await carryOverEarlierRegister(store, { ...CARRY_OVER, at: 'this morning' }).catch((error) => (failure = error));
+    expect(failure).to.be.instanceOf(CarryOverError);
+    expect((await store.read(NOW)).eventCount).to.equal(0);
+    expect(await store.about('carried-over')).to.equal(undefined);
+  });
 });

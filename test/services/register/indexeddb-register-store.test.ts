@@ -4,7 +4,10 @@ import {
   IndexedDbRegisterStore,
   registerLogDatabaseName,
 } from '../../../src/services/register/indexeddb-register-store.js';
-import { NOW, at, reviewStarted, underReview } from '../../model/register/log.js';
+import type { RegisterEvent } from '../../../src/model/register/index.js';
+import { StorageFullError } from '../../../src/services/draft-store.js';
+import { sha256Hex } from '../../../src/services/register/log-records.js';
+import { NOW, at, decided, imported, reviewStarted, underReview } from '../../model/register/log.js';
 import { freshNamespace } from '../../register/entries.js';
 import { padletImport, registerStoreContract } from './store-contract.js';
 
@@ -15,6 +18,12 @@ async function writeRawRecord(namespace: string, record: unknown): Promise<void>
   transaction.objectStore('log').add(record);
   await promisifyRequest(transaction);
   database.close();
+}
+
+/** The Storage Buckets API, as much of it as the tests use (Chromium; not yet in TypeScript's DOM types). */
+interface StorageBuckets {
+  open(name: string, options: { quota: number }): Promise<{ name: string; indexedDB: IDBFactory }>;
+  delete(name: string): Promise<void>;
 }
 
 describe('IndexedDbRegisterStore', () => {
@@ -73,6 +82,60 @@ describe('IndexedDbRegisterStore', () => {
     await store.append([first!, second!]).catch((error: Error) => (refused = error));
     expect(refused?.message).to.contain('"padlet-2"');
     expect((await store.events()).map(({ id }) => id)).to.deep.equal([]);
+  });
+
+  it('writes nothing of a batch the storage has no room for, says so, and keeps the register as it was', async () => {
+    // A storage bucket with a small quota, so that the browser itself refuses the write when it commits.
+    const buckets = (navigator as Navigator & { storageBuckets: StorageBuckets }).storageBuckets;
+    const bucket = await buckets.open(freshNamespace(), { quota: 256 * 1024 });
+    const store = new IndexedDbRegisterStore('full', { indexedDB: bucket.indexedDB });
+    await store.append(underReview('padlet'));
+    const before = { view: await store.read(NOW), events: await store.events() };
+    // Two imports with their signed PDFs (more than the quota), and a decision, in one batch.
+    const pdfs = await Promise.all(
+      ['canva', 'flip'].map(async (tool) => {
+        // Random, so that no compression makes them smaller (getRandomValues fills 64 KiB at a time).
+        const bytes = new Uint8Array(200 * 1024);
+        for (let start = 0; start < bytes.length; start += 65536)
+          crypto.getRandomValues(bytes.subarray(start, start + 65536));
+        return { name: `${tool}.pdf`, sha256: await sha256Hex(bytes), bytes };
+      }),
+    );
+    const batch = [
+      imported('canva-1', 'canva', at(3), { evidence: { name: pdfs[0]!.name, sha256: pdfs[0]!.sha256 } }),
+      imported('flip-1', 'flip', at(3), { evidence: { name: pdfs[1]!.name, sha256: pdfs[1]!.sha256 } }),
+      decided('padlet-3', 'padlet', 'padlet-2', at(4)),
+    ];
+    let refusal: unknown;
+    await store.append(batch, pdfs).catch((error: unknown) => (refusal = error));
+
+    expect(refusal).to.be.instanceOf(StorageFullError);
+    expect((refusal as Error).message).to.equal(
+      'This browser’s storage is full, so none of these changes was saved, and the register is as it was. Free some space, or export the register to keep a copy, then try again.',
+    );
+    for (const reader of [store, new IndexedDbRegisterStore('full', { indexedDB: bucket.indexedDB })]) {
+      expect(await reader.read(NOW), 'the register as it was').to.deep.equal(before.view);
+      expect(await reader.events(), 'the log as it was').to.deep.equal(before.events);
+      expect(await reader.evidence(pdfs[0]!.sha256)).to.equal(undefined);
+    }
+    await store.append([batch[2]!]);
+    expect((await store.read(NOW)).entries[0]!.status, 'a change that fits is saved').to.equal('approved');
+    await store.close();
+    await buckets.delete(bucket.name);
+  });
+
+  it('keeps a large batch, in order, and refuses another change under the id of any of its changes', async () => {
+    const store = new IndexedDbRegisterStore(freshNamespace());
+    const batch = Array.from({ length: 450 }, (_, index) => underReview(`tool-${index}`)).flat();
+    await store.append(batch);
+    expect(await store.events()).to.deep.equal(batch);
+    expect((await store.read(NOW)).entries).to.have.length(450);
+    const rewritten = { ...batch[601]!, at: at(9) } as RegisterEvent;
+    let refused: Error | undefined;
+    await store.append([rewritten]).catch((error: Error) => (refused = error));
+    expect(refused?.message).to.contain(`"${batch[601]!.id}"`);
+    await store.append([batch[899]!]);
+    expect((await store.read(NOW)).eventCount, 'the same change again is kept once').to.equal(900);
   });
 
   it('answers a change based on one it does not hold by keeping it aside with its reason', async () => {
