@@ -96,6 +96,9 @@ export default {
         headless: true,
         args: chromiumArguments(),
       },
+      // Each page in a browser context of its own: test files run side by side keep their cookies
+      // (a CouchDB session, signed in and out) and storage apart, as two browsers would.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
 };

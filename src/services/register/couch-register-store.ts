@@ -258,9 +258,9 @@ export class CouchRegisterStore implements RegisterStore {
     const replication = this.#local.replicate.to(this.#remote, { doc_ids: [...ids] });
     replication.on('denied', (error: unknown) => refused.push(refusalOf(error)));
     const result = await replication;
-    if (refused.length > 0) await this.#addRefused(refused);
+    const confirmed = await this.#addRefused(refused);
     this.#refresh();
-    return { written: result.docs_written, refused };
+    return { written: result.docs_written, refused: confirmed };
   }
 
   /** Which of `ids` the server holds, read from the server itself. */
@@ -437,7 +437,14 @@ export class CouchRegisterStore implements RegisterStore {
     await saving;
   }
 
-  async #addRefused(refusals: readonly RefusedChange[]): Promise<void> {
+  /**
+   * Keeps the refusals of revisions the server does not hold, and gives them: the same revision
+   * sent twice at once (by live sync and `sendNow`, or a request retried) is refused the second
+   * time as a change to the event, though the server holds it as sent.
+   */
+  async #addRefused(denied: readonly RefusedChange[]): Promise<RefusedChange[]> {
+    const refusals = await this.#notOnServer(denied);
+    if (refusals.length === 0) return [];
     let added = false;
     await this.#saveState(({ refused }) => {
       const known = new Set(refused.map(({ id, rev }) => `${id}@${rev}`));
@@ -447,6 +454,28 @@ export class CouchRegisterStore implements RegisterStore {
     });
     // The register's view changes: the refused event leaves the fold for the refused list.
     if (added) this.#notify();
+    return refusals;
+  }
+
+  /** Those of `refusals` whose revision (the replica's, when the server named none) the server lacks. */
+  async #notOnServer(refusals: readonly RefusedChange[]): Promise<RefusedChange[]> {
+    if (refusals.length === 0) return [];
+    const revisions = await Promise.all(
+      refusals.map(async ({ id, rev }) => {
+        if (rev) return [rev];
+        const doc = await this.#local.get(id, { conflicts: true }).catch(() => undefined);
+        return doc?._rev ? [doc._rev, ...(doc._conflicts ?? [])] : [];
+      }),
+    );
+    try {
+      const diff = await this.#remote.revsDiff(
+        Object.fromEntries(refusals.map(({ id }, index) => [id, revisions[index]!])),
+      );
+      return refusals.filter(({ id }, index) => revisions[index]!.length === 0 || (diff[id]?.missing.length ?? 0) > 0);
+    } catch {
+      // The server cannot be asked now: it refused them, and says so.
+      return [...refusals];
+    }
   }
 
   #startSync(): void {
@@ -548,7 +577,6 @@ export class CouchRegisterStore implements RegisterStore {
       }
     }
     if (this.#closed) return;
-    const latest = await this.#state;
     const status: CouchSyncStatus = {
       state: syncStateOf({
         problem: this.#problem,
@@ -557,7 +585,7 @@ export class CouchRegisterStore implements RegisterStore {
         busy: this.#pushing || !this.#pullCaughtUp,
       }),
       pending,
-      refused: latest.refused.map((refusal) => ({ ...refusal })),
+      refused: state.refused.map((refusal) => ({ ...refusal })),
       ...(this.#problem?.httpStatus !== undefined ? { httpStatus: this.#problem.httpStatus } : {}),
       ...(this.#problem ? { detail: this.#problem.detail } : {}),
     };
