@@ -283,7 +283,18 @@ export class CouchRegisterStore implements RegisterStore {
 
   /** Stops syncing and closes the replica (which stays in the browser). */
   async close(): Promise<void> {
-    if (this.#closed) return;
+    if (await this.#stop()) await this.#local.close();
+  }
+
+  /** Stops syncing and deletes the replica from the browser (the server's database is untouched). */
+  async deleteReplica(): Promise<void> {
+    await this.#stop();
+    await this.#local.destroy();
+  }
+
+  /** Stops syncing, watching and working the status out, once; false when it was already stopped. */
+  async #stop(): Promise<boolean> {
+    if (this.#closed) return false;
     this.#closed = true;
     globalThis.removeEventListener?.('online', this.#onOnline);
     this.#stopSync();
@@ -291,21 +302,7 @@ export class CouchRegisterStore implements RegisterStore {
     clearTimeout(this.#notifyTimer);
     await this.#refreshing?.catch(() => undefined);
     await this.#appending.catch(() => undefined);
-    await this.#local.close();
-  }
-
-  /** Closes the store and deletes its replica from the browser (the server's database is untouched). */
-  async deleteReplica(): Promise<void> {
-    if (!this.#closed) {
-      this.#closed = true;
-      globalThis.removeEventListener?.('online', this.#onOnline);
-      this.#stopSync();
-      this.#feed?.cancel();
-      clearTimeout(this.#notifyTimer);
-      await this.#refreshing?.catch(() => undefined);
-      await this.#appending.catch(() => undefined);
-    }
-    await this.#local.destroy();
+    return true;
   }
 
   #inTurn<T>(work: () => Promise<T>): Promise<T> {
