@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { minifyInWorker } from './scripts/terser-pool.mjs';
@@ -36,6 +37,7 @@ const packageEntries = [
   'src/model/index.ts',
   'src/signing.ts',
   'src/pdf.ts',
+  'src/couch.ts',
   'src/define/proforma-export.ts',
   'src/define/proforma-verify.ts',
   'src/define/proforma-register.ts',
@@ -74,6 +76,10 @@ const dependencies = [
   'pkijs',
   'asn1js',
   'canonicalize',
+  'pouchdb-core',
+  'pouchdb-adapter-idb',
+  'pouchdb-adapter-http',
+  'pouchdb-replication',
 ];
 function isDependency(id) {
   return dependencies.some((name) => id === name || id.startsWith(name.endsWith('/') ? name : `${name}/`));
@@ -163,6 +169,8 @@ export const targets = [
   scriptBundle('proforma.bundle', 'src/define.ts'),
   scriptBundle('proforma-assessment.bundle', 'src/define/proforma-assessment.ts'),
   scriptBundle('proforma-app.bundle', 'src/define/proforma-app.ts'),
+  // The shared register's store and PouchDB, self-contained, for pages that load it by script tag.
+  scriptBundle('couch.bundle', 'src/couch.ts'),
   // The same elements as a classic script, for pages that strip type="module" (Moodle's Additional
   // HTML and HTML blocks, say): everything in one file but `classicLazy`, loaded on demand.
   classicLazyModules('classic lazy modules'),
@@ -295,12 +303,42 @@ function decorateWithoutReflect() {
   };
 }
 
+/**
+ * PouchDB (the shared register, src/couch.ts) as browsers run it: its modules and the packages they
+ * import resolved to their browser editions (package.json "browser" fields), and the CommonJS ones
+ * among those (`events`, the npm package for Node's, which proforma depends on since PouchDB does
+ * not declare it; spark-md5; vuvuzela) converted to modules. Every other import is resolved as before.
+ */
+function pouchDbForBrowsers() {
+  const handled = /^(pouchdb-[a-z0-9-]+|events|uuid|spark-md5|vuvuzela)$/;
+  const require = createRequire(import.meta.url);
+  /** The file a browser loads for `name`: its module (or main) file, as its "browser" field maps it. */
+  const browserEdition = once(
+    async (name) => {
+      const manifest = require.resolve(`${name}/package.json`);
+      const { module: moduleFile, main = 'index.js', browser } = JSON.parse(await readFile(manifest, 'utf8'));
+      const entry = `./${(moduleFile ?? main).replace(/^\.\//, '')}`;
+      const mapped = typeof browser === 'object' && typeof browser[entry] === 'string' ? browser[entry] : entry;
+      return resolvePath(dirname(manifest), mapped);
+    },
+    (name) => name,
+  );
+  return [
+    {
+      name: 'pouchdb-for-browsers',
+      resolveId: (source) => (handled.test(source) ? browserEdition(source) : null),
+    },
+    commonjs({ include: [/\/node_modules\/(events|spark-md5|vuvuzela)\//] }),
+  ];
+}
+
 /** @param {{ module?: boolean, after?: object[] }} [options] `module: false` for a classic script. */
 function bundlePlugins({ module = true, after = [] } = {}) {
   return [
     leaveOutJsPdfExtras(),
     litLocalizeWithoutItsRuntime(),
     decorateWithoutReflect(),
+    ...pouchDbForBrowsers(),
     nodeResolve({ exportConditions: ['production'] }),
     typescript,
     ...after,

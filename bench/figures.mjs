@@ -37,6 +37,7 @@ import {
   APP_BUNDLE_URL,
   BUNDLE_URL,
   CLASSIC_SCRIPT_URL,
+  COUCH_BUNDLE_URL,
   EXPORT_WORKER_URL,
   FORM_URL,
   MODEL_URL,
@@ -505,6 +506,14 @@ export const FIGURES = [
     definition: `${CLASSIC_SCRIPT_URL.slice(1)}, every element as one classic script (the PDF and signature code left in chunks it loads on demand), read from the build, gzip level 9`,
     bytes: true,
     measure: async (bench) => gzipBytes(await readFile(join(bench.build, CLASSIC_SCRIPT_URL))),
+  },
+  {
+    key: 'proforma.couchBundle.gzipBytes',
+    row: 'proforma: the shared register store, self-contained (gzip -9)',
+    unit: 'B',
+    definition: `${COUCH_BUNDLE_URL.slice(1)}, CouchRegisterStore with PouchDB (core, IndexedDB and HTTP adapters, replication) and what it shares with the register's page (the event schema, the fold, zod), loaded only where a shared register is configured; read from the build, gzip level 9`,
+    bytes: true,
+    measure: async (bench) => gzipBytes(await readFile(join(bench.build, COUCH_BUNDLE_URL))),
   },
   {
     key: 'proforma.verify',

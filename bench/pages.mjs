@@ -12,6 +12,8 @@ export const ALL_ELEMENTS_BUNDLE_URL = '/dist/proforma.bundle.js';
 export const CLASSIC_SCRIPT_URL = '/dist/proforma.classic.js';
 /** The module worker that makes the signed PDF, loaded only when the person exports. */
 export const EXPORT_WORKER_URL = '/dist/chunks/export-worker.js';
+/** The shared register's store with PouchDB, self-contained. */
+export const COUCH_BUNDLE_URL = '/dist/couch.bundle.js';
 export const MODEL_URL = '/dist/model/index.js';
 /** The register's log in IndexedDB, its carrying over, and the store the version before it kept, as built modules. */
 export const REGISTER_LOG_URLS = {
