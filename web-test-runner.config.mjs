@@ -1,5 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
+import rollupNodeResolve from '@rollup/plugin-node-resolve';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArguments, findChromium } from './scripts/find-browser.mjs';
 import { couchdbPlugin } from './test/plugins/couchdb.mjs';
@@ -50,6 +52,26 @@ function fontsBesideSources(context, next) {
   return next();
 }
 
+/**
+ * PouchDB as the build bundles it (rollup.config.mjs): each of its modules' browser edition (their
+ * package.json "browser" field), and the three CommonJS packages they import (Node's `events` for
+ * browsers, spark-md5, vuvuzela) served as modules whose default export is their `module.exports`.
+ * None of the three calls `require`.
+ */
+const POUCHDB_COMMONJS = /\/node_modules\/(events\/events|spark-md5\/spark-md5|vuvuzela\/index)\.js$/;
+const pouchDbForBrowsers = [
+  fromRollup(rollupNodeResolve)({ browser: true, resolveOnly: [/^pouchdb-/] }),
+  {
+    name: 'pouchdb-commonjs',
+    transform(context) {
+      if (!POUCHDB_COMMONJS.test(context.path)) return undefined;
+      return {
+        body: `const module = { exports: {} }; const exports = module.exports;\n${context.body}\nexport default module.exports;`,
+      };
+    },
+  },
+];
+
 export default {
   middleware: [sourceByBuiltName, formsBesideSources, fontsBesideSources],
   // The whole rounds with the keyboard (test/e2e/) sign, verify and store real PDFs: `npm test` runs
@@ -65,6 +87,7 @@ export default {
     fileChooserPlugin(),
     mediaFeaturesPlugin(),
     couchdbPlugin(),
+    ...pouchDbForBrowsers,
   ],
   browsers: [
     chromeLauncher({
@@ -73,6 +96,9 @@ export default {
         headless: true,
         args: chromiumArguments(),
       },
+      // Each page in a browser context of its own: test files run side by side keep their cookies
+      // (a CouchDB session, signed in and out) and storage apart, as two browsers would.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
 };

@@ -30,6 +30,10 @@ export const PERSON_ROLES = ['approver', 'teacher', 'staff'];
 /**
  * Whether a new or changed register document may be written: one event per document, written once,
  * by the person it names, of a type their role may record. `roles` holds the school's role names.
+ * Beside the event's fields a document may carry an envelope: `recordedBy`, the name of the person
+ * who wrote it, always the person signed in; and `moved: true` for an event moved from a browser's
+ * own register into the shared one, whose `by` is then history (it may name anyone): only an
+ * approver may move events, and a moved event must say who moved it in `recordedBy`.
  */
 export function validateRegisterEvent(newDoc, oldDoc, userCtx, secObj, roles) {
   var userRoles = userCtx.roles || [];
@@ -165,9 +169,20 @@ export function validateRegisterEvent(newDoc, oldDoc, userCtx, secObj, roles) {
     need(isFilled(newDoc.entryId), 'it names no entry');
     need(newDoc.reason === undefined || isText(newDoc.reason), 'its reason is not words');
   }
+  need(newDoc.recordedBy === undefined || isFilled(newDoc.recordedBy), 'who recorded it is not a name');
+  need(newDoc.moved === undefined || newDoc.moved === true, 'its mark of a moved event is not true');
   checks[newDoc.type](newDoc);
 
   if (isAdmin) return;
+  if (newDoc.recordedBy !== undefined && newDoc.recordedBy !== userCtx.name) {
+    refuse('An event is recorded by the person signed in (' + userCtx.name + '), not by "' + newDoc.recordedBy + '".');
+  }
+  if (newDoc.moved) {
+    // An event moved from a browser's own register: its author is history, and whoever moves it answers for it.
+    if (!isApprover) refuse('Only an approver may move a register into the shared one.');
+    if (newDoc.recordedBy !== userCtx.name) refuse('A moved event names the approver who moved it (recordedBy).');
+    return;
+  }
   if (newDoc.by.name !== userCtx.name) {
     refuse(
       'An event is recorded in the name of the person signed in (' +

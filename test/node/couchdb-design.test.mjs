@@ -92,6 +92,58 @@ test('an event in the name of someone other than the person signed in is refused
   assert.equal(refusal(eventDocument('decided', 'tom'), people.admin), undefined, 'an admin may carry events over');
 });
 
+test('recordedBy names the person signed in, whoever the event names', () => {
+  assert.equal(refusal(eventDocument('decided', 'ann', { recordedBy: 'ann' }), people.approver), undefined);
+  assert.equal(
+    refusal(eventDocument('decided', 'ann', { recordedBy: 'tom' }), people.approver),
+    'An event is recorded by the person signed in (ann), not by "tom".',
+  );
+  assert.equal(
+    refusal(eventDocument('submitted', 'tom', { recordedBy: 'ann' }), people.teacher),
+    'An event is recorded by the person signed in (tom), not by "ann".',
+  );
+});
+
+test("an approver may move other people's events into the shared register, recorded in the approver's name", () => {
+  for (const type of EVENT_TYPES) {
+    const moved = eventDocument(type, 'someone who left', { moved: true, recordedBy: 'ann' });
+    assert.equal(refusal(moved, people.approver), undefined, type);
+  }
+});
+
+test('a moved event says who moved it, and only an approver moves events', () => {
+  assert.equal(
+    refusal(eventDocument('decided', 'tom', { moved: true }), people.approver),
+    'A moved event names the approver who moved it (recordedBy).',
+  );
+  assert.equal(
+    refusal(eventDocument('decided', 'tom', { moved: true, recordedBy: 'tom' }), people.approver),
+    'An event is recorded by the person signed in (ann), not by "tom".',
+  );
+  for (const type of ['submitted', 'decided']) {
+    assert.equal(
+      refusal(eventDocument(type, 'ann', { moved: true, recordedBy: 'tom' }), people.teacher),
+      'Only an approver may move a register into the shared one.',
+      type,
+    );
+  }
+  assert.equal(
+    refusal(eventDocument('submitted', 'sue', { moved: true, recordedBy: 'sue' }), people.staff),
+    'Only the approvers and teachers of this school may add to its register.',
+  );
+});
+
+test('the envelope is checked for its shape', () => {
+  assert.match(
+    refusal(eventDocument('decided', 'ann', { moved: 'yes', recordedBy: 'ann' }), people.approver),
+    /its mark of a moved event is not true/,
+  );
+  assert.match(
+    refusal(eventDocument('decided', 'ann', { recordedBy: '' }), people.approver),
+    /who recorded it is not a name/,
+  );
+});
+
 const malformed = [
   ['no type', { type: undefined }],
   ['an unknown type', { type: 'approved' }],

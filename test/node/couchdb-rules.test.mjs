@@ -99,6 +99,18 @@ test('an event in the name of someone else is refused', async () => {
   );
 });
 
+test("an approver moves someone else's event in, marked as moved; a teacher may not", async () => {
+  const moved = eventDocument('decided', 'someone who left', { moved: true, recordedBy: people.approver.name });
+  const written = await addEvent(people.approver, moved);
+  assert.equal(written.status, 201, JSON.stringify(written.body));
+  const read = await as(people.approver, 'GET', `${names.register}/${moved._id}`);
+  assert.deepEqual([read.body.by.name, read.body.recordedBy], ['someone who left', people.approver.name]);
+  const byTeacher = eventDocument('submitted', 'someone who left', { moved: true, recordedBy: people.teacher.name });
+  const refused = await addEvent(people.teacher, byTeacher);
+  assert.equal(refused.status, 403);
+  assert.equal(refused.body.reason, 'Only an approver may move a register into the shared one.');
+});
+
 test('a document that is not a register event is refused', async () => {
   const refused = await addEvent(people.approver, eventDocument('decided', people.approver.name, { outcome: 'maybe' }));
   assert.equal(refused.status, 403);
