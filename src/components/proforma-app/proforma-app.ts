@@ -115,6 +115,12 @@ export class ProformaApp extends LitElement {
   /** Address of the published register file ("Export for staff") shown read-only as "Approved tools". */
   @property({ attribute: 'register-src' }) registerSrc = '';
 
+  /** A shared register's CouchDB database, passed on to the IT lead's register (`couch-url` of `<proforma-register>`). */
+  @property({ attribute: 'couch-url' }) couchUrl = '';
+
+  /** Whether requests to `couch-url` carry cookies: `include`, or `same-origin`/`omit` behind a site's own sign-in. */
+  @property() credentials = 'include';
+
   /** Keeps this page's drafts and register apart from other embeds on the same site. */
   @property() namespace = 'default';
 
@@ -528,7 +534,13 @@ export class ProformaApp extends LitElement {
     if (!this.#currentCatalogue) return this.#renderLoading();
     const register = this.#tag('proforma-register');
     return html`${this.#renderFormProblems(true)}
-    ${staticHtml`<${register} namespace=${this.namespace} locale=${this.#language} .forms=${this.#readyForms}></${register}>`}`;
+    ${staticHtml`<${register}
+      namespace=${this.namespace}
+      locale=${this.#language}
+      couch-url=${this.couchUrl}
+      credentials=${this.credentials}
+      .forms=${this.#readyForms}
+    ></${register}>`}`;
   }
 }
 

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { languageOf, localized } from '../../internal/localization.js';
 import type { Assessment } from '../../model/assessment.js';
 import type { FormDefinition } from '../../model/form-definition.js';
@@ -47,9 +47,11 @@ import {
   type DetailView,
 } from './render-detail.js';
 import { renderTools } from './render-list.js';
-import { renderLoadFailure, renderNotes } from './render-notes.js';
+import { renderLoadFailure, renderNotes, renderPublishedNote } from './render-notes.js';
 import { renderSignerDisputeOf, renderSignerDisputes } from './render-signer-disputes.js';
 import { renderTransfers } from './render-transfers.js';
+import { renderShared } from './render-shared.js';
+import { SharedRegisterController } from './shared-register.js';
 import { TransferController } from './transfers.js';
 
 export { REGISTER_PAGE_SIZE } from './list-state.js';
@@ -109,13 +111,26 @@ export class ProformaRegister extends LitElement {
   ];
 
   private contextStore: RegisterStore | undefined;
+  /** A store provided through `registerStoreContext`, which the host page may change. */
+  protected readonly storeContext = new ContextConsumer(this, {
+    context: registerStoreContext,
+    subscribe: true,
+    callback: (store) => {
+      this.contextStore = store;
+      this.data.open();
+    },
+  });
   private ownStore: IndexedDbRegisterStore | undefined;
-  private readonly data = new RegisterDataController(
+  private readonly data: RegisterDataController = new RegisterDataController(
     this,
-    () => this.src || this.activeStore,
+    () => this.src || (this.couchUrl ? this.shared.store : (this.store ?? this.browserStore)),
     () => ({ at: new Date().toISOString(), by: { name: CARRIED_OVER_BY } }),
   );
   private readonly changes = new RegisterChangesController(this, this.data);
+  private readonly shared: SharedRegisterController = new SharedRegisterController(this, this.changes, {
+    storeChanged: () => this.data.open(),
+    browserStore: () => (this.canChange ? this.browserStore : undefined),
+  });
   private readonly transfers = new TransferController(this, this.data, this.changes);
   /** PDFs dropped anywhere on the element, unless it is read-only or showing one tool; keyboard users have the file input. */
   private readonly drop = new FileDropController(
@@ -147,6 +162,12 @@ export class ProformaRegister extends LitElement {
   /** Form definitions: for importing signed PDFs, for review periods, and for the titles of forms. */
   @property({ attribute: false }) forms: FormDefinition[] = [];
 
+  /** A shared register's CouchDB database (`https://…/proforma-<school>-register`), kept here too, in live sync. */
+  @property({ attribute: 'couch-url' }) couchUrl = '';
+
+  /** Whether requests to `couch-url` carry cookies: `include`, or `same-origin`/`omit` behind a site's own sign-in. */
+  @property() credentials = 'include';
+
   /** Where the register is kept; when unset, one provided through `registerStoreContext`, else `new IndexedDbRegisterStore(namespace)`. */
   @property({ attribute: false }) store: RegisterStore | undefined;
 
@@ -155,29 +176,18 @@ export class ProformaRegister extends LitElement {
   private optionsCache:
     { entries: readonly RegisterEntryState[]; language: string; options: FilterOptions } | undefined;
 
-  constructor() {
-    super();
-    new ContextConsumer(this, {
-      context: registerStoreContext,
-      subscribe: true,
-      callback: (store) => {
-        this.contextStore = store;
-        this.data.open();
-      },
-    });
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('couchUrl') || changed.has('credentials')) this.shared.configure(this.couchUrl, this.credentials);
     if (changed.has('namespace') || changed.has('store') || changed.has('src')) this.data.open();
   }
 
-  private get activeStore(): RegisterStore {
-    if (this.store) return this.store;
+  /** The register kept in this browser: one provided through `registerStoreContext`, else its own for `namespace`. */
+  private get browserStore(): RegisterStore {
     if (this.contextStore) return this.contextStore;
     const namespace = this.namespace || 'default';
     if (this.ownStore?.namespace !== namespace) this.ownStore = new IndexedDbRegisterStore(namespace);
@@ -265,13 +275,8 @@ export class ProformaRegister extends LitElement {
     const { data } = this.data;
     const exportedAt = data.status === 'ready' ? data.exportedAt : undefined;
     return html`<h2 id="register-heading" tabindex="-1">${msg('Approved tools')}</h2>
-      ${
-        exportedAt
-          ? html`<p class="note">
-              ${msg(str`The register as published on ${formats(this.language).moment(exportedAt)}.`)}
-            </p>`
-          : nothing
-      }
+      ${renderPublishedNote(exportedAt, formats(this.language))}
+      ${this.couchUrl ? renderShared(this.shared, this.language) : nothing}
       ${renderOutcome(this.changes.problems, this.changes.notice, (field) => this.focusField(field))}
       ${
         data.status === 'loading'

@@ -61,6 +61,8 @@ const DECISION_FIELDS: Partial<Record<RegisterRule, string>> = {
 export class RegisterChangesController implements ReactiveController {
   /** Who is making changes, as they name themselves: the `by` of every event. */
   actor = '';
+  /** The person signed in to a shared register: every change is theirs, whatever the name field says. */
+  signedInAs: string | undefined;
   problems: ProblemSummary | undefined;
   notice: string | undefined;
   decision: DecisionForm = this.blankDecision();
@@ -101,7 +103,7 @@ export class RegisterChangesController implements ReactiveController {
 
   /** The problem of a missing name, which every change checks first. */
   actorProblems(): Problem[] {
-    return this.actor.trim()
+    return this.author
       ? []
       : [{ field: 'actor', text: msg('Enter your name: it goes in the register’s history with every change.') }];
   }
@@ -246,8 +248,13 @@ export class RegisterChangesController implements ReactiveController {
     return changed[0] ?? true;
   }
 
+  /** The name recorded with a change: the signed-in person's in a shared register, else the one typed. */
+  get author(): string {
+    return this.signedInAs ?? this.actor.trim();
+  }
+
   private change(reason?: string) {
-    return { by: { name: this.actor.trim() }, at: new Date().toISOString(), ...(reason ? { reason } : {}) };
+    return { by: { name: this.author }, at: new Date().toISOString(), ...(reason ? { reason } : {}) };
   }
 
   private ruleProblem(problem: RegisterProblem, fields: Partial<Record<RegisterRule, string>>): Problem {

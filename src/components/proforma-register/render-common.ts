@@ -101,8 +101,24 @@ export function renderOutcome(
     <div role="status">${notice ? html`<p class="message">${notice}</p>` : nothing}</div>`;
 }
 
-/** Who is making changes: the name that goes with every change of the log. */
-export function renderActor(actor: string, error: string | undefined, set: (actor: string) => void): TemplateResult {
+/** What the name field reads and sets of the register's changes (`RegisterChangesController`). */
+export interface ActorField {
+  readonly actor: string;
+  readonly signedInAs: string | undefined;
+  fieldError(field: string): string | undefined;
+  set(change: { actor: string }): void;
+}
+
+/** Who is making changes: the name that goes with every change of the log, typed or the signed-in person's. */
+export function renderActor(changes: ActorField): TemplateResult {
+  if (changes.signedInAs !== undefined) {
+    return html`<p class="note">
+      ${msg(str`Your changes are recorded as ${changes.signedInAs}, signed in to the shared register.`)}
+    </p>`;
+  }
+  const { actor } = changes;
+  const error = changes.fieldError('actor');
+  const set = (value: string) => changes.set({ actor: value });
   return html`<div class="field">
     <label for="actor">${msg('Your name')}</label>
     <span class="hint" id="actor-hint">

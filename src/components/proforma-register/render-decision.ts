@@ -16,7 +16,7 @@ export function renderChanges(entry: RegisterEntryState, changes: RegisterChange
   const moves = allowedTransitions(entry.status).filter((to) => to === 'submitted' || to === 'under-review');
   return html`<section class="panel" aria-labelledby="changes-heading">
     <h3 id="changes-heading">${msg('Decisions and changes')}</h3>
-    ${renderActor(changes.actor, changes.fieldError('actor'), (actor) => changes.set({ actor }))}
+    ${renderActor(changes)}
     ${
       moves.length === 0 || entry.conflict
         ? nothing

@@ -123,6 +123,13 @@ function renderConflicts(view: RegisterView, notes: NotesView): TemplateResult |
 }
 
 /** Why the register could not be shown: the store refused, or the file at `src` could not be read. */
+/** When a published register shown from a file was published. */
+export function renderPublishedNote(exportedAt: string | undefined, format: Formats): TemplateResult | typeof nothing {
+  return exportedAt
+    ? html`<p class="note">${msg(str`The register as published on ${format.moment(exportedAt)}.`)}</p>`
+    : nothing;
+}
+
 export function renderLoadFailure(error: unknown): TemplateResult {
   let text = msg('The register could not be read: this browser is not letting this page use its storage.');
   let problems: string[] = [];

@@ -52,7 +52,7 @@ export function renderTransfers(view: TransfersView): TemplateResult {
     </div>`;
   return html`<section class="panel" aria-labelledby="transfer-heading">
     <h3 id="transfer-heading">${msg('Import and export')}</h3>
-    ${renderActor(changes.actor, changes.fieldError('actor'), (actor) => changes.set({ actor }))}
+    ${renderActor(changes)}
     <div class=${view.dragging ? 'drop-zone dragging' : 'drop-zone'} part="drop-zone">
       ${fileField(
         'import-pdfs',

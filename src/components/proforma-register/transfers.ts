@@ -73,7 +73,7 @@ export class TransferController implements ReactiveController {
     let results: PdfImportResult[] = [];
     try {
       if (pdfs.length > 0) {
-        const options = { forms: this.host.forms, by: { name: this.changes.actor.trim() }, locale: this.host.language };
+        const options = { forms: this.host.forms, by: { name: this.changes.author }, locale: this.host.language };
         results = await importSignedPdfsToLog(pdfs, store, options);
       }
     } catch (error) {
@@ -99,7 +99,7 @@ export class TransferController implements ReactiveController {
     }
     let result: RegisterImportResult;
     try {
-      const options = { by: { name: this.changes.actor.trim() } };
+      const options = { by: { name: this.changes.author } };
       result =
         typeof contents === 'string'
           ? await importRegisterJson(contents, store, options)

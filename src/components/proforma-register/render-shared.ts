@@ -1,0 +1,169 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { CouchSyncStatus } from '../../couch.js';
+import { plural } from '../../internal/plural.js';
+import type { SharedRegisterController } from './shared-register.js';
+
+// A shared register's line of where it stands, its sign-in form, the changes its server refused,
+// and the offer to move this browser's own register into it.
+
+/** Where the shared register stands, in words: always shown, so that no one wonders. */
+function statusWords(status: CouchSyncStatus | undefined, language: string): string {
+  if (!status) return msg('Opening the shared register…');
+  switch (status.state) {
+    case 'connecting':
+      return msg('Connecting to the shared register…');
+    case 'syncing':
+      return status.pending > 0
+        ? plural(status.pending, language, {
+            one: msg(str`${status.pending} change waiting to be sent…`, { id: 'shared-changes-waiting-one' }),
+            other: msg(str`${status.pending} changes waiting to be sent…`, { id: 'shared-changes-waiting-other' }),
+          })
+        : msg('Bringing the register up to date…');
+    case 'up-to-date':
+      return msg('Up to date with the shared register.');
+    case 'offline':
+      return status.pending > 0
+        ? plural(status.pending, language, {
+            one: msg(
+              str`Offline: working from this browser’s copy. ${status.pending} change is waiting and will be sent when the server is back.`,
+              { id: 'shared-offline-waiting-one' },
+            ),
+            other: msg(
+              str`Offline: working from this browser’s copy. ${status.pending} changes are waiting and will be sent when the server is back.`,
+              { id: 'shared-offline-waiting-other' },
+            ),
+          })
+        : msg('Offline: working from this browser’s copy. Changes will be sent when the server is back.');
+    case 'sign-in-needed':
+      return msg('Sign in to see the latest of the shared register and to send your changes.');
+  }
+}
+
+export function renderShared(shared: SharedRegisterController, language: string): TemplateResult {
+  const { status, loadProblem } = shared;
+  if (loadProblem) {
+    return html`<p class="message error" role="alert">
+      ${msg(str`The shared register could not be opened: ${loadProblem}`)}
+    </p>`;
+  }
+  return html`<div class="shared" part="shared-status">
+    <p role="status" class=${`sync sync-${status?.state ?? 'opening'}`}>${statusWords(status, language)}</p>
+    ${status?.state === 'sign-in-needed' ? renderSignIn(shared) : renderSignedIn(shared)}
+    ${renderRefused(status, language)} ${renderMove(shared, language)}
+  </div>`;
+}
+
+function renderSignIn(shared: SharedRegisterController): TemplateResult {
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const signedIn = await shared.signIn(String(data.get('name') ?? ''), String(data.get('password') ?? ''));
+    // The password is never kept, in the page or anywhere else: the field is emptied whatever the answer.
+    if (signedIn) form.reset();
+    else (form.elements.namedItem('password') as HTMLInputElement).value = '';
+  };
+  const error = shared.signInProblem;
+  return html`<form class="sign-in" @submit=${submit} aria-labelledby="sign-in-heading">
+    <h3 id="sign-in-heading">${msg('Sign in to the shared register')}</h3>
+    ${error ? html`<p class="error-message" id="sign-in-error" role="alert">${error}</p>` : nothing}
+    <div class="field">
+      <label for="sign-in-name">${msg('Name')}</label>
+      <input
+        id="sign-in-name"
+        name="name"
+        type="text"
+        autocomplete="username"
+        required
+        aria-describedby=${error ? 'sign-in-error' : nothing}
+      />
+    </div>
+    <div class="field">
+      <label for="sign-in-password">${msg('Password')}</label>
+      <input id="sign-in-password" name="password" type="password" autocomplete="current-password" required />
+    </div>
+    <button type="submit" class="primary" ?disabled=${shared.signingIn}>
+      ${shared.signingIn ? msg('Signing in…') : msg('Sign in')}
+    </button>
+  </form>`;
+}
+
+function renderSignedIn(shared: SharedRegisterController): TemplateResult | typeof nothing {
+  const name = shared.signedInAs;
+  if (name === undefined) return nothing;
+  return html`<p>
+    ${msg(str`Signed in as ${name}.`)}
+    <button type="button" @click=${() => void shared.signOut()}>${msg('Sign out')}</button>
+  </p>`;
+}
+
+/** Changes the server refused: kept in this browser and listed, never dropped without a word. */
+function renderRefused(status: CouchSyncStatus | undefined, language: string): TemplateResult | typeof nothing {
+  const refused = status?.refused ?? [];
+  if (refused.length === 0) return nothing;
+  return html`<div class="message warning" role="alert">
+    <h3>
+      ${plural(refused.length, language, {
+        one: msg(str`The shared register refused ${refused.length} change`, { id: 'shared-refused-one' }),
+        other: msg(str`The shared register refused ${refused.length} changes`, { id: 'shared-refused-other' }),
+      })}
+    </h3>
+    <p>${msg('They are kept in this browser, not in the shared register. The server said:')}</p>
+    <ul>
+      ${refused.map(({ reason }) => html`<li>${reason}</li>`)}
+    </ul>
+  </div>`;
+}
+
+function renderMove(shared: SharedRegisterController, language: string): TemplateResult | typeof nothing {
+  const { move: state, localEvents } = shared;
+  if (state.status === 'idle' && localEvents === 0) return nothing;
+  const outcome =
+    state.status === 'moving'
+      ? html`<p role="status">
+          ${
+            state.progress
+              ? msg(str`Moving the register: ${state.progress.done} of ${state.progress.total}…`)
+              : msg('Moving the register…')
+          }
+        </p>`
+      : state.status === 'moved'
+        ? html`<p class="message" role="status">
+            ${plural(state.events, language, {
+              one: msg(
+                str`Moved: the shared register now holds the ${state.events} change of this browser’s register.`,
+                { id: 'shared-moved-one' },
+              ),
+              other: msg(
+                str`Moved: the shared register now holds all ${state.events} changes of this browser’s register.`,
+                { id: 'shared-moved-other' },
+              ),
+            })}
+          </p>`
+        : state.status === 'failed'
+          ? html`<p class="message error" role="alert">
+              ${msg(str`Nothing was moved, and this browser’s register is as it was. ${state.reason}`)}
+            </p>`
+          : nothing;
+  return html`<div class="move">
+    <p class="hint">
+      ${plural(localEvents, language, {
+        one: msg(str`This browser also keeps a register of its own, with ${localEvents} change.`, {
+          id: 'shared-local-register-one',
+        }),
+        other: msg(str`This browser also keeps a register of its own, with ${localEvents} changes.`, {
+          id: 'shared-local-register-other',
+        }),
+      })}
+    </p>
+    <button
+      type="button"
+      ?disabled=${state.status === 'moving' || !shared.store}
+      @click=${() => void shared.moveBrowserRegister()}
+    >
+      ${msg('Move this register to the shared one')}
+    </button>
+    ${outcome}
+  </div>`;
+}

@@ -1,0 +1,212 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { CouchRegisterStore, CouchSyncStatus, MoveProgress } from '../../couch.js';
+import type { RegisterStore } from '../../services/register/register-store.js';
+import type { RegisterChangesController } from './register-changes.js';
+
+// A register shared through CouchDB (`couch-url`): its store, loaded only when the element is given
+// an address, where it stands with its server, signing in and out, and moving this browser's own
+// register into it. The words are render-shared.ts's.
+
+export interface SharedRegisterHost extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+/** Where "Move this register to the shared one" stands. */
+export type MoveState =
+  | { status: 'idle' }
+  | { status: 'moving'; progress?: MoveProgress }
+  | { status: 'moved'; events: number }
+  | { status: 'failed'; reason: string };
+
+/** Why a move failed, in words: the register in this browser is unchanged whatever the reason. */
+function moveFailure(error: unknown): string {
+  const { problem, changes = [] } = error as { problem?: unknown; changes?: Array<{ id: string; reason: string }> };
+  switch (problem) {
+    case 'sign-in-needed':
+      return msg('Sign in to the shared register first.');
+    case 'not-an-approver':
+      return msg('Only an approver of the shared register may move a register into it.');
+    case 'offline':
+      return msg('The shared register’s server could not be reached. Try again when the connection is back.');
+    case 'refused':
+      return msg(str`The server refused changes: ${changes.map(({ reason }) => reason).join('; ')}`);
+    case 'missing-on-server':
+      return msg('The server does not hold everything that was sent yet. Try again in a moment.');
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+export class SharedRegisterController implements ReactiveController {
+  /** The shared register's store, once its code has loaded; undefined without a `couch-url`. */
+  store: CouchRegisterStore | undefined;
+  status: CouchSyncStatus | undefined;
+  /** Why the shared register's code could not be loaded, or its address is not one. */
+  loadProblem: string | undefined;
+  signingIn = false;
+  signInProblem: string | undefined;
+  move: MoveState = { status: 'idle' };
+
+  #address = '';
+  #credentials: RequestCredentials = 'include';
+  #stopWatching: (() => void) | undefined;
+  #opening = 0;
+  #connected = false;
+
+  /** How many events this browser's own register holds: offered to move when there are some. */
+  localEvents = 0;
+
+  constructor(
+    private readonly host: SharedRegisterHost,
+    private readonly changes: RegisterChangesController,
+    private readonly options: {
+      /** Called when the store to read changes: the data controller opens it. */
+      storeChanged: () => void;
+      /** The register kept in this browser, which may be moved into the shared one; undefined for a read-only view. */
+      browserStore: () => RegisterStore | undefined;
+    },
+  ) {
+    host.addController(this);
+  }
+
+  /** The person signed in to the shared register, as far as this browser knows. */
+  get signedInAs(): string | undefined {
+    return this.changes.signedInAs;
+  }
+
+  /** Whether the element shows a shared register (even while its code loads). */
+  get shared(): boolean {
+    return this.#address !== '';
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    if (this.#address && !this.store) void this.#open();
+  }
+
+  /** Counts the events of this browser's own register, for the offer to move them. */
+  async #countBrowserEvents(): Promise<void> {
+    const view = await this.options
+      .browserStore()
+      ?.read()
+      .catch(() => undefined);
+    this.localEvents = view?.eventCount ?? 0;
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#close();
+  }
+
+  /** The database's address and how requests carry cookies: opens the store again when either changed. */
+  configure(address: string, credentials: string): void {
+    const wanted = (['include', 'same-origin', 'omit'] as const).find((each) => each === credentials) ?? 'include';
+    if (address === this.#address && wanted === this.#credentials) return;
+    this.#address = address;
+    this.#credentials = wanted;
+    this.#close();
+    if (this.#connected && address) void this.#open();
+    this.options.storeChanged();
+  }
+
+  async signIn(name: string, password: string): Promise<boolean> {
+    const store = this.store;
+    if (!store || this.signingIn) return false;
+    this.signingIn = true;
+    this.signInProblem = undefined;
+    this.host.requestUpdate();
+    try {
+      const session = await store.signIn(name.trim(), password);
+      this.changes.signedInAs = session.name;
+      return true;
+    } catch (error) {
+      const problem = (error as { problem?: unknown }).problem;
+      this.signInProblem =
+        problem === 'wrong-name-or-password'
+          ? msg('The name or password is not right. Check them and sign in again.')
+          : problem === 'offline'
+            ? msg('The shared register’s server cannot be reached. Check the connection and sign in again.')
+            : msg(str`The server did not let you sign in: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    } finally {
+      this.signingIn = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  async signOut(): Promise<void> {
+    await this.store?.signOut().catch(() => undefined);
+    this.changes.signedInAs = undefined;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Sends every event and signed PDF of this browser's own register to the shared one, all or
+   * nothing; this browser's register is left as it is.
+   */
+  async moveBrowserRegister(): Promise<void> {
+    const store = this.store;
+    const from = this.options.browserStore();
+    if (!store || !from || this.move.status === 'moving') return;
+    this.#setMove({ status: 'moving' });
+    try {
+      const { moveRegisterToShared } = await import('../../couch.js');
+      const result = await moveRegisterToShared(from, store, {
+        onProgress: (progress) => this.#setMove({ status: 'moving', progress }),
+      });
+      this.#setMove({ status: 'moved', events: result.events });
+    } catch (error) {
+      this.#setMove({ status: 'failed', reason: moveFailure(error) });
+    }
+  }
+
+  async #open(): Promise<void> {
+    const opening = ++this.#opening;
+    this.loadProblem = undefined;
+    try {
+      const { CouchRegisterStore } = await import('../../couch.js');
+      if (opening !== this.#opening) return;
+      const store = new CouchRegisterStore(this.#address, { credentials: this.#credentials });
+      this.store = store;
+      this.status = store.status;
+      void this.#countBrowserEvents();
+      this.#stopWatching = store.watchStatus((status) => {
+        this.status = status;
+        if (status.state === 'sign-in-needed') this.changes.signedInAs = undefined;
+        this.host.requestUpdate();
+      });
+      this.changes.signedInAs = await store.userName();
+      // The server may know better: a session that ended, or one begun on another page of the site.
+      void store.session().then(
+        (session) => {
+          if (this.store !== store) return;
+          this.changes.signedInAs = session?.name;
+          this.host.requestUpdate();
+        },
+        () => undefined,
+      );
+    } catch (error) {
+      if (opening !== this.#opening) return;
+      this.loadProblem = error instanceof Error ? error.message : String(error);
+    }
+    this.options.storeChanged();
+    this.host.requestUpdate();
+  }
+
+  #close(): void {
+    this.#opening += 1;
+    this.#stopWatching?.();
+    this.#stopWatching = undefined;
+    void this.store?.close();
+    this.store = undefined;
+    this.status = undefined;
+    this.changes.signedInAs = undefined;
+  }
+
+  #setMove(move: MoveState): void {
+    this.move = move;
+    this.host.requestUpdate();
+  }
+}

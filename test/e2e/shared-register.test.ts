@@ -1,0 +1,95 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { ProformaRegister } from '../../src/components/proforma-register/proforma-register.js';
+import { CouchRegisterStore } from '../../src/couch.js';
+import { decisionEvent } from '../../src/model/register/changes.js';
+import { text } from '../a11y/helpers.js';
+import { entry, seededStore } from '../register/entries.js';
+import { newSchool, personOf, registerWhen, requestsAs, statusWhen } from '../services/register/couch-school.js';
+import { tabTo } from './keyboard.js';
+
+// The IT lead moves the school's register from their browser to the shared one, with the keyboard
+// alone, on a real CouchDB-protocol server; a colleague's decision, made in another browser, then
+// shows without a reload. Here, with the other rounds, one file at a time: the session cookie the
+// sign-in sets is the whole browser's, and no other test may sign in beside it.
+
+describe('the shared register, with the keyboard alone', function () {
+  // Signing in, moving a register, and a round trip through the server, one key press at a time.
+  this.timeout(30_000);
+
+  it('signs in, moves this browser’s register into the shared one, and shows a colleague’s decision live', async () => {
+    const itLead = personOf('approver', 'ceri');
+    const deputy = personOf('approver', 'dafydd');
+    const school = await newSchool([itLead, deputy]);
+    const browserRegister = await seededStore([
+      entry('padlet', { tool: 'Padlet', status: 'under-review', owners: [{ name: 'A. Jones' }, { name: 'B. Smith' }] }),
+    ]);
+    const element = await fixture<ProformaRegister>(
+      html`<proforma-register
+        lang="en-GB"
+        namespace=${browserRegister.namespace}
+        couch-url=${school.register}
+      ></proforma-register>`,
+    );
+    const shadow = element.shadowRoot!;
+    await waitUntil(() => text(shadow).includes('Sign in to the shared register'), 'no sign-in offered', {
+      timeout: 10_000,
+    });
+    await expect(element).to.be.accessible();
+
+    await tabTo('Name');
+    await sendKeys({ type: itLead.name });
+    await tabTo('Password');
+    await sendKeys({ type: itLead.password });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(shadow).includes(`Signed in as ${itLead.name}`), 'never signed in', { timeout: 10_000 });
+    expect(shadow.querySelector<HTMLInputElement>('#sign-in-password'), 'the password field is gone').to.equal(null);
+
+    await waitUntil(() => text(shadow).includes('keeps a register of its own'), 'no offer to move the register');
+    await tabTo('Move this register to the shared one');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(shadow).includes('Moved: the shared register now holds'), 'the register never moved', {
+      timeout: 15_000,
+    });
+    await waitUntil(() => text(shadow).includes('Padlet'), 'the moved tool is not listed');
+    expect(
+      (await browserRegister.read()).entries.map(({ tool }) => tool),
+      'this browser’s register is kept',
+    ).to.deep.equal(['Padlet']);
+
+    // The deputy head, in another browser (a replica of its own, signed in by its own credentials).
+    const deputyStore = new CouchRegisterStore(school.register, {
+      fetch: requestsAs(deputy),
+      replica: `deputy-${crypto.randomUUID()}`,
+    });
+    try {
+      const seen = await registerWhen(deputyStore, (view) => view.entries.some(({ tool }) => tool === 'Padlet'));
+      const padlet = seen.entries.find(({ tool }) => tool === 'Padlet')!;
+      const decided = decisionEvent(
+        padlet,
+        {
+          outcome: 'approved',
+          conditions: [],
+          approver: deputy.name,
+          decisionDate: '2026-12-07',
+          owners: padlet.owners,
+        },
+        { by: { name: deputy.name }, at: new Date().toISOString() },
+      );
+      expect(decided.problems).to.equal(undefined);
+      await deputyStore.append([decided.event!]);
+      await statusWhen(deputyStore, (status) => status.state === 'up-to-date');
+
+      await waitUntil(
+        () => text(shadow.querySelector('table')).includes('Approved'),
+        'the deputy’s decision never showed here',
+        { timeout: 10_000 },
+      );
+    } finally {
+      await deputyStore.deleteReplica();
+    }
+    await waitUntil(() => text(shadow).includes('Up to date with the shared register'), 'never up to date');
+    await expect(element).to.be.accessible();
+  });
+});
