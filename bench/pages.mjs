@@ -20,7 +20,6 @@ export const REGISTER_LOG_URLS = {
   modelUrl: MODEL_URL,
   storeUrl: '/dist/services/register/indexeddb-register-store.js',
   carryOverUrl: '/dist/services/register/carry-over-register.js',
-  earlierStoreUrl: '/dist/services/register-store.js',
   formUrl: '/forms/social-tool-risk-assessment.json',
 };
 /** The folders of built modules the register's log pages import, for their import map. */

@@ -131,19 +131,46 @@ export async function timeRegisterReadAndDecide({ modelUrl, storeUrl, namespace,
 }
 
 /**
- * In the page: the seeded register written as the version before the log kept it, by that
- * version's own store (RegisterStore.save and trust), each entry with its log as a history
- * (`entryWithHistory`) and its assessment.
+ * In the page: the seeded register written as the version before the log kept it, each entry with
+ * its log as a history (`entryWithHistory`) and its assessment.
  */
-export async function seedEarlierRegister({ modelUrl, storeUrl, earlierStoreUrl, formUrl, answers, tools, namespace }) {
+export async function seedEarlierRegister({ modelUrl, storeUrl, formUrl, answers, tools, namespace }) {
   const { registerFromEvents, entryWithHistory } = await import(modelUrl);
-  const { RegisterStore } = await import(earlierStoreUrl);
   const seeded = await globalThis.benchRegisterLog.seed({ modelUrl, storeUrl, formUrl, answers, tools });
   const { entries } = registerFromEvents(seeded.events, { now: new Date() });
-  const earlier = new RegisterStore(namespace);
-  await earlier.save(...entries.map((entry) => entryWithHistory(entry)));
-  const listed = await earlier.list();
-  return listed.entries.length;
+  // The earlier version's layout (src/services/register/earlier-register.ts reads it): in one
+  // object store, the entries without their assessments spread over 32 JSON records by the FNV-1a
+  // hash of their ids, and each assessment under ['assessment', id].
+  const database = await new Promise((resolve, reject) => {
+    const request = indexedDB.open(`proforma-${namespace}-register`);
+    request.onupgradeneeded = () => request.result.createObjectStore('register');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const bucketOf = (id) => {
+    let hash = 0x811c9dc5;
+    for (let index = 0; index < id.length; index += 1) {
+      hash ^= id.charCodeAt(index);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    return (hash >>> 0) % 32;
+  };
+  const buckets = new Map();
+  const transaction = database.transaction('register', 'readwrite');
+  const objects = transaction.objectStore('register');
+  for (const entry of entries.map((each) => entryWithHistory(each))) {
+    const { assessment, ...rest } = entry;
+    const bucket = bucketOf(entry.id);
+    buckets.set(bucket, [...(buckets.get(bucket) ?? []), rest]);
+    if (assessment) objects.put(assessment, ['assessment', entry.id]);
+  }
+  for (const [bucket, items] of buckets) objects.put(JSON.stringify(items), ['entries', bucket]);
+  await new Promise((resolve, reject) => {
+    transaction.oncomplete = resolve;
+    transaction.onerror = () => reject(transaction.error);
+  });
+  database.close();
+  return entries.length;
 }
 
 /** In the page, freshly loaded: the earlier register of the namespace carried over into a new store's log. */
