@@ -118,8 +118,8 @@ describe('IndexedDbRegisterStore', () => {
       expect(await reader.events(), 'the log as it was').to.deep.equal(before.events);
       expect(await reader.evidence(pdfs[0]!.sha256)).to.equal(undefined);
     }
-    await store.append([batch[2]!]);
-    expect((await store.read(NOW)).entries[0]!.status, 'a change that fits is saved').to.equal('approved');
+    // Whether a smaller change fits at once is the browser's to say: it may count the refused
+    // batch against the quota until it has cleared it away, so that is not asserted here.
     await store.close();
     await buckets.delete(bucket.name);
   });
