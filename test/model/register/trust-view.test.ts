@@ -19,11 +19,11 @@ function published(school: string, overrides: Partial<RegisterEntry>): Published
 }
 
 const approved: Partial<RegisterEntry> = { status: 'approved', reviewDue: '2027-11-20' };
-const withConditions = {
+const withConditions: Partial<RegisterEntry> = {
   status: 'approved-with-conditions',
   reviewDue: '2027-05-20',
   conditions: ['Moderate'],
-} as const;
+};
 
 // prettier-ignore
 const DOCUMENTS: PublishedDocument[] = [
