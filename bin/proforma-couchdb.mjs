@@ -1,15 +1,20 @@
 #!/usr/bin/env node
-// proforma-couchdb: sets up a school's shared register on Apache CouchDB 3 (or PouchDB Server),
-// and adds the people who use it. Both commands can be run again: they change only what differs.
+// proforma-couchdb: sets up a school's shared register on Apache CouchDB 3 (or PouchDB Server), a
+// trust's view of its schools' published registers, and adds the people who use them. Every
+// command can be run again: it changes only what differs.
 import { parseArgs } from 'node:util';
 import { connectAsAdmin, CouchSetupError } from '../couchdb/server.mjs';
 import { addPerson, setupSchool } from '../couchdb/setup.mjs';
-import { schoolNames } from '../couchdb/design-documents.mjs';
+import { schoolNames, trustNames } from '../couchdb/design-documents.mjs';
+import { addTrustPerson, setupTrust } from '../couchdb/trust.mjs';
 
 const USAGE = `Usage:
   proforma-couchdb setup <server-url> --school <id> [--origin <site>]...
   proforma-couchdb user <server-url> --school <id> --name <name> --password <password>
                         --role approver|teacher|staff
+  proforma-couchdb trust <server-url> --trust <id> --school <id>...
+  proforma-couchdb user <server-url> --trust <id> --name <name> --password <password>
+                        --role trust-staff
   proforma-couchdb --help
 
 setup  creates the databases proforma-<id>-register and proforma-<id>-published, installs
@@ -18,14 +23,19 @@ setup  creates the databases proforma-<id>-register and proforma-<id>-published,
        same_site = None for a site other than the server's).
 user   adds a person who signs in with <name> and <password>, or updates their role and
        password. An approver reads and writes the register; a teacher may only submit
-       assessments to it; staff read the published register.
+       assessments to it; staff read the published register. With --trust, trust-staff
+       read the trust's database.
+trust  creates the database proforma-<id>-trust, readable by the trust's staff and written
+       only by the server's replication, and replicates into it, continuously, the tools
+       each --school publishes (the schools must be set up first).
 
 The server admin's name and password go in the URL (https://admin:password@host:6984) or
 in the environment variables COUCHDB_ADMIN and COUCHDB_PASSWORD. Needs Apache CouchDB 3 or
 later, or PouchDB Server. Running a command again changes nothing that is already right.`;
 
 const OPTIONS = {
-  school: { type: 'string' },
+  school: { type: 'string', multiple: true },
+  trust: { type: 'string' },
   origin: { type: 'string', multiple: true },
   name: { type: 'string' },
   password: { type: 'string' },
@@ -50,32 +60,42 @@ async function main(argv) {
     return values.help ? 0 : 2;
   }
   const [command, serverUrl, ...extra] = positionals;
-  if (command !== 'setup' && command !== 'user') throw new UsageError(`Unknown command "${command}".`);
+  if (!['setup', 'user', 'trust'].includes(command)) throw new UsageError(`Unknown command "${command}".`);
   if (!serverUrl) throw new UsageError(`${command} needs the server's URL.`);
   if (extra.length > 0) throw new UsageError(`Unexpected "${extra.join(' ')}".`);
-  if (!values.school) throw new UsageError(`${command} needs --school <id>.`);
+  const schools = values.school ?? [];
+  const forTrust = command === 'trust' || (command === 'user' && values.trust !== undefined);
+  if (forTrust && !values.trust) throw new UsageError(`${command} needs --trust <id>.`);
+  if (command === 'trust' && schools.length === 0) throw new UsageError('trust needs a --school <id> for each school.');
+  if (command === 'user' && forTrust && schools.length > 0)
+    throw new UsageError('user takes --school or --trust, not both: a person has a role in one at a time.');
+  if (!forTrust && schools.length === 0) throw new UsageError(`${command} needs --school <id>.`);
+  if (!forTrust && schools.length > 1) throw new UsageError(`${command} takes one --school <id>.`);
+  if (command === 'setup' && values.trust) throw new UsageError('setup takes no --trust: set up a trust with trust.');
   try {
-    schoolNames(values.school);
+    for (const school of schools) schoolNames(school);
+    if (forTrust) trustNames(values.trust);
   } catch (error) {
     throw new UsageError(error.message);
   }
-  if (command === 'setup' && (values.name || values.password || values.role)) {
-    throw new UsageError('setup takes no --name, --password or --role: add people with proforma-couchdb user.');
+  if (command !== 'user' && (values.name || values.password || values.role)) {
+    throw new UsageError(`${command} takes no --name, --password or --role: add people with proforma-couchdb user.`);
   }
-  if (command === 'user' && values.origin) throw new UsageError('user takes no --origin: give the sites to setup.');
+  if (command !== 'setup' && values.origin)
+    throw new UsageError(`${command} takes no --origin: give the sites to setup.`);
 
   const client = await connectAsAdmin(serverUrl);
   const server = client.flavour === 'couchdb' ? `CouchDB ${client.version}` : `PouchDB Server ${client.version}`;
   console.log(`${server} at ${client.where}`);
+  const person = { name: values.name, password: values.password, role: values.role };
   const steps =
     command === 'setup'
-      ? await setupSchool(client, { school: values.school, origins: values.origin ?? [] })
-      : await addPerson(client, {
-          school: values.school,
-          name: values.name,
-          password: values.password,
-          role: values.role,
-        });
+      ? await setupSchool(client, { school: schools[0], origins: values.origin ?? [] })
+      : command === 'trust'
+        ? await setupTrust(client, { trust: values.trust, schools })
+        : forTrust
+          ? await addTrustPerson(client, { trust: values.trust, ...person })
+          : await addPerson(client, { school: schools[0], ...person });
   for (const { text } of steps) console.log(`  ${text}`);
   const changes = steps.filter((done) => done.changed).length;
   console.log(

@@ -197,11 +197,88 @@ export function validateRegisterEvent(newDoc, oldDoc, userCtx, secObj, roles) {
     refuse('A teacher may only submit an assessment; only an approver may record this.');
 }
 
-/** Whether a document of the published register may be written: by the school's approvers only. */
-export function validatePublished(newDoc, oldDoc, userCtx, secObj, roles) {
+/**
+ * Whether a document of the published register may be written: by the school's approvers only, and
+ * only a published tool: `_id` = `<school>:<entryId>`, `school`, `entry` (the tool's public fields,
+ * as "Export for staff" writes them: never its assessment) and `publishedAt`. An approver may also
+ * delete one, to stop publishing a tool.
+ */
+export function validatePublished(newDoc, oldDoc, userCtx, secObj, roles, school) {
   var userRoles = userCtx.roles || [];
-  if (userRoles.indexOf('_admin') !== -1 || userRoles.indexOf(roles.approver) !== -1) return;
-  throw { forbidden: 'Only an approver may publish the register for staff.' };
+  var isAdmin = userRoles.indexOf('_admin') !== -1;
+  var statuses = [
+    'draft',
+    'submitted',
+    'under-review',
+    'approved',
+    'approved-with-conditions',
+    'not-approved',
+    'retired',
+  ];
+  var timestampPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+  var datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+  function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  }
+  function isFilled(value) {
+    return typeof value === 'string' && value.length > 0;
+  }
+  function isListOf(value, test) {
+    if (!Array.isArray(value)) return false;
+    for (var i = 0; i < value.length; i++) if (!test(value[i])) return false;
+    return true;
+  }
+  function isText(value) {
+    return typeof value === 'string';
+  }
+  function isPerson(value) {
+    return isObject(value) && isText(value.name);
+  }
+  function isDateOrNone(value) {
+    return value === undefined || (isText(value) && datePattern.test(value));
+  }
+  function need(condition, what) {
+    if (!condition) throw { forbidden: 'This is not a published tool: ' + what + '.' };
+  }
+
+  if (newDoc._id.indexOf('_design/') === 0) return;
+  if (!isAdmin && userRoles.indexOf(roles.approver) === -1) {
+    throw { forbidden: 'Only an approver may publish the register for staff.' };
+  }
+  if (newDoc._deleted) return;
+  need(newDoc.school === school, 'it does not name this school (' + school + ')');
+  var entry = newDoc.entry;
+  need(isObject(entry), 'it holds no entry');
+  need(isFilled(entry.id) && newDoc._id === school + ':' + entry.id, 'its id is not the school and the entry id');
+  need(isFilled(entry.tool), 'it names no tool');
+  need(statuses.indexOf(entry.status) !== -1, 'its status is not one the register knows');
+  need(
+    isListOf(entry.subjects, isText) && isListOf(entry.yearGroups, isText) && isListOf(entry.conditions, isText),
+    'its subjects, year groups or conditions are not lists of words'
+  );
+  need(isListOf(entry.owners, isPerson), 'its account owners are not a list of people');
+  need(isDateOrNone(entry.decisionDate) && isDateOrNone(entry.reviewDue), 'its dates are not dates as yyyy-mm-dd');
+  need(Array.isArray(entry.history), 'it has no history');
+  need(entry.assessment === undefined, 'it holds the assessment, which is never published');
+  need(isText(newDoc.publishedAt) && timestampPattern.test(newDoc.publishedAt), 'its time is not a date and time');
+}
+
+/**
+ * The published register's tools, as a trust's replication takes them (`filter: "proforma/tools"`):
+ * every `<school>:<entryId>` document, deletions included, and no design document.
+ */
+export function publishedTools(doc) {
+  return doc._id.indexOf('_design/') !== 0 && /^[a-z0-9][a-z0-9-]*:./.test(doc._id);
+}
+
+/** Whether a document of a trust's database may be written: by the server's replication (its admin) only. */
+export function validateTrust(newDoc, oldDoc, userCtx) {
+  if ((userCtx.roles || []).indexOf('_admin') !== -1) return;
+  throw {
+    forbidden:
+      "The trust's register is filled from its schools' published registers: a school's approver publishes there.",
+  };
 }
 
 /** The register's events by entry, in time order: `[entryId, at]`. */
@@ -230,13 +307,20 @@ export function registerDesignDocument(school) {
   };
 }
 
-/** The published database's design document for `school`. */
+/** The published database's design document for `school`: its rules, and the filter a trust replicates through. */
 export function publishedDesignDocument(school) {
   const { roles } = schoolNames(school);
   return {
     _id: '_design/proforma',
     language: 'javascript',
-    validate_doc_update: withRoles(validatePublished, roles),
+    validate_doc_update: [
+      'function (newDoc, oldDoc, userCtx, secObj) {',
+      `  var roles = ${JSON.stringify(roles)};`,
+      `  var school = ${JSON.stringify(school)};`,
+      `  return (${validatePublished.toString()})(newDoc, oldDoc, userCtx, secObj, roles, school);`,
+      '}',
+    ].join('\n'),
+    filters: { tools: publishedTools.toString() },
   };
 }
 
@@ -246,5 +330,28 @@ export function securityRoles(school) {
   return {
     register: [roles.approver, roles.teacher],
     published: [roles.staff, roles.approver, roles.teacher],
+  };
+}
+
+/** The names of a trust's database and role, from its id (e.g. "ymddiriedolaeth-gwyn"). */
+export function trustNames(trust) {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(trust ?? '')) {
+    throw new Error(
+      `A trust id is lower-case letters, digits and hyphens, starting with a letter or digit (got "${trust}").`
+    );
+  }
+  return {
+    database: `proforma-${trust}-trust`,
+    role: `proforma-${trust}-trust-staff`,
+    replication: (school) => `proforma-${trust}-from-${school}`,
+  };
+}
+
+/** The trust database's design document: no one but the server's admin (its replication) writes it. */
+export function trustDesignDocument() {
+  return {
+    _id: '_design/proforma',
+    language: 'javascript',
+    validate_doc_update: validateTrust.toString(),
   };
 }

@@ -14,9 +14,10 @@ import { CouchSetupError } from './server.mjs';
 const CORS_METHODS = 'GET, PUT, POST, HEAD, DELETE';
 const CORS_HEADERS = 'accept, authorization, content-type, origin, referer';
 
-const step = (changed, text) => ({ changed, text });
+/** One line of what a command did, and whether it changed anything. */
+export const step = (changed, text) => ({ changed, text });
 
-async function ensureDatabase(client, database) {
+export async function ensureDatabase(client, database) {
   const found = await client.expect(
     [200, 404],
     `look for the database ${database}`,
@@ -35,7 +36,7 @@ function sameDesign(installed, wanted) {
   );
 }
 
-async function ensureDesignDocument(client, database, design) {
+export async function ensureDesignDocument(client, database, design) {
   const path = `${encodeURIComponent(database)}/${design._id}`;
   const found = await client.expect([200, 404], `read the rules of ${database}`, 'GET', path);
   if (found.status === 200 && sameDesign(found.json, design))
@@ -46,7 +47,7 @@ async function ensureDesignDocument(client, database, design) {
 }
 
 /** Adds the school's roles to the database's members, keeping anyone the server's admin put there. */
-async function ensureMembers(client, database, roles) {
+export async function ensureMembers(client, database, roles) {
   const path = `${encodeURIComponent(database)}/_security`;
   const found = await client.expect([200], `read who may use ${database}`, 'GET', path);
   const security = found.json && typeof found.json === 'object' ? found.json : {};
@@ -212,29 +213,42 @@ export async function addPerson(client, { school, name, password, role }) {
   if (!PERSON_ROLES.includes(role)) {
     throw new CouchSetupError(`--role must be one of ${PERSON_ROLES.join(', ')} (got "${role ?? ''}").`);
   }
+  return ensurePerson(client, {
+    name,
+    password,
+    role,
+    of: school,
+    ownRoles: Object.values(names.roles),
+    wantedRole: names.roles[role],
+  });
+}
+
+/**
+ * Adds a person, or brings their role and password up to date, with `wantedRole` as their one role
+ * among `ownRoles` (those of the school or trust `of`); every other role they hold is kept.
+ */
+export async function ensurePerson(client, { name, password, role, of, ownRoles, wantedRole }) {
   if (!name || name.startsWith('_'))
     throw new CouchSetupError('--name is the name the person signs in with, not starting with "_".');
   if (!password) throw new CouchSetupError('--password is needed: the password the person signs in with.');
-  const schoolRoles = Object.values(names.roles);
-  const wantedRole = names.roles[role];
   const path = `_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
   const found = await client.expect([200, 404], `look for ${name}`, 'GET', path);
   if (found.status === 404) {
     await client.expect([201, 202], `add ${name}`, 'PUT', path, { name, type: 'user', roles: [wantedRole], password });
-    return [step(true, `Added ${name} as ${role} of ${school}.`)];
+    return [step(true, `Added ${name} as ${role} of ${of}.`)];
   }
   const person = found.json;
-  const earlier = (person.roles ?? []).filter((held) => schoolRoles.includes(held));
+  const earlier = (person.roles ?? []).filter((held) => ownRoles.includes(held));
   const roleChanged = earlier.length !== 1 || earlier[0] !== wantedRole;
   const passwordChanged = !(await client.acceptsPassword(name, password));
   if (!roleChanged && !passwordChanged)
-    return [step(false, `${name} is ${role} of ${school} already, with that password.`)];
-  const roles = [...(person.roles ?? []).filter((held) => !schoolRoles.includes(held)), wantedRole];
+    return [step(false, `${name} is ${role} of ${of} already, with that password.`)];
+  const roles = [...(person.roles ?? []).filter((held) => !ownRoles.includes(held)), wantedRole];
   await client.expect([201, 202], `update ${name}`, 'PUT', path, { ...person, roles, password });
   const steps = [];
   if (roleChanged) {
-    const was = earlier.map((held) => held.slice(`proforma-${school}-`.length)).join(' and ');
-    steps.push(step(true, `${name} is now ${role} of ${school}${was ? ` (was ${was})` : ''}.`));
+    const was = earlier.map((held) => held.slice(`proforma-${of}-`.length)).join(' and ');
+    steps.push(step(true, `${name} is now ${role} of ${of}${was ? ` (was ${was})` : ''}.`));
   }
   if (passwordChanged) steps.push(step(true, `Changed the password of ${name}.`));
   return steps;

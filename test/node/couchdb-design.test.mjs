@@ -9,10 +9,13 @@ import { parse } from 'acorn';
 import {
   eventsByEntry,
   publishedDesignDocument,
+  publishedTools,
   registerDesignDocument,
   schoolNames,
+  trustDesignDocument,
   validatePublished,
   validateRegisterEvent,
+  validateTrust,
 } from '../../couchdb/design-documents.mjs';
 import { siteOf } from '../../couchdb/setup.mjs';
 import { EVENT_TYPES, eventDocument } from '../couchdb/events.mjs';
@@ -178,13 +181,89 @@ test('design documents themselves pass the rules (CouchDB lets only admins write
   assert.equal(refusal({ _id: '_design/proforma', language: 'javascript' }, people.admin), undefined);
 });
 
+/** A published tool of ysgol-gwyn, as publishRegister writes it, with `overrides` changed. */
+function publishedTool(overrides = {}, entryOverrides = {}) {
+  const entry = {
+    id: 'entry-padlet',
+    tool: 'Padlet',
+    subjects: ['English'],
+    yearGroups: ['Year 6'],
+    status: 'approved-with-conditions',
+    conditions: ['Comments moderated before they show'],
+    owners: [{ name: 'Ann Evans' }, { name: 'Tom Jones' }],
+    decisionDate: '2026-12-07',
+    reviewDue: '2027-06-07',
+    history: [{ at: '2026-12-07T10:15:00.000Z', by: '', action: 'decided', changes: [] }],
+    ...entryOverrides,
+  };
+  return {
+    _id: `ysgol-gwyn:${entry.id}`,
+    school: 'ysgol-gwyn',
+    entry,
+    publishedAt: '2026-12-07T10:16:00.000Z',
+    ...overrides,
+  };
+}
+
+/** The reason the published register's rules give for refusing `doc`, or undefined. */
+function publishedRefusal(doc, person, oldDoc = null) {
+  return refusal(doc, person, oldDoc, (newDoc, old, userCtx, secObj, schoolRoles) =>
+    validatePublished(newDoc, old, userCtx, secObj, schoolRoles, 'ysgol-gwyn'),
+  );
+}
+
 test('only approvers and admins write the published register', () => {
-  const doc = { _id: 'register', entries: [] };
-  assert.equal(refusal(doc, people.approver, null, validatePublished), undefined);
-  assert.equal(refusal(doc, people.admin, null, validatePublished), undefined);
+  assert.equal(publishedRefusal(publishedTool(), people.approver), undefined);
+  assert.equal(publishedRefusal(publishedTool(), people.admin), undefined);
   for (const person of [people.teacher, people.staff, people.otherSchoolsApprover]) {
-    assert.equal(refusal(doc, person, null, validatePublished), 'Only an approver may publish the register for staff.');
+    assert.equal(publishedRefusal(publishedTool(), person), 'Only an approver may publish the register for staff.');
   }
+  const deleted = { _id: 'ysgol-gwyn:entry-padlet', _rev: '1-abc', _deleted: true };
+  assert.equal(publishedRefusal(deleted, people.approver, publishedTool()), undefined, 'an approver may unpublish');
+  assert.equal(
+    publishedRefusal(deleted, people.staff, publishedTool()),
+    'Only an approver may publish the register for staff.',
+  );
+});
+
+const notPublished = [
+  ['another school', { school: 'ysgol-arall' }, {}, /does not name this school \(ysgol-gwyn\)/],
+  ['an id that is not the school and entry', { _id: 'padlet' }, {}, /its id is not the school and the entry id/],
+  ['an id of another entry', { _id: 'ysgol-gwyn:entry-canva' }, {}, /its id is not the school and the entry id/],
+  ['no entry', { entry: undefined }, {}, /it holds no entry/],
+  ['no tool', {}, { tool: '' }, /it names no tool/],
+  ['an unknown status', {}, { status: 'review-due' }, /its status is not one the register knows/],
+  ['conditions that are not a list', {}, { conditions: 'none' }, /are not lists of words/],
+  ['owners that are not people', {}, { owners: ['Ann'] }, /account owners are not a list of people/],
+  ['a review date that is not a date', {}, { reviewDue: '07/06/2027' }, /its dates are not dates/],
+  ['no history', {}, { history: undefined }, /it has no history/],
+  ['the assessment', {}, { assessment: { answers: {} } }, /it holds the assessment, which is never published/],
+  ['no time', { publishedAt: 'today' }, {}, /its time is not a date and time/],
+];
+for (const [what, overrides, entryOverrides, reason] of notPublished) {
+  test(`a published tool with ${what} is refused`, () => {
+    const found = publishedRefusal(publishedTool(overrides, entryOverrides), people.approver);
+    assert.match(found ?? '', /^This is not a published tool: /);
+    assert.match(found ?? '', reason);
+  });
+}
+
+test("a trust's replication takes published tools and their deletions, not design documents", () => {
+  const filter = compile(publishedDesignDocument('ysgol-gwyn').filters.tools);
+  assert.equal(filter(publishedTool(), {}), true);
+  assert.equal(filter({ _id: 'ysgol-gwyn:entry-padlet', _deleted: true }, {}), true);
+  assert.equal(filter({ _id: '_design/proforma' }, {}), false);
+  assert.equal(filter({ _id: 'register' }, {}), false);
+  assert.equal(publishedTools({ _id: 'ysgol-gwyn:x' }), true);
+});
+
+test("only the server's admin (its replication) writes a trust's database", () => {
+  assert.doesNotThrow(() => validateTrust(publishedTool(), null, people.admin));
+  for (const person of [people.approver, people.staff, { name: 'tia', roles: ['proforma-oak-trust-staff'] }]) {
+    assert.throws(() => validateTrust(publishedTool(), null, person), { forbidden: /filled from its schools/ });
+  }
+  const installed = compile(trustDesignDocument().validate_doc_update);
+  assert.throws(() => installed(publishedTool(), null, people.approver, {}), { forbidden: /filled from its schools/ });
 });
 
 /** A function from the source a design document carries, as the query server makes it. */
@@ -195,6 +274,8 @@ test('the functions sent to the server are ES5, for the query servers that run n
     registerDesignDocument('ysgol-gwyn').validate_doc_update,
     registerDesignDocument('ysgol-gwyn').views['events-by-entry'].map,
     publishedDesignDocument('ysgol-gwyn').validate_doc_update,
+    publishedDesignDocument('ysgol-gwyn').filters.tools,
+    trustDesignDocument().validate_doc_update,
   ];
   for (const source of sources) {
     assert.doesNotThrow(() => parse(`(${source})`, { ecmaVersion: 5 }), source.slice(0, 80));
@@ -206,6 +287,11 @@ test("the installed validation knows the school's roles", () => {
   assert.doesNotThrow(() => validate(eventDocument('decided', 'ann'), null, people.approver, {}));
   assert.throws(() => validate(eventDocument('decided', 'tom'), null, people.teacher, {}), {
     forbidden: 'Only an approver may record a decision.',
+  });
+  const published = compile(publishedDesignDocument('ysgol-gwyn').validate_doc_update);
+  assert.doesNotThrow(() => published(publishedTool(), null, people.approver, {}));
+  assert.throws(() => published(publishedTool({ school: 'other' }), null, people.approver, {}), {
+    forbidden: /does not name this school/,
   });
   const otherSchool = compile(registerDesignDocument('other').validate_doc_update);
   assert.throws(() => otherSchool(eventDocument('decided', 'ann'), null, people.approver, {}), {

@@ -131,23 +131,46 @@ test('staff cannot read the register, nor write to it; no one signed out can', a
 });
 
 test('staff and teachers read the published register; only approvers write it', async () => {
-  const published = { _id: 'register', entries: [{ tool: 'Padlet', status: 'approved' }] };
-  const written = await as(people.approver, 'PUT', `${names.published}/register`, published);
+  const id = `${school}:entry-padlet`;
+  const published = {
+    _id: id,
+    school,
+    entry: {
+      id: 'entry-padlet',
+      tool: 'Padlet',
+      subjects: [],
+      yearGroups: [],
+      status: 'approved',
+      conditions: [],
+      owners: [],
+      history: [],
+    },
+    publishedAt: '2026-12-07T10:16:00.000Z',
+  };
+  const path = `${names.published}/${encodeURIComponent(id)}`;
+  const written = await as(people.approver, 'PUT', path, published);
   assert.equal(written.status, 201, JSON.stringify(written.body));
   for (const person of [people.staff, people.teacher]) {
-    const read = await as(person, 'GET', `${names.published}/register`);
+    const read = await as(person, 'GET', path);
     assert.equal(read.status, 200, person.role);
-    assert.equal(read.body.entries[0].tool, 'Padlet');
-    const refused = await as(person, 'PUT', `${names.published}/by-${person.role}`, { entries: [] });
+    assert.equal(read.body.entry.tool, 'Padlet');
+    const refused = await as(person, 'PUT', `${names.published}/${encodeURIComponent(`${school}:by-${person.role}`)}`, {
+      ...published,
+      _id: `${school}:by-${person.role}`,
+      entry: { ...published.entry, id: `by-${person.role}` },
+    });
     assert.equal(refused.status, 403, person.role);
     assert.equal(refused.body.reason, 'Only an approver may publish the register for staff.');
   }
-  const updated = await as(people.approver, 'PUT', `${names.published}/register`, {
+  const updated = await as(people.approver, 'PUT', path, {
     ...published,
     _rev: written.body.rev,
-    entries: [],
+    entry: { ...published.entry, status: 'retired' },
   });
   assert.equal(updated.status, 201, 'an approver keeps the published register up to date');
+  const shapeless = await as(people.approver, 'PUT', `${names.published}/register`, { _id: 'register', entries: [] });
+  assert.equal(shapeless.status, 403);
+  assert.match(shapeless.body.reason, /^This is not a published tool: /);
 });
 
 test("the view lists an entry's events in time order", async () => {
