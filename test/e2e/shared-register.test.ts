@@ -8,6 +8,7 @@ import { text } from '../a11y/helpers.js';
 import { entry, seededStore } from '../register/entries.js';
 import { newSchool, personOf, registerWhen, requestsAs, statusWhen } from '../services/register/couch-school.js';
 import { tabTo } from './keyboard.js';
+import { publishedDatabaseOf } from '../../src/components/proforma-register/shared-register.js';
 
 // The IT lead moves the school's register from their browser to the shared one, with the keyboard
 // alone, on a real CouchDB-protocol server; a colleague's decision, made in another browser, then
@@ -91,5 +92,38 @@ describe('the shared register, with the keyboard alone', function () {
     }
     await waitUntil(() => text(shadow).includes('Up to date with the shared register'), 'never up to date');
     await expect(element).to.be.accessible();
+
+    // The IT lead's browser, an approver's, brought the register for staff up to date.
+    const published = await publishedTool(school.published, 'Padlet', 'approved');
+    expect(published.entry).to.not.have.property('assessment');
+  });
+});
+
+/**
+ * The published document of `tool` once it shows `status`, read through the published database's
+ * changes feed as this page's signed-in person: each long poll waits for the next change.
+ */
+async function publishedTool(database: string, tool: string, status: string) {
+  type Document = { _id: string; entry?: { tool: string; status: string } & Record<string, unknown> };
+  let since: string | number = 0;
+  for (let polls = 0; polls < 20; polls += 1) {
+    const response = await fetch(`${database}/_changes?feed=longpoll&include_docs=true&timeout=5000&since=${since}`, {
+      credentials: 'include',
+    });
+    const { results, last_seq } = (await response.json()) as { results: Array<{ doc?: Document }>; last_seq: string };
+    const found = results.map(({ doc }) => doc).find((doc) => doc?.entry?.tool === tool && doc.entry.status === status);
+    if (found) return found as Required<Document>;
+    since = last_seq;
+  }
+  throw new Error(`${tool} never showed as ${status} in the register for staff`);
+}
+
+describe('publishedDatabaseOf', () => {
+  it('finds the published database beside a school’s register, and nothing beside another address', () => {
+    expect(publishedDatabaseOf('https://couch.example.sch.uk/proforma-ysgol-gwyn-register')).to.deep.equal({
+      url: 'https://couch.example.sch.uk/proforma-ysgol-gwyn-published',
+      school: 'ysgol-gwyn',
+    });
+    expect(publishedDatabaseOf('https://couch.example.sch.uk/registers/ysgol')).to.equal(undefined);
   });
 });

@@ -130,6 +130,7 @@ export class ProformaRegister extends LitElement {
   private readonly shared: SharedRegisterController = new SharedRegisterController(this, this.changes, {
     storeChanged: () => this.data.open(),
     browserStore: () => (this.canChange ? this.browserStore : undefined),
+    view: () => (this.couchUrl ? this.view : undefined),
   });
   private readonly transfers = new TransferController(this, this.data, this.changes);
   /** PDFs dropped anywhere on the element, unless it is read-only or showing one tool; keyboard users have the file input. */

@@ -51,6 +51,13 @@ export function renderShared(shared: SharedRegisterController, language: string)
     <p role="status" class=${`sync sync-${status?.state ?? 'opening'}`}>${statusWords(status, language)}</p>
     ${status?.state === 'sign-in-needed' ? renderSignIn(shared) : renderSignedIn(shared)}
     ${renderRefused(status, language)} ${renderMove(shared, language)}
+    ${
+      shared.publishProblem
+        ? html`<p class="message warning" role="alert">
+            ${msg(str`The register for staff could not be updated: ${shared.publishProblem}`)}
+          </p>`
+        : nothing
+    }
   </div>`;
 }
 

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { CouchRegisterStore, CouchSyncStatus, MoveProgress } from '../../couch.js';
-import type { RegisterStore } from '../../services/register/register-store.js';
+import type { RegisterStore, RegisterView } from '../../services/register/register-store.js';
 import type { RegisterChangesController } from './register-changes.js';
 
 // A register shared through CouchDB (`couch-url`): its store, loaded only when the element is given
@@ -18,6 +18,31 @@ export type MoveState =
   | { status: 'moving'; progress?: MoveProgress }
   | { status: 'moved'; events: number }
   | { status: 'failed'; reason: string };
+
+/**
+ * The school's published database beside its register's (`…/proforma-<school>-register` →
+ * `…/proforma-<school>-published`), and the school's id; undefined for an address named otherwise.
+ */
+export function publishedDatabaseOf(registerUrl: string): { url: string; school: string } | undefined {
+  const match = /^(.*\/proforma-([a-z0-9][a-z0-9-]*))-register\/?$/.exec(registerUrl.split(/[?#]/)[0]!);
+  return match ? { url: `${match[1]}-published`, school: match[2]! } : undefined;
+}
+
+/** Why the register for staff could not be updated, in words. */
+function publishFailure(error: unknown): string {
+  switch ((error as { problem?: unknown }).problem) {
+    case 'sign-in-needed':
+      return msg('Sign in again to update the register for staff.');
+    case 'not-allowed':
+      return msg('Only an approver may update the register for staff.');
+    case 'unreachable':
+      return msg('The server could not be reached. The register for staff is updated with the next change.');
+    case 'not-found':
+      return msg('The school’s published register is not on the server: set it up with proforma-couchdb setup.');
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
 
 /** Why a move failed, in words: the register in this browser is unchanged whatever the reason. */
 function moveFailure(error: unknown): string {
@@ -47,12 +72,19 @@ export class SharedRegisterController implements ReactiveController {
   signingIn = false;
   signInProblem: string | undefined;
   move: MoveState = { status: 'idle' };
+  /** Why the register for staff could not be brought up to date after the last change, if it could not. */
+  publishProblem: string | undefined;
 
   #address = '';
   #credentials: RequestCredentials = 'include';
   #stopWatching: (() => void) | undefined;
   #opening = 0;
   #connected = false;
+  /** Whether the person signed in is an approver of this register: only an approver publishes. */
+  #approver = false;
+  #publishedView: RegisterView | undefined;
+  #publishing = false;
+  #publishAgain = false;
 
   /** How many events this browser's own register holds: offered to move when there are some. */
   localEvents = 0;
@@ -65,6 +97,8 @@ export class SharedRegisterController implements ReactiveController {
       storeChanged: () => void;
       /** The register kept in this browser, which may be moved into the shared one; undefined for a read-only view. */
       browserStore: () => RegisterStore | undefined;
+      /** The shared register as last read: published for staff after each change an approver sees. */
+      view: () => RegisterView | undefined;
     },
   ) {
     host.addController(this);
@@ -95,6 +129,14 @@ export class SharedRegisterController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** After each update: a register read since the last publishing is published for staff. */
+  hostUpdated(): void {
+    const view = this.options.view();
+    if (!this.store || !this.#approver || !view || view === this.#publishedView) return;
+    this.#publishedView = view;
+    void this.#publish();
+  }
+
   hostDisconnected(): void {
     this.#connected = false;
     this.#close();
@@ -119,7 +161,7 @@ export class SharedRegisterController implements ReactiveController {
     this.host.requestUpdate();
     try {
       const session = await store.signIn(name.trim(), password);
-      this.changes.signedInAs = session.name;
+      this.#signedIn(session);
       return true;
     } catch (error) {
       const problem = (error as { problem?: unknown }).problem;
@@ -138,7 +180,7 @@ export class SharedRegisterController implements ReactiveController {
 
   async signOut(): Promise<void> {
     await this.store?.signOut().catch(() => undefined);
-    this.changes.signedInAs = undefined;
+    this.#signedIn(undefined);
     this.host.requestUpdate();
   }
 
@@ -174,7 +216,7 @@ export class SharedRegisterController implements ReactiveController {
       void this.#countBrowserEvents();
       this.#stopWatching = store.watchStatus((status) => {
         this.status = status;
-        if (status.state === 'sign-in-needed') this.changes.signedInAs = undefined;
+        if (status.state === 'sign-in-needed') this.#signedIn(undefined);
         this.host.requestUpdate();
       });
       this.changes.signedInAs = await store.userName();
@@ -182,7 +224,7 @@ export class SharedRegisterController implements ReactiveController {
       void store.session().then(
         (session) => {
           if (this.store !== store) return;
-          this.changes.signedInAs = session?.name;
+          this.#signedIn(session);
           this.host.requestUpdate();
         },
         () => undefined,
@@ -195,6 +237,44 @@ export class SharedRegisterController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  #signedIn(session: { name: string; roles: string[] } | undefined): void {
+    this.changes.signedInAs = session?.name;
+    const school = publishedDatabaseOf(this.#address)?.school;
+    this.#approver =
+      session !== undefined &&
+      (session.roles.includes('_admin') ||
+        (school !== undefined && session.roles.includes(`proforma-${school}-approver`)));
+    this.#publishedView = undefined;
+  }
+
+  /** Brings the school's published database up to date with the register, one publishing at a time. */
+  async #publish(): Promise<void> {
+    const target = publishedDatabaseOf(this.#address);
+    if (!target) return;
+    if (this.#publishing) {
+      this.#publishAgain = true;
+      return;
+    }
+    this.#publishing = true;
+    try {
+      do {
+        this.#publishAgain = false;
+        const view = this.options.view();
+        if (!view) break;
+        try {
+          const { publishRegister } = await import('../../services/register/publish-register.js');
+          await publishRegister(target.url, target.school, view.entries, { credentials: this.#credentials });
+          this.publishProblem = undefined;
+        } catch (error) {
+          this.publishProblem = publishFailure(error);
+        }
+        this.host.requestUpdate();
+      } while (this.#publishAgain);
+    } finally {
+      this.#publishing = false;
+    }
+  }
+
   #close(): void {
     this.#opening += 1;
     this.#stopWatching?.();
@@ -202,7 +282,7 @@ export class SharedRegisterController implements ReactiveController {
     void this.store?.close();
     this.store = undefined;
     this.status = undefined;
-    this.changes.signedInAs = undefined;
+    this.#signedIn(undefined);
   }
 
   #setMove(move: MoveState): void {
