@@ -72,9 +72,27 @@ async function build(target) {
   console.log(`built ${target.name} in ${seconds(since)}`);
 }
 
+// `--serve` (`npm start`): the demo is served as soon as what its pages load is built (the workers,
+// the two bundles, embed.html, the fonts and the forms); the npm package's modules, the classic
+// script, the declarations and the manifest follow while it is served.
+const serveDemo = process.argv.includes('--serve');
+const DEMO_TARGETS = new Set([
+  'export-worker',
+  'verify-worker',
+  'proforma.bundle',
+  'proforma-app.bundle',
+  'embed',
+  'embed-host',
+  'embed-preload',
+]);
+const demoFirst = (all) =>
+  serveDemo
+    ? [...all.filter(({ name }) => DEMO_TARGETS.has(name)), ...all.filter(({ name }) => !DEMO_TARGETS.has(name))]
+    : all;
+
 const inTurn = limited(availableParallelism());
 const built = new Map();
-for (const target of inBuildOrder(targets)) {
+for (const target of demoFirst(inBuildOrder(targets))) {
   // In build order, so that what a target needs is already in `built`.
   const needed = (target.needs ?? []).map((name) => built.get(name));
   built.set(
@@ -83,19 +101,41 @@ for (const target of inBuildOrder(targets)) {
   );
 }
 
+const fonts = runNode('the PDF fonts', script('subset-fonts.mjs'));
+const forms = runNode('the forms', script('copy-forms.mjs'));
+const demo = Promise.all([...[...DEMO_TARGETS].map((name) => built.get(name)), fonts, forms]);
+// Serving, the other processes wait for the demo, so that they do not take its cores.
+const afterDemo = serveDemo ? demo.catch(() => undefined) : Promise.resolve();
 const steps = [
   ...built.values(),
+  fonts,
+  forms,
   // The declarations alone, without checking the types, which `npm run typecheck` does: half the time.
-  runNode('tsc', commandOf('typescript', 'tsc'), ['-p', 'tsconfig.json', '--emitDeclarationOnly', '--noCheck']),
-  runNode('the manifest', commandOf('@custom-elements-manifest/analyzer', 'cem'), [
-    'analyze',
-    '--litelement',
-    '--quiet',
-  ]),
-  runNode('the PDF fonts', script('subset-fonts.mjs')),
-  runNode('the forms', script('copy-forms.mjs')),
+  afterDemo.then(() =>
+    runNode('tsc', commandOf('typescript', 'tsc'), ['-p', 'tsconfig.json', '--emitDeclarationOnly', '--noCheck']),
+  ),
+  afterDemo.then(() =>
+    runNode('the manifest', commandOf('@custom-elements-manifest/analyzer', 'cem'), [
+      'analyze',
+      '--litelement',
+      '--quiet',
+    ]),
+  ),
   built.get('npm package').then(() => runNode('the JSON Schema', script('write-json-schema.mjs'))),
 ];
+if (serveDemo) {
+  demo.then(
+    async () => {
+      const { startServer } = await import('./serve.mjs');
+      const { url } = await startServer({ port: Number(process.env.PORT ?? 8000) });
+      console.log(
+        `proforma demo: ${url}/demo/ (served after ${seconds(started)}; the rest of dist/ is still being built)`,
+      );
+      console.log('Press Ctrl+C to stop.');
+    },
+    () => {},
+  );
+}
 const failed = (await Promise.allSettled(steps)).filter(({ status }) => status === 'rejected');
 for (const { reason } of failed) console.error(reason instanceof Error ? (reason.stack ?? reason.message) : reason);
 if (failed.length > 0) {
