@@ -73,18 +73,10 @@ async function build(target) {
 }
 
 // `--serve` (`npm start`): the demo is served as soon as what its pages load is built (the workers,
-// the two bundles, embed.html, the fonts and the forms); the npm package's modules, the classic
+// the two bundles, the fonts and the forms); embed.html, the npm package's modules, the classic
 // script, the declarations and the manifest follow while it is served.
 const serveDemo = process.argv.includes('--serve');
-const DEMO_TARGETS = new Set([
-  'export-worker',
-  'verify-worker',
-  'proforma.bundle',
-  'proforma-app.bundle',
-  'embed',
-  'embed-host',
-  'embed-preload',
-]);
+const DEMO_TARGETS = new Set(['export-worker', 'verify-worker', 'proforma.bundle', 'proforma-app.bundle']);
 const demoFirst = (all) =>
   serveDemo
     ? [...all.filter(({ name }) => DEMO_TARGETS.has(name)), ...all.filter(({ name }) => !DEMO_TARGETS.has(name))]
