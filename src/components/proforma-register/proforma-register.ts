@@ -80,6 +80,7 @@ const CARRIED_OVER_BY = 'proforma (the register kept by the earlier version)';
  * @csspart table - The table of tools.
  * @csspart drop-zone - The box of file inputs for imports; files can also be dropped anywhere on the element.
  * @csspart detail - The detail of one tool.
+ * @csspart shared-status - With `couch-url`: where the shared register stands, the sign-in form and what the server refused.
  *
  * @cssprop [--proforma-font-family=system-ui, sans-serif] - Font of the whole element.
  * @cssprop [--proforma-color-text=#0b0c0c] - Main text colour.
