@@ -4,6 +4,7 @@
 //   node bench/run.mjs --bytes-only  only the JS byte figures (no timing), to bench/results.local.json
 //   --check                          exit 1 naming each figure over its budget (bench/figures.mjs)
 //   --runs N                         timed runs per figure (7 unless given; autosave always times 5 pages × 6 saves)
+//   --only KEY[,KEY…]                only those figures (and what they read), to bench/results.local.json
 //
 // Needs a build (`npm run build`) and Chromium (CHROME_PATH, or /usr/bin/chromium).
 import { cp, mkdtemp, readFile, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
@@ -28,8 +29,14 @@ const { values: options } = parseArgs({
     check: { type: 'boolean', default: false },
     'bytes-only': { type: 'boolean', default: false },
     runs: { type: 'string', default: '7' },
+    only: { type: 'string' },
   },
 });
+const only = options.only ? new Set(options.only.split(',').map((key) => key.trim())) : undefined;
+if (only) {
+  const unknown = [...only].filter((key) => !FIGURES.some((figure) => figure.key === key));
+  if (unknown.length > 0) throw new Error(`--only names no figure: ${unknown.join(', ')}`);
+}
 const bytesOnly = options['bytes-only'];
 const runs = Number(options.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number above 0, not ${options.runs}`);
@@ -130,7 +137,7 @@ async function measureAndReport(build, loadAtStart) {
     bench = new Bench({ browser, baseUrl: server.url, build, runs, form, visibleAtFirst, delayMs });
     // In the order of the table: each figure's entry in bench/figures.mjs says how it is measured.
     for (const figure of FIGURES) {
-      if (bytesOnly && !figure.bytes) continue;
+      if ((bytesOnly && !figure.bytes) || (only && !only.has(figure.key))) continue;
       figures[figure.key] = await figure.measure(bench);
     }
     chromium = await browser.version();
@@ -146,7 +153,7 @@ async function measureAndReport(build, loadAtStart) {
 
   const results = {
     date: new Date().toISOString(),
-    mode: bytesOnly ? 'bytes only' : 'full',
+    mode: bytesOnly ? 'bytes only' : only ? `only ${[...only].join(', ')}` : 'full',
     machine: {
       cpu: cpus()[0]?.model ?? 'unknown',
       cores: cpus().length,
@@ -162,10 +169,11 @@ async function measureAndReport(build, loadAtStart) {
     figures,
     files,
   };
-  const out = bytesOnly ? 'bench/results.local.json' : 'bench/results.json';
+  const out = bytesOnly || only ? 'bench/results.local.json' : 'bench/results.json';
   await writeFile(new URL(out, root), `${JSON.stringify(results, null, 2)}\n`);
 
-  const verdict = checkBudgets(figures, BUDGETS, { ciOnly: bytesOnly });
+  const checked = only ? BUDGETS.filter((budget) => only.has(budget.figure)) : BUDGETS;
+  const verdict = checkBudgets(figures, checked, { ciOnly: bytesOnly });
   printReport(results, verdict, out);
   if (options.check && verdict.failed.length > 0) {
     console.error(`\nOver budget (${verdict.failed.length}):`);
