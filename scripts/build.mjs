@@ -11,6 +11,7 @@
 // busy, so V8's helper threads for parallel collection mostly wait for a core and for each other;
 // each thread collecting its own garbage costs less in all (about 15 s of CPU in 90 on two cores).
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -72,14 +73,20 @@ async function build(target) {
   console.log(`built ${target.name} in ${seconds(since)}`);
 }
 
-// `--serve` (`npm start`): the demo is served as soon as what its pages load is built (the workers,
-// the two bundles, the fonts and the forms); embed.html, the npm package's modules, the classic
-// script, the declarations and the manifest follow while it is served.
+// `--serve` (`npm start`): the demo is served as soon as what its pages load is built (the two
+// bundles, the fonts and the forms). The PDF workers come next: a page that asks for one before it
+// is written waits for it. embed.html, the npm package's modules, the classic script, the
+// declarations and the manifest follow while the demo is served.
 const serveDemo = process.argv.includes('--serve');
-const DEMO_TARGETS = new Set(['export-worker', 'verify-worker', 'proforma.bundle', 'proforma-app.bundle']);
+const DEMO_TARGETS = new Set(['proforma.bundle', 'proforma-app.bundle']);
+const WORKERS = { '/dist/chunks/export-worker.js': 'export-worker', '/dist/chunks/verify-worker.js': 'verify-worker' };
+const firstTargets = [...DEMO_TARGETS, ...Object.values(WORKERS)];
 const demoFirst = (all) =>
   serveDemo
-    ? [...all.filter(({ name }) => DEMO_TARGETS.has(name)), ...all.filter(({ name }) => !DEMO_TARGETS.has(name))]
+    ? [
+        ...firstTargets.map((name) => all.find((target) => target.name === name)),
+        ...all.filter(({ name }) => !firstTargets.includes(name)),
+      ]
     : all;
 
 const inTurn = limited(availableParallelism());
@@ -119,7 +126,21 @@ if (serveDemo) {
   demo.then(
     async () => {
       const { startServer } = await import('./serve.mjs');
-      const { url } = await startServer({ port: Number(process.env.PORT ?? 8000) });
+      // A worker asked for before it is written is sent once it is.
+      const pages = Object.fromEntries(
+        Object.entries(WORKERS).map(([path, name]) => [
+          path,
+          (request, response) =>
+            built
+              .get(name)
+              .then(() => readFile(join('.', path)))
+              .then(
+                (body) => response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(body),
+                () => response.writeHead(500, { 'content-type': 'text/plain' }).end(`${name} could not be built`),
+              ),
+        ]),
+      );
+      const { url } = await startServer({ port: Number(process.env.PORT ?? 8000), pages });
       console.log(
         `proforma demo: ${url}/demo/ (served after ${seconds(started)}; the rest of dist/ is still being built)`,
       );
