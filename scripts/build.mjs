@@ -73,14 +73,18 @@ async function build(target) {
   console.log(`built ${target.name} in ${seconds(since)}`);
 }
 
-// `--serve` (`npm start`): the demo is served as soon as what its pages load is built (the two
-// bundles, the fonts and the forms). The PDF workers come next: a page that asks for one before it
-// is written waits for it. embed.html, the npm package's modules, the classic script, the
-// declarations and the manifest follow while the demo is served.
+// `--serve` (`npm start`): the demo is served as soon as its page's bundle is built, with the fonts
+// and the forms. The app's bundle and the PDF workers come next, in that order: a page that asks for
+// one before it is written waits for it. embed.html, the npm package's modules, the classic script,
+// the declarations and the manifest follow while the demo is served.
 const serveDemo = process.argv.includes('--serve');
-const DEMO_TARGETS = new Set(['proforma.bundle', 'proforma-app.bundle']);
-const WORKERS = { '/dist/chunks/export-worker.js': 'export-worker', '/dist/chunks/verify-worker.js': 'verify-worker' };
-const firstTargets = [...DEMO_TARGETS, ...Object.values(WORKERS)];
+const DEMO_TARGETS = new Set(['proforma.bundle']);
+const SENT_WHEN_BUILT = {
+  '/dist/proforma-app.bundle.js': 'proforma-app.bundle',
+  '/dist/chunks/export-worker.js': 'export-worker',
+  '/dist/chunks/verify-worker.js': 'verify-worker',
+};
+const firstTargets = [...DEMO_TARGETS, ...Object.values(SENT_WHEN_BUILT)];
 const demoFirst = (all) =>
   serveDemo
     ? [
@@ -126,9 +130,9 @@ if (serveDemo) {
   demo.then(
     async () => {
       const { startServer } = await import('./serve.mjs');
-      // A worker asked for before it is written is sent once it is.
+      // A file asked for before it is written is sent once it is.
       const pages = Object.fromEntries(
-        Object.entries(WORKERS).map(([path, name]) => [
+        Object.entries(SENT_WHEN_BUILT).map(([path, name]) => [
           path,
           (request, response) =>
             built
