@@ -96,8 +96,10 @@ const demoFirst = (all) =>
 const inTurn = limited(availableParallelism());
 const built = new Map();
 for (const target of demoFirst(inBuildOrder(targets))) {
-  // In build order, so that what a target needs is already in `built`.
+  // In build order, so that what a target needs is already in `built`. Serving, the demo's page
+  // is built first with the machine to itself.
   const needed = (target.needs ?? []).map((name) => built.get(name));
+  if (serveDemo && !DEMO_TARGETS.has(target.name)) needed.push(...[...DEMO_TARGETS].map((name) => built.get(name)));
   built.set(
     target.name,
     Promise.all(needed).then(() => inTurn(() => build(target))),
