@@ -203,6 +203,17 @@ const MEASUREMENTS = {
 const from = (measurement, read) => async (bench) => read(await bench.once(measurement));
 
 /**
+ * A timed figure of the register's log, with the load it was measured under and, when `eventsKey`
+ * names how many events the register held, the tools and events too.
+ */
+const fromRegisterLog = (timesKey, eventsKey) =>
+  from(MEASUREMENTS.registerLog, (log) => ({
+    ...summarise(log[timesKey]),
+    ...(eventsKey ? { tools: REGISTER_LOG_TOOLS, events: log[eventsKey] } : {}),
+    loadAverage: log.loadAverage,
+  }));
+
+/**
  * @typedef {object} Figure
  * @property {string} key Its key in `figures` of results.json.
  * @property {string} row Its label in the printed table.
@@ -600,12 +611,7 @@ export const FIGURES = [
     unit: 'ms',
     definition: `ms per registerFromEvents(events, { now }) call, in headless Chromium on dist/model loaded as ES modules (an import map for its packages), on the events of ${TOOLS} tools made by the model (each imported with the fields entryFromAssessment gives the social-tool form's complete answers, then moveEvent to under review and decisionEvent, approving, approving with conditions and not approving in turn), two calls to warm up; every result checked (every tool, nothing set aside)`,
     budget: { name: `registerFromEvents on ${TOOLS} tools`, limit: 150, ci: false },
-    measure: from(MEASUREMENTS.registerLog, ({ fold, events, loadAverage }) => ({
-      ...summarise(fold),
-      tools: REGISTER_LOG_TOOLS,
-      events,
-      loadAverage,
-    })),
+    measure: fromRegisterLog('fold', 'events'),
   },
   {
     key: 'proforma.registerLogRead',
@@ -613,12 +619,7 @@ export const FIGURES = [
     unit: 'ms',
     definition: `ms from a new IndexedDbRegisterStore on a freshly loaded page to its read() resolving with every tool: the fold kept beside the log read from IndexedDB and checked against the log (dist/services/register as ES modules). The same events, written once by store.append to a fresh namespace, for every run`,
     budget: { name: `register log: first read of ${TOOLS} tools`, limit: 200, ci: false },
-    measure: from(MEASUREMENTS.registerLog, ({ read, events, loadAverage }) => ({
-      ...summarise(read),
-      tools: REGISTER_LOG_TOOLS,
-      events,
-      loadAverage,
-    })),
+    measure: fromRegisterLog('read', 'events'),
   },
   {
     key: 'proforma.registerLogDecide',
@@ -626,7 +627,7 @@ export const FIGURES = [
     unit: 'ms',
     definition: `ms from decisionEvent on a tool under review (the model's checks), through store.append([event]) (the event and the fold's changed bucket in one IndexedDB transaction) and store.read(), to the register showing the tool approved, on a tool not approved, once moveEvent has put it under review again (not timed), after that page's first read; a different tool each run`,
     budget: { name: 'register log: a decision to seeing it', limit: 50, ci: false },
-    measure: from(MEASUREMENTS.registerLog, ({ decide, loadAverage }) => ({ ...summarise(decide), loadAverage })),
+    measure: fromRegisterLog('decide'),
   },
   {
     key: 'proforma.registerCarryOver',
@@ -634,12 +635,7 @@ export const FIGURES = [
     unit: 'ms',
     definition: `ms from a new IndexedDbRegisterStore on a freshly loaded page to carryOverEarlierRegister resolving: ${TOOLS} entries (each with its history of three events and its assessment) read from the earlier version's database, every history event made an event, checked and written with the fold in one transaction. The earlier register is written by that version's own code, from the same tools, into a fresh namespace each run`,
     budget: { name: `carrying over ${TOOLS} tools`, limit: 5000, ci: false },
-    measure: from(MEASUREMENTS.registerLog, ({ carryOver, carriedEvents, loadAverage }) => ({
-      ...summarise(carryOver),
-      tools: REGISTER_LOG_TOOLS,
-      events: carriedEvents,
-      loadAverage,
-    })),
+    measure: fromRegisterLog('carryOver', 'carriedEvents'),
   },
 ];
 

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { CouchRegisterStore, CouchSyncStatus, MoveProgress } from '../../couch.js';
+import { isApproverOf, schoolOfRegister, serverUrlOf } from '../../services/register/couch-session.js';
 import type { RegisterStore, RegisterView } from '../../services/register/register-store.js';
 import type { RegisterChangesController } from './register-changes.js';
 
@@ -24,8 +25,10 @@ export type MoveState =
  * `…/proforma-<school>-published`), and the school's id; undefined for an address named otherwise.
  */
 export function publishedDatabaseOf(registerUrl: string): { url: string; school: string } | undefined {
-  const match = /^(.*\/proforma-([a-z0-9][a-z0-9-]*))-register\/?$/.exec(registerUrl.split(/[?#]/)[0]!);
-  return match ? { url: `${match[1]}-published`, school: match[2]! } : undefined;
+  const school = schoolOfRegister(registerUrl);
+  return school === undefined
+    ? undefined
+    : { url: new URL(`proforma-${school}-published`, serverUrlOf(registerUrl)).href, school };
 }
 
 /** Why the register for staff could not be updated, in words. */
@@ -239,11 +242,7 @@ export class SharedRegisterController implements ReactiveController {
 
   #signedIn(session: { name: string; roles: string[] } | undefined): void {
     this.changes.signedInAs = session?.name;
-    const school = publishedDatabaseOf(this.#address)?.school;
-    this.#approver =
-      session !== undefined &&
-      (session.roles.includes('_admin') ||
-        (school !== undefined && session.roles.includes(`proforma-${school}-approver`)));
+    this.#approver = session !== undefined && isApproverOf(session, schoolOfRegister(this.#address));
     this.#publishedView = undefined;
   }
 

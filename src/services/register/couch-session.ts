@@ -36,6 +36,21 @@ export function serverUrlOf(databaseUrl: string): string {
   return url.href;
 }
 
+/**
+ * The school whose shared register is the database at `databaseUrl`, when it is named as
+ * `proforma-couchdb setup` names it (`…/proforma-<school>-register`).
+ */
+export function schoolOfRegister(databaseUrl: string): string | undefined {
+  return /\/proforma-([a-z0-9][a-z0-9-]*)-register\/?$/.exec(databaseUrl.split(/[?#]/)[0]!)?.[1];
+}
+
+/** Whether `session` may record decisions in `school`'s register: one of its approvers, or a server admin. */
+export function isApproverOf(session: CouchSession, school: string | undefined): boolean {
+  return (
+    session.roles.includes('_admin') || (school !== undefined && session.roles.includes(`proforma-${school}-approver`))
+  );
+}
+
 /** The database's address without a name and password written into it: they are never kept. */
 export function databaseUrlOf(databaseUrl: string): string {
   const url = new URL(databaseUrl);

@@ -1,7 +1,7 @@
 import type { RegisterEvent } from '../../model/register/events.js';
 import { attachmentName, evidenceNamedBy } from './couch-documents.js';
 import type { CouchRegisterStore } from './couch-register-store.js';
-import { CouchSignInError } from './couch-session.js';
+import { CouchSignInError, isApproverOf, schoolOfRegister } from './couch-session.js';
 import type { RefusedChange } from './couch-sync-status.js';
 import type { RegisterEvidence, RegisterStore } from './register-store.js';
 
@@ -50,12 +50,6 @@ export interface MoveResult {
   evidence: number;
 }
 
-/** The approver role of the school whose register database is `url` (`…/proforma-<school>-register`), if it is named so. */
-function approverRoleOf(url: string): string | undefined {
-  const school = /\/proforma-([a-z0-9][a-z0-9-]*)-register$/.exec(url)?.[1];
-  return school === undefined ? undefined : `proforma-${school}-approver`;
-}
-
 async function checkSignedIn(to: CouchRegisterStore): Promise<void> {
   let session;
   try {
@@ -69,8 +63,9 @@ async function checkSignedIn(to: CouchRegisterStore): Promise<void> {
   if (!session) {
     throw new MoveRegisterError('sign-in-needed', 'Sign in to the shared register before moving this register to it.');
   }
-  const approver = approverRoleOf(to.url);
-  if (approver && !session.roles.includes(approver) && !session.roles.includes('_admin')) {
+  // A register named otherwise than by `proforma-couchdb setup` has no role to check here: its server decides.
+  const school = schoolOfRegister(to.url);
+  if (school !== undefined && !isApproverOf(session, school)) {
     throw new MoveRegisterError(
       'not-an-approver',
       `Only an approver of the shared register may move a register into it; ${session.name} is not one.`,
