@@ -1,6 +1,7 @@
 // Requests to a published register's database (or a trust's) with plain `fetch` and CouchDB's HTTP
 // API: no PouchDB, which a page that only shows or publishes the register need not load. A failure
 // is a `PublishedRegisterError` whose `problem` says, as data, what the person can do about it.
+import { databaseUrlOf } from './couch-session.js';
 
 /** Sends one request: the page's `fetch`, or one a host page hands in (a proxy's, a test's). */
 export type PublishedFetch = (url: string, init: RequestInit) => Promise<Response>;
@@ -49,14 +50,11 @@ export class PublishedRegisterError extends Error {
   }
 }
 
-/** The database's address without a trailing slash, nor a name and password written into it. */
+/** The database's address without a query, a trailing slash, or a name and password written into it. */
 export function databaseAddress(databaseUrl: string): string {
   const url = new URL(databaseUrl);
-  url.username = '';
-  url.password = '';
   url.search = '';
-  url.hash = '';
-  return url.href.replace(/\/+$/, '');
+  return databaseUrlOf(url.href);
 }
 
 /** The problem an HTTP status stands for, in CouchDB's use of them. */
