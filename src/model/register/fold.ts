@@ -414,11 +414,20 @@ function entryParts(entryId: string, fold: EntryFold, log: EntryEvent[]): Pick<R
   return fold.conflict ? { log, conflict: { entryId, decisions: fold.conflict } } : { log };
 }
 
-/** What people see of one entry's fold. */
+/**
+ * What people see of one entry's fold. Its `log` is made when first read:
+ * a register's list reads the entries' states, and a store may keep each
+ * entry's log as text, read only for the entries that are opened.
+ */
 export function entryStateOf(entryId: string, fold: EntryFold): RegisterEntryState {
   let entry = entryStates.get(fold);
   if (entry) return entry;
-  entry = Object.assign(Object.assign({}, fold.state), entryParts(entryId, fold, fold.log.toReversed()));
+  let log: EntryEvent[] | undefined;
+  entry = Object.defineProperty(Object.assign({}, fold.state), 'log', {
+    get: () => (log ??= fold.log.toReversed()),
+    enumerable: true,
+  }) as RegisterEntryState;
+  if (fold.conflict) entry.conflict = { entryId, decisions: fold.conflict };
   entryStates.set(fold, entry);
   return entry;
 }

@@ -14,9 +14,16 @@ import type { DamagedRegisterRecord } from './register-store.js';
 // record, `header`, holds the rest of the fold and which writing of each
 // bucket it goes with. A bucket is one record rather than one per entry:
 // IndexedDB reads a few large records many times faster than as many small ones.
+//
+// An entry is kept as its state, which the register's list needs, and its
+// log as JSON text, which only an opened entry and folding on need: the
+// browser reads a string far faster than the objects it holds, so opening a
+// register does not build every event of every entry. The text is parsed
+// when the entry's log is first read, and written again as it was read while
+// the entry does not change.
 
 /** Changed whenever what a kept fold means changes (the fold's rules, this layout): older folds are then made again. */
-export const FOLDED_FORMAT = 1;
+export const FOLDED_FORMAT = 2;
 const BUCKETS = 64;
 const HEADER = 'header';
 
@@ -36,9 +43,49 @@ export interface FoldedHeader extends FoldRest {
   buckets: number[];
 }
 
+/** An entry's fold as a bucket keeps it: its log and decisions as the JSON text of `LogText`. */
+interface KeptEntry {
+  position: number;
+  state: EntryFold['state'];
+  chain: boolean;
+  conflict?: EntryFold['conflict'];
+  logText: string;
+}
+
+/** What an entry's `logText` holds. */
+interface LogText {
+  log: EntryFold['log'];
+  decisions?: EntryFold['decisions'];
+}
+
 interface BucketRecord {
   writing: number;
-  entries: Array<[string, EntryFold]>;
+  entries: Array<[string, KeptEntry]>;
+}
+
+/** The text each entry's fold was read from, while it is the fold as read: written again as it is. */
+const textRead = new WeakMap<EntryFold, string>();
+
+/** The fold of a kept entry, its log and decisions parsed from their text when first read. */
+function entryFoldOf({ position, state, chain, conflict, logText }: KeptEntry): EntryFold {
+  let parsed: LogText | undefined;
+  const read = () => (parsed ??= JSON.parse(logText) as LogText);
+  const fold = Object.defineProperties({ position, state, chain } as EntryFold, {
+    log: { get: () => read().log, enumerable: true },
+    decisions: { get: () => read().decisions, enumerable: true },
+  });
+  if (conflict) fold.conflict = conflict;
+  textRead.set(fold, logText);
+  return fold;
+}
+
+/** A fold as a bucket keeps it. */
+function keptEntryOf(fold: EntryFold): KeptEntry {
+  const { position, state, chain, conflict } = fold;
+  const logText =
+    textRead.get(fold) ??
+    JSON.stringify(fold.decisions ? { log: fold.log, decisions: fold.decisions } : { log: fold.log });
+  return conflict ? { position, state, chain, conflict, logText } : { position, state, chain, logText };
 }
 
 /** A fold as it is kept, with the header it was read or written with. */
@@ -98,23 +145,24 @@ function isHeader(value: unknown): value is FoldedHeader {
   );
 }
 
-function isEntryFold(value: unknown): value is [string, EntryFold] {
+function isKeptEntry(value: unknown): value is [string, KeptEntry] {
   if (!Array.isArray(value) || typeof value[0] !== 'string' || !isObject(value[1])) return false;
-  const { position, state, log, chain } = value[1];
+  const { position, state, logText, chain } = value[1];
   return (
     typeof position === 'number' &&
     isObject(state) &&
     state.id === value[0] &&
     typeof state.status === 'string' &&
-    Array.isArray(log) &&
-    log.length > 0 &&
+    typeof logText === 'string' &&
+    logText.startsWith('{"log":[{') &&
+    logText.endsWith('}') &&
     typeof chain === 'boolean'
   );
 }
 
 function isBucket(value: unknown, writing: number | undefined): value is BucketRecord {
   return (
-    isObject(value) && value.writing === writing && Array.isArray(value.entries) && value.entries.every(isEntryFold)
+    isObject(value) && value.writing === writing && Array.isArray(value.entries) && value.entries.every(isKeptEntry)
   );
 }
 
@@ -143,7 +191,7 @@ export async function readFoldedLog(
   for (let index = 0; index < stale.length; index += 1) {
     const record = records[index];
     if (!isBucket(record, header.buckets[stale[index]!])) return undefined;
-    fresh.push(...record.entries);
+    for (const [entryId, kept] of record.entries) fresh.push([entryId, entryFoldOf(kept)]);
   }
   fresh.sort(([, a], [, b]) => a.position - b.position);
   const entries = new Map(known && stale.length < BUCKETS ? known.fold.entries : []);
@@ -174,9 +222,9 @@ export function writeFoldedLog(
       if (base.fold.entries.get(entryId) !== entry) changed.add(bucketOf(entryId));
     }
   }
-  const inBuckets = new Map<number, Array<[string, EntryFold]>>();
+  const inBuckets = new Map<number, Array<[string, KeptEntry]>>();
   for (const bucket of changed) inBuckets.set(bucket, []);
-  for (const item of fold.entries) inBuckets.get(bucketOf(item[0]))?.push(item);
+  for (const [entryId, entry] of fold.entries) inBuckets.get(bucketOf(entryId))?.push([entryId, keptEntryOf(entry)]);
   for (const [bucket, entries] of inBuckets) folded.put({ writing, entries } satisfies BucketRecord, bucket);
   const buckets = Array.from({ length: BUCKETS }, (_, bucket) =>
     changed.has(bucket) ? writing : base!.header.buckets[bucket]!,
@@ -195,7 +243,8 @@ export async function readEntryFold(
   const bucket = bucketOf(entryId);
   const record: unknown = await promisifyRequest(transaction.objectStore('folded').get(bucket));
   if (!isBucket(record, header.buckets[bucket])) return undefined;
-  return record.entries.find(([id]) => id === entryId)?.[1] ?? null;
+  const kept = record.entries.find(([id]) => id === entryId)?.[1];
+  return kept ? entryFoldOf(kept) : null;
 }
 
 /** The kept header, or undefined when there is none or it cannot be read. */

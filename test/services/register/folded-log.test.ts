@@ -51,6 +51,20 @@ describe('the fold kept beside the log', () => {
     ['a bucket that is not one', (folded) => [...Array(64).keys()].forEach((bucket) => folded.put('x', bucket))],
     ['a bucket missing', (folded) => folded.delete(IDBKeyRange.bound(0, 63))],
     ['a fold of another format', (folded) => folded.put({ format: 99 }, 'header')],
+    [
+      'an entry whose log is not the text of one',
+      (folded) => {
+        const request = folded.openCursor(IDBKeyRange.bound(0, 63));
+        request.onsuccess = () => {
+          const cursor = request.result;
+          if (!cursor) return;
+          const bucket = cursor.value as { entries: Array<[string, { logText: string }]> };
+          for (const [, entry] of bucket.entries) entry.logText = 'not a log';
+          if (bucket.entries.length > 0) cursor.update(bucket);
+          cursor.continue();
+        };
+      },
+    ],
   ];
   for (const [what, harm] of damage) {
     it(`is set aside for the log, and made again, when it is damaged: ${what}`, async () => {
