@@ -2,27 +2,14 @@ import type { Person } from '../answers.js';
 import type { Scoring } from '../form-definition.js';
 import type { RegisterEntry } from '../register-entry.js';
 import { parseDateOrThrow } from './calendar.js';
-import { changedFields, historyEvent } from './history.js';
 import { reviewDueDate } from './review-dates.js';
-import { RegisterRuleError, type ChangeBy, type RegisterProblem } from './rule-error.js';
+import { RegisterRuleError, type RegisterProblem } from './rule-error.js';
 import { APPROVED, STATUS_LABELS } from './statuses.js';
-import { foldText, withoutUndefined } from './values.js';
+import { foldText } from './values.js';
 
 // What a decision needs, and the entry once it is recorded.
 
 export type DecisionOutcome = 'approved' | 'approved-with-conditions' | 'not-approved';
-
-/** What the IT lead, DSL or senior leader decided, and who is recording it. */
-export interface Decision extends ChangeBy {
-  outcome: DecisionOutcome;
-  /** What must happen for the tool to be used; blanks are left out. Needed for approval with conditions. */
-  conditions: readonly string[];
-  /** Who made the decision, e.g. "C. Jones, deputy head". */
-  approver: string;
-  decisionDate: string;
-  /** Overrides the review date worked out from the outcome; ignored for "not approved". */
-  reviewDue?: string;
-}
 
 /** Fewest named account owners an approved tool needs, so that its accounts never depend on one person. */
 export const MINIMUM_ACCOUNT_OWNERS = 2;
@@ -115,34 +102,6 @@ function dateProblem(text: string, what: string): RegisterProblem | undefined {
     if (error instanceof RegisterRuleError) return { rule: error.rule, message: error.message };
     throw error;
   }
-}
-
-/**
- * The entry with a decision recorded: its status, conditions, approver,
- * decision date and review date set, and one history event listing every
- * field that changed. The rules are `checkDecision`'s; the first problem it
- * finds is thrown. The entry's `outcome` stays what the assessment's score
- * gave.
- */
-export function recordDecision(
-  entry: RegisterEntry,
-  decision: Decision,
-  reviewMonths?: Scoring['reviewMonths'],
-): RegisterEntry {
-  const check = checkDecision(entry, decision, reviewMonths);
-  if (check.problems) {
-    const [first] = check.problems;
-    throw new RegisterRuleError(first!.rule, first!.message);
-  }
-  const { outcome, ...recorded } = check.decision;
-  const decided = withoutUndefined<RegisterEntry>({
-    ...entry,
-    ...recorded,
-    status: outcome,
-    reviewDue: recorded.reviewDue,
-  });
-  const changes = changedFields(entry, decided, ['status', 'conditions', 'approver', 'decisionDate', 'reviewDue']);
-  return { ...decided, history: [...entry.history, historyEvent('decided', decision, changes)] };
 }
 
 function namedPeopleCount(people: readonly Person[]): number {

@@ -3,8 +3,8 @@ import type { FormDefinition } from '../form-definition.js';
 import { TOOL_FIELDS, type RegisterEntry } from '../register-entry.js';
 import { buildReport, type ReportAnswer } from '../report.js';
 import { resolveText } from '../text.js';
-import { changedFields, historyEvent } from './history.js';
-import { RegisterRuleError, type ChangeBy, type RegisterProblem } from './rule-error.js';
+import { historyEvent } from './history.js';
+import { RegisterRuleError, type RegisterProblem } from './rule-error.js';
 import { blankToUndefined, foldText, normalizeUrl, unique, withoutUndefined } from './values.js';
 
 // How an imported assessment becomes a new entry, or updates the entry of its tool.
@@ -137,32 +137,6 @@ export const ASSESSED_FIELDS = [
   'signerName',
   'assessment',
 ] as const satisfies ReadonlyArray<keyof RegisterEntry>;
-
-/**
- * The existing entry updated from a fresh import of the same tool (see
- * `isSameTool`): everything the assessment fills is replaced, the status goes
- * back to "submitted" whatever it was, and a "reassessed" event lists what
- * changed. The id, history and the last decision (approver, decision date,
- * review date) are kept until a new decision replaces them. A copy of the
- * same assessment that is not newer than the one held is refused.
- */
-export function reassess(existing: RegisterEntry, fresh: RegisterEntry, change: ChangeBy): RegisterEntry {
-  const problem = reassessmentProblem(existing, fresh);
-  if (problem) throw new RegisterRuleError(problem.rule, problem.message);
-  const updated = withoutUndefined<RegisterEntry>({
-    ...fresh,
-    id: existing.id,
-    status: 'submitted',
-    approver: existing.approver,
-    decisionDate: existing.decisionDate,
-    reviewDue: existing.reviewDue,
-    // A later revision from either key leaves the other file's entry in place: the two stay side by side until settled.
-    rivalOf: existing.rivalOf,
-    history: existing.history,
-  });
-  const changes = changedFields(existing, updated, ASSESSED_FIELDS);
-  return { ...updated, history: [...existing.history, historyEvent('reassessed', change, changes)] };
-}
 
 /**
  * Why a fresh import cannot re-assess an entry, if it cannot: it is another

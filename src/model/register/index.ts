@@ -24,7 +24,7 @@ export {
 export { disputedAssessments, type DisputedAssessment } from './disputes.js';
 export { entryWithHistory, eventsFromEntry, eventsFromRegister, historyOf, type CarryOver } from './carry-over.js';
 export { decisionEvent, distrustEvent, moveEvent, newEventId, trustEvent, type Change } from './changes.js';
-export { allowedTransitions, canMove, moveStatus, retire } from './statuses.js';
+export { allowedTransitions, canMove } from './statuses.js';
 export {
   REVIEW_DUE_WINDOW_DAYS,
   daysUntilReview,
@@ -35,9 +35,7 @@ export {
 export {
   MINIMUM_ACCOUNT_OWNERS,
   checkDecision,
-  recordDecision,
   type CheckedDecision,
-  type Decision,
   type DecisionCheck,
   type DecisionDraft,
   type DecisionOutcome,
@@ -48,7 +46,6 @@ export {
   freeEntryId,
   findEntryForTool,
   isSameTool,
-  reassess,
   type ImportOptions,
 } from './entries.js';
 export {

@@ -1,9 +1,8 @@
-import type { RegisterEntry, Status, StoredStatus } from '../register-entry.js';
-import { historyEvent } from './history.js';
-import { RegisterRuleError, type ChangeBy, type RegisterProblem } from './rule-error.js';
+import type { Status, StoredStatus } from '../register-entry.js';
+import type { RegisterProblem } from './rule-error.js';
 import { listInWords } from './values.js';
 
-// Which status may follow which, and moving an entry between them.
+// Which status may follow which.
 
 export const DECIDED: readonly StoredStatus[] = ['approved', 'approved-with-conditions', 'not-approved'];
 export const APPROVED: readonly StoredStatus[] = ['approved', 'approved-with-conditions'];
@@ -40,41 +39,6 @@ export function allowedTransitions(from: StoredStatus): readonly StoredStatus[] 
 /** Whether an entry may move from one status to another (never to the status it has). */
 export function canMove(from: StoredStatus, to: StoredStatus): boolean {
   return TRANSITIONS[from].includes(to);
-}
-
-/**
- * The entry moved to status `to`, with the move in its history. A decision
- * (approved, approved with conditions, not approved) is refused here: it
- * carries an approver, a date and conditions, so it goes through
- * `recordDecision`. Retiring needs a reason.
- */
-export function moveStatus(entry: RegisterEntry, to: StoredStatus, change: ChangeBy): RegisterEntry {
-  return moveWith('status', entry, to, change);
-}
-
-/** The entry retired, with the reason in its history. */
-export function retire(entry: RegisterEntry, change: ChangeBy & { reason: string }): RegisterEntry {
-  return moveWith('retired', entry, 'retired', change);
-}
-
-function moveWith(action: string, entry: RegisterEntry, to: StoredStatus, change: ChangeBy): RegisterEntry {
-  assertCanMove(entry.status, to);
-  if (DECIDED.includes(to)) {
-    throw new RegisterRuleError(
-      'decision-by-status',
-      `To mark a tool ${STATUS_LABELS[to]}, record the decision: it needs the approver, the decision date and any conditions.`,
-    );
-  }
-  if (to === 'retired' && (change.reason ?? '').trim() === '') {
-    throw new RegisterRuleError('reason', 'Say why the tool is being retired.');
-  }
-  const event = historyEvent(action, change, [{ field: 'status', from: entry.status, to }]);
-  return { ...entry, status: to, history: [...entry.history, event] };
-}
-
-function assertCanMove(from: StoredStatus, to: StoredStatus): void {
-  const problem = moveProblem(from, to);
-  if (problem) throw new RegisterRuleError(problem.rule, problem.message);
 }
 
 /** Why an entry in status `from` cannot move to `to`, if it cannot. */

@@ -6,13 +6,9 @@ import {
   entryWithHistory,
   eventsFromEntry,
   eventsFromRegister,
-  moveStatus,
   parseFormDefinition,
   publishedEntry,
-  reassess,
-  recordDecision,
   registerFromEvents,
-  retire,
   type Assessment,
   type FormDefinition,
   type RegisterEntry,
@@ -20,6 +16,7 @@ import {
   type TrustedKey,
 } from '../../../src/model/index.js';
 import { completeSocialAssessment } from '../../pdf/fixtures.js';
+import { moveStatus, reassess, recordDecision, retire } from './earlier-version.js';
 import { FINGERPRINT, approved, entry, mixedEntries } from '../../register/entries.js';
 import { IT_LEAD, KEY_B, NOW, decided, shuffled } from './log.js';
 

@@ -73,6 +73,40 @@ describe('checkDecision', () => {
     });
   }
 
+  const reviewDates: Array<[string, Partial<DecisionDraft>, Parameters<typeof checkDecision>[2], string | undefined]> =
+    [
+      ['approval: a year on', {}, undefined, '2027-11-25'],
+      [
+        'approval with conditions: six months',
+        { outcome: 'approved-with-conditions', conditions: ['x'] },
+        undefined,
+        '2027-05-25',
+      ],
+      ["approval with the form's review months", {}, { approved: 24, approvedWithConditions: 3 }, '2028-11-25'],
+      [
+        "approval with conditions, with the form's review months",
+        { outcome: 'approved-with-conditions', conditions: ['x'] },
+        { approved: 24, approvedWithConditions: 3 },
+        '2027-02-25',
+      ],
+      [
+        'not approved: none, even with a date given',
+        { outcome: 'not-approved', reviewDue: '2027-07-31' },
+        undefined,
+        undefined,
+      ],
+    ];
+  for (const [what, draft, months, due] of reviewDates) {
+    it(`sets the review date for ${what}`, () => {
+      expect(checkDecision(UNDER_REVIEW, { ...DRAFT, ...draft }, months).decision?.reviewDue).to.equal(due);
+    });
+  }
+
+  it('says how many named account owners an approval needs, and how many the tool has', () => {
+    const check = checkDecision({ ...UNDER_REVIEW, owners: [TWO_OWNERS[0]!] }, DRAFT);
+    expect(check.problems?.[0]?.message).to.contain('at least 2 named account owners').and.to.contain('names 1');
+  });
+
   it('works out review dates from the form’s months', () => {
     const check = checkDecision(UNDER_REVIEW, DRAFT, { approved: 24, approvedWithConditions: 3 });
     expect(check.decision?.reviewDue).to.equal('2028-11-25');

@@ -9,13 +9,15 @@ import {
 } from '../../../src/model/index.js';
 import { RegisterEntrySchema, type RegisterEntry } from '../../../src/model/register-entry.js';
 import {
+  assessedFieldsOf,
+  decisionEvent,
   entryFromAssessment,
   findEntryForTool,
+  historyOf,
   isSameTool,
-  moveStatus,
-  reassess,
-  recordDecision,
-  retire,
+  moveEvent,
+  registerFromEvents,
+  type RegisterEvent,
   type RegisterRule,
 } from '../../../src/model/register/index.js';
 import { SOCIAL_ASSESSMENT_ID, completeSocialAssessment } from '../../pdf/fixtures.js';
@@ -173,22 +175,31 @@ describe('entryFromAssessment', () => {
     });
   }
 
-  describe('reassess', () => {
-    /** The entry as the register holds it after import, review and approval. */
-    function approvedEntry(): RegisterEntry {
-      const imported = entryFromAssessment(assessment, socialForm, {
-        by: 'Łukasz Nowak',
-        at: '2026-11-20T11:00:00.000Z',
-      });
-      const underReview = moveStatus(imported, 'under-review', { by: BY, at: '2026-11-21T09:00:00.000Z' });
-      return recordDecision(underReview, {
-        outcome: 'approved-with-conditions',
-        conditions: imported.conditions,
+  describe('re-assessing a tool', () => {
+    const by = { name: BY };
+    const ENTRY = 'padlet';
+
+    /** The event importing `from`, as an import of its signed PDF records it. */
+    function importEvent(from: Assessment, id: string, at: string, basedOn?: string): RegisterEvent {
+      const fields = assessedFieldsOf(entryFromAssessment(from, socialForm, { by: BY, at }));
+      const change = { id, entryId: ENTRY, at, by, assessment: from, fields };
+      return basedOn ? { ...change, type: 're-assessed', basedOn } : { ...change, type: 'imported' };
+    }
+
+    /** The tool's events as it is imported, reviewed and approved with conditions. */
+    function approvedEvents(): RegisterEvent[] {
+      const imported = importEvent(assessment, 'padlet-1', '2026-11-20T11:00:00.000Z');
+      const [fresh] = registerFromEvents([imported], { now: NOW }).entries;
+      const review = moveEvent(fresh!, 'under-review', { by, at: '2026-11-21T09:00:00.000Z', id: 'padlet-2' });
+      const [reviewed] = registerFromEvents([imported, review], { now: NOW }).entries;
+      const draft = {
+        outcome: 'approved-with-conditions' as const,
+        conditions: fresh!.conditions,
         approver: 'Carys Jones',
         decisionDate: '2026-11-25',
-        by: BY,
-        at: '2026-11-25T14:00:00.000Z',
-      });
+      };
+      const decided = decisionEvent(reviewed!, draft, { by, at: '2026-11-25T14:00:00.000Z', id: 'padlet-3' });
+      return [imported, review, decided.event!];
     }
 
     /** The same assessment, a revision later, with the account deletion since tested. */
@@ -200,29 +211,30 @@ describe('entryFromAssessment', () => {
       return later;
     }
 
-    it('updates the entry from the fresh assessment and keeps its history', () => {
-      const existing = deepFreeze(approvedEntry());
-      const fresh = entryFromAssessment(laterAssessment(), socialForm, { by: BY, at: '2027-05-02T09:00:00.000Z' });
+    const NOW = new Date('2027-06-01T12:00:00.000Z');
 
-      const updated = reassess(existing, fresh, { by: BY, at: '2027-05-02T09:00:00.000Z' });
+    it('updates the entry from the fresh assessment, keeps the last decision, and lists what changed', () => {
+      const events = approvedEvents();
+      const [before] = registerFromEvents(events, { now: NOW }).entries;
+      const reassessed = importEvent(laterAssessment(), 'padlet-4', '2027-05-02T09:00:00.000Z', 'padlet-3');
 
-      expect(updated).to.include({
-        id: existing.id,
-        status: 'submitted',
-        approver: 'Carys Jones',
-        reviewDue: '2027-05-25',
-      });
-      expect(updated.assessment).to.deep.equal(fresh.assessment);
-      expect(updated.conditions).to.deep.equal(conditionsOf('value-shared', 'parental-consent', 'parents-notified'));
-      expect(updated.history.slice(0, -1)).to.deep.equal(existing.history);
-      expect(updated.history.at(-1)).to.deep.equal({
+      const { entries, rejected } = registerFromEvents([...events, reassessed], { now: NOW });
+
+      expect(rejected).to.deep.equal([]);
+      const [updated] = entries;
+      expect(updated).to.include({ id: ENTRY, status: 'submitted', approver: 'Carys Jones', reviewDue: '2027-05-25' });
+      expect(updated!.assessment).to.deep.equal(laterAssessment());
+      expect(updated!.conditions).to.deep.equal(conditionsOf('value-shared', 'parental-consent', 'parents-notified'));
+      const history = historyOf(updated!);
+      expect(history.slice(0, -1)).to.deep.equal(historyOf(before!));
+      expect(history.at(-1)).to.deep.equal({
         at: '2027-05-02T09:00:00.000Z',
         by: BY,
         action: 'reassessed',
         changes: [
           { field: 'status', from: 'approved-with-conditions', to: 'submitted' },
-          { field: 'readiness', from: String(existing.readiness), to: String(fresh.readiness) },
-          { field: 'conditions', from: existing.conditions.join('; '), to: fresh.conditions.join('; ') },
+          { field: 'readiness', from: String(before!.readiness), to: String(updated!.readiness) },
+          { field: 'conditions', from: before!.conditions.join('; '), to: updated!.conditions.join('; ') },
           {
             field: 'assessment',
             from: `${SOCIAL_ASSESSMENT_ID} (revision 42)`,
@@ -230,6 +242,17 @@ describe('entryFromAssessment', () => {
           },
         ],
       });
+    });
+
+    it('takes a retired tool back to submitted', () => {
+      const events = approvedEvents();
+      const [approved] = registerFromEvents(events, { now: NOW }).entries;
+      const retired = moveEvent(approved!, 'retired', { by, at: '2027-01-10T09:00:00.000Z', reason: 'Licence ended' });
+      const reassessed = importEvent(laterAssessment(), 'padlet-5', '2027-05-02T09:00:00.000Z', retired.id);
+
+      const [entry] = registerFromEvents([...events, retired, reassessed], { now: NOW }).entries;
+
+      expect(entry!.status).to.equal('submitted');
     });
 
     it('finds the entry of the same tool by name, ignoring case, or by web address', () => {
@@ -258,25 +281,5 @@ describe('entryFromAssessment', () => {
         expect(isSameTool(a, b)).to.equal(same);
       });
     }
-
-    it('refuses a fresh assessment of another tool', () => {
-      const other = entry({ tool: 'Seesaw', url: 'https://web.seesaw.me' });
-
-      expect(refusedRule(() => reassess(approvedEntry(), other, { by: BY, at: AT }))).to.equal('different-tool');
-    });
-
-    it('refuses a copy of the same assessment that is not newer', () => {
-      const existing = approvedEntry();
-      const sameAgain = entryFromAssessment(assessment, socialForm, { by: BY, at: AT });
-
-      expect(refusedRule(() => reassess(existing, sameAgain, { by: BY, at: AT }))).to.equal('stale-assessment');
-    });
-
-    it('takes a retired tool back to submitted', () => {
-      const retired = retire(approvedEntry(), { by: BY, at: AT, reason: 'Licence ended' });
-      const fresh = entryFromAssessment(laterAssessment(), socialForm, { by: BY, at: AT });
-
-      expect(reassess(retired, fresh, { by: BY, at: AT }).status).to.equal('submitted');
-    });
   });
 });

@@ -1,13 +1,35 @@
 import { expect } from '@open-wc/testing';
-import { STORED_STATUSES, type StoredStatus } from '../../../src/model/register-entry.js';
+import { STORED_STATUSES, type RegisterEntry, type StoredStatus } from '../../../src/model/register-entry.js';
 import {
   allowedTransitions,
   canMove,
-  moveStatus,
-  retire,
+  historyOf,
+  moveEvent,
+  registerFromEvents,
+  type RegisterEntryState,
+  type RegisterEvent,
   type RegisterRule,
 } from '../../../src/model/register/index.js';
-import { BY, AT, entry, deepFreeze, refusedRule, refusal } from './helpers.js';
+import { BY, AT, entry, refusedRule, refusal } from './helpers.js';
+import { NOW, imported } from './log.js';
+
+const by = { name: BY };
+
+/** A tool in status `status`, as the register lists it, its newest event an import. */
+function tool(status: StoredStatus): RegisterEntryState {
+  const state: Partial<RegisterEntry> = entry({ status, id: 'padlet' });
+  delete state.history;
+  return {
+    ...(state as Omit<RegisterEntry, 'history'>),
+    log: [imported('padlet-1', state.id, AT) as Extract<RegisterEvent, { type: 'imported' }>],
+  };
+}
+
+/** The history the register gives for the tool's import followed by `event`. */
+function historyAfter(event: RegisterEvent): ReturnType<typeof historyOf> {
+  const [entryState] = registerFromEvents([imported('padlet-1', 'padlet', AT), event], { now: NOW }).entries;
+  return historyOf(entryState!);
+}
 
 describe('status transitions', () => {
   const allowed: Record<StoredStatus, StoredStatus[]> = {
@@ -31,41 +53,48 @@ describe('status transitions', () => {
       if (permitted && decisions.includes(to)) {
         it(`${from} → ${to}: allowed, but only by recording a decision`, () => {
           expect(canMove(from, to)).to.equal(true);
-          expect(refusedRule(() => moveStatus(entry({ status: from }), to, { by: BY, at: AT }))).to.equal(
-            'decision-by-status',
-          );
+          expect(refusedRule(() => moveEvent(tool(from), to, { by, at: AT }))).to.equal('decision-by-status');
         });
       } else if (permitted) {
         it(`${from} → ${to}: allowed`, () => {
-          const before = deepFreeze(entry({ status: from }));
-
-          const after = moveStatus(before, to, { by: BY, at: AT, reason: 'Termly check' });
+          const event = moveEvent(tool(from), to, { by, at: AT, reason: 'Termly check' });
 
           expect(canMove(from, to)).to.equal(true);
-          expect(after.status).to.equal(to);
-          expect(after.history.slice(0, -1)).to.deep.equal(before.history);
-          expect(after.history.at(-1)).to.deep.equal({
-            at: AT,
-            by: BY,
-            action: 'status',
-            changes: [{ field: 'status', from, to }],
-            reason: 'Termly check',
-          });
-          expect(before.status, 'the entry given is left alone').to.equal(from);
+          expect(event).to.include({ entryId: 'padlet', basedOn: 'padlet-1', at: AT, reason: 'Termly check' });
+          expect(event.type).to.equal(
+            to === 'retired' ? 'retired' : to === 'submitted' ? 'submitted' : 'review-started',
+          );
         });
       } else {
         it(`${from} → ${to}: refused`, () => {
           expect(canMove(from, to)).to.equal(false);
-          expect(refusedRule(() => moveStatus(entry({ status: from }), to, { by: BY, at: AT, reason: 'x' }))).to.equal(
-            'transition',
+          // A decision is refused as one, whatever the status: it goes through `decisionEvent`.
+          expect(refusedRule(() => moveEvent(tool(from), to, { by, at: AT, reason: 'x' }))).to.equal(
+            decisions.includes(to) ? 'decision-by-status' : 'transition',
           );
         });
       }
     }
   }
 
+  it('lists a move in the tool’s history, with who, when and why', () => {
+    const event = moveEvent(tool('submitted'), 'under-review', {
+      by,
+      at: '2026-11-22T09:00:00.000Z',
+      reason: 'Termly check',
+    });
+
+    expect(historyAfter(event).at(-1)).to.deep.equal({
+      at: '2026-11-22T09:00:00.000Z',
+      by: BY,
+      action: 'status',
+      changes: [{ field: 'status', from: 'submitted', to: 'under-review' }],
+      reason: 'Termly check',
+    });
+  });
+
   it('names the statuses an entry could move to when it refuses a move', () => {
-    const error = refusal(() => moveStatus(entry({ status: 'draft' }), 'under-review', { by: BY, at: AT }));
+    const error = refusal(() => moveEvent(tool('draft'), 'under-review', { by, at: AT }));
 
     expect(error.message).to.equal(
       'A tool that is draft cannot become under review; it can become submitted or retired.',
@@ -73,24 +102,23 @@ describe('status transitions', () => {
   });
 
   it('refuses a change with nobody named as making it', () => {
-    expect(refusedRule(() => moveStatus(entry({ status: 'draft' }), 'submitted', { by: '  ', at: AT }))).to.equal(
-      'who',
-    );
+    expect(refusedRule(() => moveEvent(tool('draft'), 'submitted', { by: { name: '  ' }, at: AT }))).to.equal('who');
   });
 });
 
-describe('retire', () => {
-  it('retires an entry with the reason in its history', () => {
-    const approved = deepFreeze(entry({ status: 'approved' }));
+describe('retiring a tool', () => {
+  it('retires it with the reason in its history', () => {
+    const event = moveEvent(tool('submitted'), 'retired', {
+      by,
+      at: '2026-11-22T09:00:00.000Z',
+      reason: ' Replaced by the school blog ',
+    });
 
-    const retired = retire(approved, { by: BY, at: AT, reason: ' Replaced by the school blog ' });
-
-    expect(retired.status).to.equal('retired');
-    expect(retired.history.at(-1)).to.deep.equal({
-      at: AT,
+    expect(historyAfter(event).at(-1)).to.deep.equal({
+      at: '2026-11-22T09:00:00.000Z',
       by: BY,
       action: 'retired',
-      changes: [{ field: 'status', from: 'approved', to: 'retired' }],
+      changes: [{ field: 'status', from: 'submitted', to: 'retired' }],
       reason: 'Replaced by the school blog',
     });
   });
@@ -101,20 +129,12 @@ describe('retire', () => {
     ['that is already retired', 'retired', 'Gone', 'transition'],
   ];
   for (const [what, status, reason, rule] of refusals) {
-    it(`refuses to retire an entry ${what}`, () => {
-      expect(refusedRule(() => retire(entry({ status }), { by: BY, at: AT, reason }))).to.equal(rule);
+    it(`refuses to retire a tool ${what}`, () => {
+      expect(refusedRule(() => moveEvent(tool(status), 'retired', { by, at: AT, reason }))).to.equal(rule);
     });
   }
 
-  it('needs a reason to retire through moveStatus too', () => {
-    expect(refusedRule(() => moveStatus(entry({ status: 'submitted' }), 'retired', { by: BY, at: AT }))).to.equal(
-      'reason',
-    );
-  });
-
   it('brings a retired tool back under review', () => {
-    const retired = retire(entry({ status: 'approved' }), { by: BY, at: AT, reason: 'Licence ended' });
-
-    expect(moveStatus(retired, 'under-review', { by: BY, at: AT }).status).to.equal('under-review');
+    expect(moveEvent(tool('retired'), 'under-review', { by, at: AT }).type).to.equal('review-started');
   });
 });
