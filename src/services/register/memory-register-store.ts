@@ -1,5 +1,13 @@
 import type { RegisterEvent } from '../../model/register/events.js';
-import { registerFromEvents } from '../../model/register/fold.js';
+import {
+  NO_CLOCK,
+  continueFold,
+  foldEvents,
+  foldHoldsAt,
+  registerFromEvents,
+  registerStateOf,
+  type RegisterFold,
+} from '../../model/register/fold.js';
 import { checkEvidence, eventsToWrite } from './log-records.js';
 import type { RegisterEntryDetail, RegisterEvidence, RegisterStore, RegisterView } from './register-store.js';
 
@@ -13,13 +21,18 @@ export class MemoryRegisterStore implements RegisterStore {
   private readonly byId = new Map<string, RegisterEvent>();
   private readonly files = new Map<string, RegisterEvidence>();
   private readonly listeners = new Set<() => void>();
+  /** The log folded, kept and folded on as events come; made again when it cannot be. */
+  private fold?: RegisterFold;
 
   constructor(events: readonly RegisterEvent[] = []) {
     for (const event of eventsToWrite(events, this.byId)) this.keep(event);
   }
 
   async read(now = new Date()): Promise<RegisterView> {
-    return { ...registerFromEvents(this.log, { now }), damaged: [], eventCount: this.log.length };
+    this.fold ??= foldEvents(this.log, NO_CLOCK);
+    // An event dated later than now: folded again, with the clock.
+    const state = foldHoldsAt(this.fold, { now }) ? registerStateOf(this.fold) : registerFromEvents(this.log, { now });
+    return { ...state, damaged: [], eventCount: this.log.length };
   }
 
   async events(): Promise<RegisterEvent[]> {
@@ -44,6 +57,10 @@ export class MemoryRegisterStore implements RegisterStore {
     await checkEvidence(evidence);
     if (writing.length === 0 && evidence.every((file) => this.files.has(file.sha256))) return;
     for (const event of writing) this.keep(event);
+    if (writing.length > 0) {
+      // Folded on as kept: copies, which no caller can change.
+      this.fold = this.fold && continueFold(this.fold, this.log.slice(-writing.length), { newIds: true });
+    }
     for (const file of evidence) this.files.set(file.sha256, { ...file, bytes: file.bytes.slice() });
     for (const listener of [...this.listeners]) listener();
   }
