@@ -18,8 +18,8 @@ export interface RefusedSubmission {
   reason: PdfImportRefusal;
 }
 
-/** Refusals that may not hold next time: the forms given, the browser's storage, the verifier's code. */
-const PASSING: ReadonlySet<PdfImportRefusal['code']> = new Set(['unknown-form', 'storage', 'verifier-unavailable']);
+/** Refusals that may not hold next time: the forms given, the verifier's code. */
+const PASSING: ReadonlySet<PdfImportRefusal['code']> = new Set(['unknown-form', 'verifier-unavailable']);
 
 export interface SubmissionApproverOptions {
   /** The forms assessments may have been made with, as the page has them now. */
@@ -34,6 +34,8 @@ export class SubmissionApprover {
   /** The submissions refused and not dismissed, oldest first. */
   refused: RefusedSubmission[] = [];
   readonly #refusals = new Map<string, RefusedSubmission>();
+  /** Submissions written to the server (or found there) whose event the replica may not hold yet. */
+  readonly #taken = new Set<string>();
   readonly #stops: Array<() => void> = [];
   #running?: Promise<void>;
   #again = false;
@@ -97,20 +99,23 @@ export class SubmissionApprover {
     for (const submission of all) {
       const id = submission._id;
       if (this.#stopped || this.register.status.state !== 'up-to-date') break;
-      if (held.has(id) || dismissed.has(id) || this.#refusals.has(id)) continue;
+      if (held.has(id) || dismissed.has(id) || this.#refusals.has(id) || this.#taken.has(id)) continue;
       let reason: PdfImportRefusal | undefined;
       try {
         const bytes = await this.submissions.pdf(id);
         const result = await importSubmission(submission, bytes, this.register, {
           forms: this.options.forms(),
-          append: (events, evidence) => this.register.appendMoved(events, evidence),
+          append: (events, evidence) => this.register.appendOnServer(events, evidence),
           ...(this.options.verify ? { verify: this.options.verify } : {}),
         });
         reason = result.reason;
       } catch (error) {
         reason = { code: 'storage', message: messageOf(error) };
       }
+      // A register that could not be read or written is tried again at the next change, not refused.
+      if (reason?.code === 'storage') continue;
       if (reason) this.#refusals.set(id, { submission, reason });
+      else this.#taken.add(id);
     }
     const refused = all.flatMap((submission) => {
       const refusal = this.#refusals.get(submission._id);

@@ -150,8 +150,9 @@ export interface SubmissionImportOptions {
   /** The forms assessments may have been made with. */
   forms: readonly FormDefinition[];
   /**
-   * Writes the event and its PDF: a shared register's `appendMoved`, for the event is in the name
-   * of the teacher who sent it (as the server recorded them), not of the approver whose browser writes it.
+   * Writes the event and its PDF: a shared register's `appendOnServer`, for the event is in the
+   * name of the teacher who sent it (as the server recorded them), not of the approver whose browser
+   * writes it, and other approvers' browsers may write it at the same time.
    */
   append: (events: readonly RegisterEvent[], evidence: readonly RegisterEvidence[]) => Promise<unknown>;
   /** When the register is read; now unless given. */
