@@ -28,3 +28,10 @@ export {
   type MoveResult,
   type MoveStep,
 } from './services/register/move-register-to-shared.js';
+export { CouchSubmissions, type CouchSubmissionsOptions } from './services/register/couch-submissions.js';
+export {
+  SubmissionApprover,
+  type RefusedSubmission,
+  type SubmissionApproverOptions,
+} from './services/register/approve-submissions.js';
+export { submissionsDatabaseOf } from './services/register/couch-session.js';

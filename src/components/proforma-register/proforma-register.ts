@@ -339,6 +339,7 @@ export class ProformaRegister extends LitElement {
       options: this.optionsCache.options,
       today,
       format,
+      submitters: !this.readonly,
       open,
       filter: (change: Partial<ListFilters>) => (this.list = withFilters(this.list, change)),
       search: (text) => this.onSearch(text),

@@ -236,5 +236,7 @@ export function refusalWords(reason: PdfImportRefusal): string {
       return msg(str`Not imported: the register could not be saved in this browser (${reason.message}).`);
     case 'verifier-unavailable':
       return msg('Not imported: the signature checker could not be loaded. Reload the page and try again.');
+    case 'no-pdf':
+      return msg('Not imported: no PDF came with it.');
   }
 }

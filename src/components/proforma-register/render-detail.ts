@@ -14,6 +14,7 @@ import { resolveText } from '../../model/text.js';
 import type { RegisterChangesController } from './register-changes.js';
 import { actionWords, fieldWords, statusWords, valueWords } from './register-words.js';
 import { WARNING_ICON, renderStatus, type Formats } from './render-common.js';
+import { renderSubmitter } from './render-submissions.js';
 
 // The detail of one tool: what the register holds of it, the key that
 // signed it, decisions in conflict side by side, the assessment and its
@@ -52,7 +53,9 @@ export function renderFacts(entry: RegisterEntryState, view: DetailView): Templa
       <dd>${value === undefined || value === '' ? notSet : value}</dd>`;
   return html`<dl class="facts">
       <dt>${msg('Status')}</dt>
-      <dd>${renderStatus(effectiveStatus(entry, view.today))}</dd>
+      <dd>
+        ${renderStatus(effectiveStatus(entry, view.today))} ${view.readonly ? nothing : renderSubmitter(entry, format)}
+      </dd>
       ${fact(msg('Made by'), entry.vendor)}
       ${fact(
         msg('Web address'),

@@ -11,6 +11,7 @@ import { OUTCOMES, type Outcome } from '../../model/scoring.js';
 import type { FilterOptions, ListFilters, ListPage, ListState, ReviewFilter } from './list-state.js';
 import { statusWords } from './register-words.js';
 import { renderStatus, type Formats } from './render-common.js';
+import { renderSubmitter } from './render-submissions.js';
 
 // The list of tools: the filters and search, the table sorted by a column,
 // and the pages of a long register.
@@ -24,6 +25,8 @@ export interface ListView {
   options: FilterOptions;
   today: string;
   format: Formats;
+  /** Whether to say which teacher sent the assessment of each tool that came as a submission. */
+  submitters?: boolean;
   open(entry: RegisterEntryState): void;
   filter(change: Partial<ListFilters>): void;
   search(text: string): void;
@@ -178,7 +181,9 @@ function renderRow(view: ListView, entry: RegisterEntryState): TemplateResult {
         ${entry.tool}
       </button>
     </th>
-    <td>${renderStatus(effectiveStatus(entry, view.today))}</td>
+    <td>
+      ${renderStatus(effectiveStatus(entry, view.today))} ${view.submitters ? renderSubmitter(entry, format) : nothing}
+    </td>
     <td>${entry.outcome ? outcomeWords(entry.outcome) : msg('Not assessed')}</td>
     <td>${format.percent(entry.readiness)}</td>
     <td>${entry.reviewDue ? format.day(entry.reviewDue) : msg('Not set')}</td>

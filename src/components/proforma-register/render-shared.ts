@@ -3,6 +3,8 @@ import { msg, str } from '@lit/localize';
 import type { CouchSyncStatus } from '../../couch.js';
 import { plural } from '../../internal/plural.js';
 import type { SharedRegisterController } from './shared-register.js';
+import { formats } from './render-common.js';
+import { renderRefusedSubmissions } from './render-submissions.js';
 
 // A shared register's line of where it stands, its sign-in form, the changes its server refused,
 // and the offer to move this browser's own register into it.
@@ -50,7 +52,8 @@ export function renderShared(shared: SharedRegisterController, language: string)
   return html`<div class="shared" part="shared-status">
     <p role="status" class=${`sync sync-${status?.state ?? 'opening'}`}>${statusWords(status, language)}</p>
     ${status?.state === 'sign-in-needed' ? renderSignIn(shared) : renderSignedIn(shared)}
-    ${renderRefused(status, language)} ${renderMove(shared, language)}
+    ${renderRefused(status, language)} ${renderRefusedSubmissions(shared.submissions, formats(language))}
+    ${renderMove(shared, language)}
     ${
       shared.publishProblem
         ? html`<p class="message warning" role="alert">

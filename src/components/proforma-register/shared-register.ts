@@ -3,7 +3,9 @@ import { msg, str } from '@lit/localize';
 import type { CouchRegisterStore, CouchSyncStatus, MoveProgress } from '../../couch.js';
 import { isApproverOf, schoolOfRegister, serverUrlOf } from '../../services/register/couch-session.js';
 import type { RegisterStore, RegisterView } from '../../services/register/register-store.js';
+import type { FormDefinition } from '../../model/form-definition.js';
 import type { RegisterChangesController } from './register-changes.js';
+import { SubmissionsController } from './submissions.js';
 
 // A register shared through CouchDB (`couch-url`): its store, loaded only when the element is given
 // an address, where it stands with its server, signing in and out, and moving this browser's own
@@ -11,6 +13,8 @@ import type { RegisterChangesController } from './register-changes.js';
 
 export interface SharedRegisterHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
+  /** The forms assessments may have been made with: to check teachers' submissions. */
+  readonly forms: readonly FormDefinition[];
 }
 
 /** Where "Move this register to the shared one" stands. */
@@ -77,6 +81,8 @@ export class SharedRegisterController implements ReactiveController {
   move: MoveState = { status: 'idle' };
   /** Why the register for staff could not be brought up to date after the last change, if it could not. */
   publishProblem: string | undefined;
+  /** Teachers' submissions, taken into the register while an approver is signed in. */
+  readonly submissions: SubmissionsController;
 
   #address = '';
   #credentials: RequestCredentials = 'include';
@@ -105,6 +111,11 @@ export class SharedRegisterController implements ReactiveController {
     },
   ) {
     host.addController(this);
+    this.submissions = new SubmissionsController(host, {
+      store: () => (this.#approver && options.browserStore() ? this.store : undefined),
+      credentials: () => this.#credentials,
+      forms: () => host.forms,
+    });
   }
 
   /** The person signed in to the shared register, as far as this browser knows. */

@@ -97,12 +97,25 @@ const EvidenceSchema = z.object({
 /** The person whose key signed the PDF, as the PDF names them, and the key's fingerprint. */
 const SignerSchema = z.object({ name: z.string(), fingerprint });
 
+/**
+ * The teacher's submission an import or re-assessment was made from (see submissions.ts): its
+ * document's id in the school's submissions database, and when and by whom the teacher says it was
+ * sent. Only the signed PDF of a submission is checked; these are its claims, shown as such.
+ */
+export const SubmissionMarkSchema = z.object({
+  id: nonEmpty,
+  submittedAt: timestamp,
+  by: z.object({ name: z.string() }),
+});
+export type SubmissionMark = z.infer<typeof SubmissionMarkSchema>;
+
 const assessedChange = {
   assessment: AssessmentSchema,
   /** What the assessment filled in, worked out with its form when it was imported. */
   fields: AssessedFieldsSchema,
   signer: z.optional(SignerSchema),
   evidence: z.optional(EvidenceSchema),
+  submission: z.optional(SubmissionMarkSchema),
 };
 
 export const ImportedEventSchema = z.object({

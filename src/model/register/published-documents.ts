@@ -3,6 +3,7 @@ import { RegisterEntrySchema, type RegisterEntry } from '../register-entry.js';
 import { publishedEntry } from '../register-json.js';
 import { entryWithHistory } from './carry-over.js';
 import type { RegisterEntryState } from './fold.js';
+import { submissionIdsOf } from './submissions.js';
 
 // The register published for staff as a CouchDB database (`proforma-<school>-published`): one
 // document per tool, holding what "Export for staff" writes of it. A trust replicates several
@@ -20,6 +21,12 @@ export interface PublishedDocument {
   entry: RegisterEntry;
   /** When the school last published a change to this tool. */
   publishedAt: string;
+  /**
+   * The ids of the teachers' submissions the tool's assessments came from, oldest first: a teacher's
+   * browser follows its submission here to "decision recorded". Empty in documents published
+   * before submissions were kept, and read so.
+   */
+  submissions: string[];
 }
 
 /** The id of a school's published document for one entry: unique across the schools of a trust. */
@@ -39,28 +46,39 @@ export function publishedDocuments(
     school,
     entry: publishedEntry(entryWithHistory(entry)),
     publishedAt,
+    submissions: submissionIdsOf(entry),
   }));
 }
 
 /** Whether two documents publish the same of a tool (their time and revision aside). */
 export function samePublicFields(
-  a: Pick<PublishedDocument, 'school' | 'entry'>,
-  b: Pick<PublishedDocument, 'school' | 'entry'>,
+  a: Pick<PublishedDocument, 'school' | 'entry'> & { submissions?: readonly string[] },
+  b: Pick<PublishedDocument, 'school' | 'entry'> & { submissions?: readonly string[] },
 ): boolean {
-  return a.school === b.school && canonicalize(a.entry) === canonicalize(b.entry);
+  return (
+    a.school === b.school &&
+    canonicalize(a.entry) === canonicalize(b.entry) &&
+    (a.submissions ?? []).join('\n') === (b.submissions ?? []).join('\n')
+  );
 }
 
 /** A document read from a published or a trust's database as a published tool, or why it is not one. */
 export function readPublishedDocument(doc: unknown): { document: PublishedDocument } | { problem: string } {
   if (typeof doc !== 'object' || doc === null) return { problem: 'it is not a document' };
-  const { _id, _rev, school, entry, publishedAt } = doc as Record<string, unknown>;
+  const { _id, _rev, school, entry, publishedAt, submissions } = doc as Record<string, unknown>;
   if (typeof _id !== 'string' || typeof school !== 'string' || typeof publishedAt !== 'string') {
     return { problem: 'it does not name its school and when it was published' };
   }
   const parsed = RegisterEntrySchema.safeParse(entry);
   if (!parsed.success) return { problem: 'its entry is not a register entry' };
   if (_id !== publishedDocumentId(school, parsed.data.id)) return { problem: 'its id is not its school and entry' };
-  const document: PublishedDocument = { _id, school, entry: parsed.data, publishedAt };
+  const document: PublishedDocument = {
+    _id,
+    school,
+    entry: parsed.data,
+    publishedAt,
+    submissions: Array.isArray(submissions) ? submissions.filter((id): id is string => typeof id === 'string') : [],
+  };
   if (typeof _rev === 'string') document._rev = _rev;
   return { document };
 }

@@ -234,6 +234,37 @@ export class CouchRegisterStore implements RegisterStore {
     });
   }
 
+  /**
+   * Writes events, with the PDFs they name, straight to the server rather than through the replica,
+   * marked as moved (in their author's name, recorded by the person signed in): for events that
+   * several approvers' browsers may write at once under one id, as a teacher's submission taken in.
+   * The server keeps the first; the others learn from its answer that it holds the id, so that no
+   * event ever has two revisions. The replica gets them by sync. Gives the ids written now and
+   * those the server held already.
+   */
+  async appendOnServer(
+    events: readonly RegisterEvent[],
+    evidence: readonly RegisterEvidence[] = [],
+  ): Promise<{ written: string[]; held: string[] }> {
+    await checkEvidence(evidence);
+    const { userName } = await this.#state;
+    const files = new Map(evidence.map((file) => [file.sha256, file]));
+    const docs = eventsToWrite(events, new Map()).map((event) => {
+      const named = evidenceNamedBy(event);
+      return documentOf(event, { recordedBy: userName, moved: true }, named && files.get(named.sha256));
+    });
+    const results = await this.#remote.bulkDocs(docs);
+    const written: string[] = [];
+    const held: string[] = [];
+    for (const [index, result] of results.entries()) {
+      const id = docs[index]!._id;
+      if (result.error === 'conflict') held.push(id);
+      else if (result.error) throw new Error(result.reason ?? result.message ?? String(result.error));
+      else written.push(id);
+    }
+    return { written, held };
+  }
+
   async evidence(sha256: string): Promise<RegisterEvidence | undefined> {
     const holder = (await this.#readReplica()).evidence.get(sha256);
     if (!holder) return undefined;

@@ -111,3 +111,13 @@ export async function currentSession(fetch: CouchFetch, serverUrl: string): Prom
 function rolesOf(roles: unknown): string[] {
   return Array.isArray(roles) ? roles.filter((role): role is string => typeof role === 'string') : [];
 }
+
+/**
+ * The school's submissions database beside its register's (`…/proforma-<school>-register` →
+ * `…/proforma-<school>-submissions`), where teachers send signed PDFs; undefined for an address
+ * named otherwise.
+ */
+export function submissionsDatabaseOf(registerUrl: string): string | undefined {
+  const school = schoolOfRegister(registerUrl);
+  return school === undefined ? undefined : new URL(`proforma-${school}-submissions`, serverUrlOf(registerUrl)).href;
+}

@@ -1,14 +1,21 @@
 import { formOfAssessment } from '../../model/assessment.js';
 import type { FormDefinition } from '../../model/form-definition.js';
-import type { EventAuthor, RegisterEvent } from '../../model/register/events.js';
+import type { EventAuthor, RegisterEvent, SubmissionMark } from '../../model/register/events.js';
 import { assessedFieldsOf } from '../../model/register/events.js';
 import { entryForImport, entryFromAssessment, freeEntryId, RegisterRuleError } from '../../model/register/index.js';
 import { reassessmentProblem } from '../../model/register/entries.js';
 import { newEventId } from '../../model/register/changes.js';
 import type { PdfProblem, PdfVerification } from '../../pdf/verify-pdf.js';
 import type { RegisterRule } from '../../model/register/rule-error.js';
+import {
+  submissionEntryId,
+  submissionEventId,
+  submissionEventTime,
+  submissionMark,
+  type Submission,
+} from '../../model/register/submissions.js';
 import { sha256Hex } from './log-records.js';
-import type { RegisterStore } from './register-store.js';
+import type { RegisterEvidence, RegisterStore } from './register-store.js';
 
 // Signed PDFs into the register's log: each file checked in this browser,
 // then written as one event (a new entry imported, or the tool's entry
@@ -29,7 +36,9 @@ export type PdfImportRefusal =
   /** The browser could not read or write the register; nothing of this file was written. */
   | { code: 'storage'; message: string }
   /** The code that checks signatures could not be loaded (the page went offline after an update, say). */
-  | { code: 'verifier-unavailable'; message: string };
+  | { code: 'verifier-unavailable'; message: string }
+  /** A teacher's submission came with no PDF. */
+  | { code: 'no-pdf' };
 
 export type PdfImportRefusalCode = PdfImportRefusal['code'];
 
@@ -94,34 +103,99 @@ export async function importSignedPdfsToLog(
   if (options.by.name.trim() === '') {
     throw new RegisterRuleError('who', 'Every change to the register needs the name of who made it.');
   }
-  const refuseAll = (reason: PdfImportRefusal) =>
-    files.map((file): PdfImportResult => ({ fileName: file.name, result: 'refused', signerRecognised: false, reason }));
-  let verify = options.verify;
-  if (!verify) {
-    try {
-      // The signature code (pkijs, asn1js) is loaded only when a PDF is imported, and runs in a worker.
-      verify = (await import('../../pdf/verify-pdf-in-worker.js')).verifyPdfInWorker;
-    } catch (error) {
-      return refuseAll({ code: 'verifier-unavailable', message: messageOf(error) });
-    }
-  }
+  const verify = await verifierOf(options.verify);
   const results: PdfImportResult[] = [];
   for (const file of files) {
-    let verification: PdfVerification;
-    try {
-      verification = await verify(file.bytes);
-    } catch (error) {
-      results.push({
-        fileName: file.name,
-        result: 'refused',
-        signerRecognised: false,
-        reason: { code: 'verifier-unavailable', message: messageOf(error) },
-      });
-      continue;
-    }
-    results.push(await importOne(file, verification, store, options));
+    const verification = await verifyWith(verify, file);
+    results.push(
+      'result' in verification ? verification : await importOne(file, verification.verification, store, options),
+    );
   }
   return results;
+}
+
+type Verify = (bytes: Uint8Array) => Promise<PdfVerification>;
+
+/** The verifier given, or the one in a worker; why it could not be loaded otherwise. */
+async function verifierOf(given: Verify | undefined): Promise<Verify | { message: string }> {
+  if (given) return given;
+  try {
+    // The signature code (pkijs, asn1js) is loaded only when a PDF is imported, and runs in a worker.
+    return (await import('../../pdf/verify-pdf-in-worker.js')).verifyPdfInWorker;
+  } catch (error) {
+    return { message: messageOf(error) };
+  }
+}
+
+/** A file checked, or the refusal of a file that could not be checked. */
+async function verifyWith(
+  verify: Verify | { message: string },
+  file: { name: string; bytes: Uint8Array },
+): Promise<{ verification: PdfVerification } | PdfImportResult> {
+  const unavailable = (message: string): PdfImportResult => ({
+    fileName: file.name,
+    result: 'refused',
+    signerRecognised: false,
+    reason: { code: 'verifier-unavailable', message },
+  });
+  if (typeof verify !== 'function') return unavailable(verify.message);
+  try {
+    return { verification: await verify(file.bytes) };
+  } catch (error) {
+    return unavailable(messageOf(error));
+  }
+}
+
+export interface SubmissionImportOptions {
+  /** The forms assessments may have been made with. */
+  forms: readonly FormDefinition[];
+  /**
+   * Writes the event and its PDF: a shared register's `appendOnServer`, for the event is in the
+   * name of the teacher who sent it (as the server recorded them), not of the approver whose browser
+   * writes it, and other approvers' browsers may write it at the same time.
+   */
+  append: (events: readonly RegisterEvent[], evidence: readonly RegisterEvidence[]) => Promise<unknown>;
+  /** When the register is read; now unless given. */
+  now?: Date;
+  /** Checks a file; the verifier in a worker unless given. */
+  verify?: Verify;
+}
+
+/**
+ * Checks a teacher's submission (its PDF, `bytes`; undefined when it came with none) exactly as an
+ * import checks a file, and writes what an import of it writes, marked with the submission. The
+ * event, and the entry of a tool the register does not hold, take their ids from the submission's,
+ * and the event its time (see `submissionEventTime`), and it records the fields in the forms'
+ * first language: two approvers' browsers that read the same register write the same event.
+ */
+export async function importSubmission(
+  submission: Submission,
+  bytes: Uint8Array | undefined,
+  store: RegisterStore,
+  options: SubmissionImportOptions,
+): Promise<PdfImportResult> {
+  const file = { name: submission.fileName, bytes: bytes ?? new Uint8Array() };
+  if (bytes === undefined) {
+    return { fileName: file.name, result: 'refused', signerRecognised: false, reason: { code: 'no-pdf' } };
+  }
+  const verification = await verifyWith(await verifierOf(options.verify), file);
+  if ('result' in verification) return verification;
+  const importOptions = { forms: options.forms, by: { name: submission.recordedBy }, now: options.now };
+  return importOne(file, verification.verification, store, importOptions, {
+    eventId: submissionEventId(submission._id),
+    newEntryId: submissionEntryId(submission._id),
+    submission: submissionMark(submission),
+    append: options.append,
+  });
+}
+
+/** How an import is written when it is not a person's import of a file in this browser. */
+interface Placement {
+  eventId: string;
+  /** The id of an entry it makes. */
+  newEntryId: string;
+  submission: SubmissionMark;
+  append: SubmissionImportOptions['append'];
 }
 
 async function importOne(
@@ -129,6 +203,7 @@ async function importOne(
   verification: PdfVerification,
   store: RegisterStore,
   options: PdfLogImportOptions,
+  placement?: Placement,
 ): Promise<PdfImportResult> {
   const now = options.now ?? new Date();
   const signer = verification.signer && {
@@ -165,7 +240,7 @@ async function importOne(
   if (form === undefined) {
     return refused({ code: 'unknown-form', formId: assessment.form.id, formVersion: assessment.form.version });
   }
-  const at = now.toISOString();
+  const at = placement?.submission.submittedAt ?? now.toISOString();
   let fields;
   try {
     fields = assessedFieldsOf(
@@ -181,21 +256,23 @@ async function importOne(
     return refused({ code: 'register-rule', rule: error.rule, message: error.message });
   }
   const evidence = { name: file.name, sha256: await sha256Hex(file.bytes) };
+  const found = entryForImport(view.entries, { ...fields, signerFingerprint: signer?.fingerprint });
   const change = {
-    id: newEventId(),
-    at,
+    id: placement?.eventId ?? newEventId(),
+    at: placement ? submissionEventTime(at, found?.log[0]) : at,
     by: options.by,
     assessment,
     fields,
     evidence,
     ...(signer ? { signer: { name: signer.name, fingerprint: signer.fingerprint } } : {}),
+    ...(placement ? { submission: placement.submission } : {}),
   };
-  const found = entryForImport(view.entries, { ...fields, signerFingerprint: signer?.fingerprint });
+  const newEntryId = () => placement?.newEntryId ?? freeEntryId(assessment.id, view.entries);
   let event: RegisterEvent;
   let placed: Pick<PdfImportResult, 'result' | 'entryId' | 'rivalOf'>;
   const held = found?.assessment;
   if (found === undefined) {
-    const entryId = freeEntryId(assessment.id, view.entries);
+    const entryId = newEntryId();
     event = { ...change, type: 'imported', entryId };
     placed = { result: 'created', entryId };
   } else if (
@@ -204,7 +281,7 @@ async function importOne(
     held.revision === assessment.revision &&
     found.signerFingerprint !== signer?.fingerprint
   ) {
-    const entryId = freeEntryId(assessment.id, view.entries);
+    const entryId = newEntryId();
     event = { ...change, type: 'imported', entryId };
     placed = { result: 'side-by-side', entryId, rivalOf: found.id };
   } else {
@@ -214,7 +291,8 @@ async function importOne(
     placed = { result: 'updated', entryId: found.id };
   }
   try {
-    await store.append([event], [{ ...evidence, bytes: file.bytes }]);
+    const files = [{ ...evidence, bytes: file.bytes }];
+    await (placement ? placement.append([event], files) : store.append([event], files));
   } catch (error) {
     return refused({ code: 'storage', message: messageOf(error) });
   }

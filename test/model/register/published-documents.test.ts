@@ -46,6 +46,7 @@ describe('published documents', () => {
     school: 'ysgol-gwyn',
     entry: entry(),
     publishedAt: NOW.toISOString(),
+    submissions: ['submission-1'],
   };
   const cases: Array<[string, unknown, string | undefined]> = [
     ['a published tool', good, undefined],
@@ -60,6 +61,22 @@ describe('published documents', () => {
     ['an id of another entry', { ...good, _id: 'ysgol-gwyn:entry-2' }, 'its id is not its school and entry'],
     ['an id of another school', { ...good, _id: 'ysgol-arall:entry-1' }, 'its id is not its school and entry'],
   ];
+  it('read a document published before submissions were kept as coming from none', () => {
+    const older: Partial<PublishedDocument> = { ...good };
+    delete older.submissions;
+    expect(readPublishedDocument(older)).to.deep.equal({ document: { ...good, submissions: [] } });
+  });
+
+  it('name the submissions a tool’s assessments came from, oldest first, and publish again when one is added', () => {
+    const mark = (id: string) => ({ id, submittedAt: at(1), by: { name: 'Siân Jones' } });
+    const [imported, started] = underReview('padlet');
+    const events = [{ ...imported!, submission: mark('first') }, started!] as Parameters<typeof registerFromEvents>[0];
+    const before = publishedDocuments('ysgol-gwyn', registerFromEvents(events, { now: NOW }).entries, NOW)[0]!;
+    expect(before.submissions).to.deep.equal(['first']);
+    expect(samePublicFields(before, { ...before, submissions: ['first', 'second'] })).to.equal(false);
+    expect(samePublicFields(before, { ...before, submissions: undefined! })).to.equal(false);
+  });
+
   for (const [what, doc, problem] of cases) {
     it(`read: ${what}`, () => {
       const read = readPublishedDocument(doc);

@@ -12,6 +12,7 @@ export interface School {
   server: string;
   register: string;
   published: string;
+  submissions: string;
 }
 
 export interface Person {
