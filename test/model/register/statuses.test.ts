@@ -21,7 +21,7 @@ function tool(status: StoredStatus): RegisterEntryState {
   delete state.history;
   return {
     ...(state as Omit<RegisterEntry, 'history'>),
-    log: [imported('padlet-1', state.id, AT) as Extract<RegisterEvent, { type: 'imported' }>],
+    log: [imported('padlet-1', 'padlet', AT) as Extract<RegisterEvent, { type: 'imported' }>],
   };
 }
 
