@@ -70,7 +70,7 @@ export function renderTools(view: ListView): TemplateResult {
                 </tbody>
               </table>
             </div>
-            ${renderPages(view, page, pages)}`
+            ${renderPages((to) => view.goTo(to), page, pages)}`
     }`;
 }
 
@@ -191,15 +191,20 @@ function renderRow(view: ListView, entry: RegisterEntryState): TemplateResult {
   </tr>`;
 }
 
-function renderPages(view: ListView, page: number, pages: number): TemplateResult | typeof nothing {
+/** The buttons between the pages of a long list, and which page is shown. */
+export function renderPages(
+  goTo: (page: number) => void,
+  page: number,
+  pages: number,
+): TemplateResult | typeof nothing {
   if (pages <= 1) return nothing;
   // aria-disabled rather than disabled, so that focus stays on the button at the first and last page.
   return html`<nav class="pages" aria-label=${msg('Pages of the list')}>
-    <button type="button" aria-disabled=${page <= 1 ? 'true' : 'false'} @click=${() => view.goTo(page - 1)}>
+    <button type="button" aria-disabled=${page <= 1 ? 'true' : 'false'} @click=${() => goTo(page - 1)}>
       ${msg('Previous page')}
     </button>
     <p aria-live="polite">${msg(str`Page ${page} of ${pages}`)}</p>
-    <button type="button" aria-disabled=${page >= pages ? 'true' : 'false'} @click=${() => view.goTo(page + 1)}>
+    <button type="button" aria-disabled=${page >= pages ? 'true' : 'false'} @click=${() => goTo(page + 1)}>
       ${msg('Next page')}
     </button>
   </nav>`;
