@@ -1,5 +1,6 @@
 // The shared register on CouchDB: the store that keeps a replica of the school's register in this
-// browser in live sync with its server, signing in, and moving a browser's own register into it.
+// browser in live sync with its server, signing in, and moving a browser's own register into it;
+// and the register for staff, read and followed live (no PouchDB there).
 // Kept out of the main entry because PouchDB is large; a page loads it only when a shared register
 // is configured.
 export {
@@ -35,3 +36,15 @@ export {
   type SubmissionApproverOptions,
 } from './services/register/approve-submissions.js';
 export { submissionsDatabaseOf } from './services/register/couch-session.js';
+export {
+  PublishedRegisterStore,
+  type PublishedRegisterStoreOptions,
+} from './services/register/published-register-store.js';
+export {
+  readPublishedRegister,
+  watchPublishedRegister,
+  type PublishedRegisterChange,
+  type PublishedRegisterRead,
+} from './services/register/read-published-register.js';
+export { PublishedRegisterError, type PublishedRegisterProblem } from './services/register/published-requests.js';
+export type { ServerRegisterStore } from './services/register/couch-sync-status.js';
