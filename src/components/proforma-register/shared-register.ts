@@ -125,7 +125,7 @@ export class SharedRegisterController implements ReactiveController {
   ) {
     host.addController(this);
     this.submissions = new SubmissionsController(host, {
-      store: () => (this.#approver && options.browserStore() ? this.store : undefined),
+      store: () => (this.#approver && options.browserStore() ? this.#registerStore : undefined),
       credentials: () => this.#credentials,
       forms: () => host.forms,
     });
