@@ -159,7 +159,7 @@ export async function testCouchServer(env = process.env) {
 export async function removeSchool(server, school, people = []) {
   const authorization = `Basic ${Buffer.from(`${server.admin.name}:${server.admin.password}`).toString('base64')}`;
   const request = (method, path) => fetch(new URL(path, `${server.origin}/`), { method, headers: { authorization } });
-  for (const database of [`proforma-${school}-register`, `proforma-${school}-published`]) {
+  for (const database of ['register', 'submissions', 'published'].map((kind) => `proforma-${school}-${kind}`)) {
     await request('DELETE', database);
   }
   const range = `startkey=${encodeURIComponent(JSON.stringify(`org.couchdb.user:${school}-`))}&endkey=${encodeURIComponent(JSON.stringify(`org.couchdb.user:${school}-\ufff0`))}`;

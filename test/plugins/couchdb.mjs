@@ -24,7 +24,7 @@ function addressFor(serverOrigin, pageOrigin) {
  * `executeServerCommand('couchdb-school', { origin: location.origin, people: [{ name, password, role }] })`
  * sets up a new school (`proforma-couchdb setup`, with the page's origin for CORS) and adds the
  * people (`proforma-couchdb user`; names are server-wide, so make them unique). Answers
- * `{ kind, school, server, register, published }`: the server's URL, and each database's.
+ * `{ kind, school, server, register, submissions, published }`: the server's URL, and each database's.
  */
 export function couchdbPlugin() {
   let started;
@@ -47,6 +47,7 @@ export function couchdbPlugin() {
         school,
         server: address,
         register: `${address}/${names.register}`,
+        submissions: `${address}/${names.submissions}`,
         published: `${address}/${names.published}`,
       };
     },

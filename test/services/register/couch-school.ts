@@ -11,6 +11,7 @@ export interface School {
   school: string;
   server: string;
   register: string;
+  submissions: string;
   published: string;
 }
 
