@@ -1,5 +1,6 @@
 // The shared register on CouchDB: the store that keeps a replica of the school's register in this
-// browser in live sync with its server, signing in, and moving a browser's own register into it.
+// browser in live sync with its server, signing in, moving a browser's own register into it, and a
+// teacher's outbox of signed assessments sent to the school's approvers.
 // Kept out of the main entry because PouchDB is large; a page loads it only when a shared register
 // is configured.
 export {
@@ -28,3 +29,17 @@ export {
   type MoveResult,
   type MoveStep,
 } from './services/register/move-register-to-shared.js';
+export {
+  outboxNameOf,
+  schoolAddressesOf,
+  SendSubmissionError,
+  SubmissionOutbox,
+  type OutboxConnection,
+  type OutboxStatus,
+  type OutgoingSubmission,
+  type SchoolAddresses,
+  type SendProblem,
+  type SubmissionOutboxOptions,
+  type SubmissionProgress,
+  type SubmissionWithProgress,
+} from './services/register/submission-outbox.js';
