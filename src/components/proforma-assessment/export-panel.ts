@@ -8,7 +8,7 @@ import { newId } from '../../internal/ids.js';
 import { scopedTag } from '../../internal/scoped-tag.js';
 import { ProformaExport } from '../proforma-export/proforma-export.js';
 import type { ProformaPdfExportedEvent } from '../../events/pdf-exported.js';
-import type { OutgoingSubmission } from '../../couch.js';
+import type { OutgoingSubmission } from '../../services/register/submission-outbox.js';
 
 /** What the panel reads of the assessment it belongs to (`<proforma-assessment>`). */
 export interface ExportPanelHost extends ReactiveControllerHost, HTMLElement {

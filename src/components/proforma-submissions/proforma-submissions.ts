@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import type { CouchFetch, OutboxStatus, OutgoingSubmission, SubmissionOutbox } from '../../couch.js';
+import type { CouchFetch } from '../../services/register/couch-session.js';
+import type { OutboxStatus, OutgoingSubmission, SubmissionOutbox } from '../../services/register/submission-outbox.js';
 import type { Submission } from '../../model/register/submissions.js';
 import { dateFormat } from '../../internal/dates.js';
 import { languageOf, localized } from '../../internal/localization.js';
@@ -87,7 +88,8 @@ export class ProformaSubmissions extends LitElement {
     const opening = ++this.#opening;
     this.loadProblem = undefined;
     try {
-      const { SubmissionOutbox } = await import('../../couch.js');
+      // The outbox alone, not the whole of couch.js: a form page that sends PDFs shares nothing with the register's code.
+      const { SubmissionOutbox } = await import('../../services/register/submission-outbox.js');
       if (opening !== this.#opening) return;
       const credentials = (['include', 'same-origin', 'omit'] as const).find((each) => each === this.credentials);
       const outbox = new SubmissionOutbox(this.couchUrl, {

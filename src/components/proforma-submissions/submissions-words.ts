@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { OutboxStatus, SubmissionProgress } from '../../couch.js';
+import type { OutboxStatus, SubmissionProgress } from '../../services/register/submission-outbox.js';
 
 // The words of a teacher's submissions: where each stands, and where the outbox stands with the
 // school's server. Looked up when called, so that a change of language shows on the next render.
