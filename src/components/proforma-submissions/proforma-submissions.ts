@@ -30,8 +30,11 @@ type SendState =
  * @cssprop [--proforma-font-family=system-ui, sans-serif] - Font of the whole element.
  * @cssprop [--proforma-color-text=#0b0c0c] - Main text colour.
  * @cssprop [--proforma-color-muted=#505a5f] - Hint text and times.
+ * @cssprop [--proforma-color-background=#ffffff] - Background of the fields and buttons.
+ * @cssprop [--proforma-color-border=#6f777b] - Borders of the fields, and lines between assessments sent.
  * @cssprop [--proforma-color-accent=#1d4f91] - Buttons and messages.
  * @cssprop [--proforma-color-focus=#b35c00] - Focus outline colour.
+ * @cssprop [--proforma-color-conditions=#7a4b00] - Border of a warning.
  * @cssprop [--proforma-color-not-approved=#b10e1e] - Problems, and refused assessments.
  * @cssprop [--proforma-radius=4px] - Corner radius of fields, buttons and messages.
  */
