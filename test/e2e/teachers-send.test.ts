@@ -82,6 +82,7 @@ describe('the teacher sends a signed assessment to the IT lead', function () {
       { timeout: 15_000 },
     );
     expect(text(sending.shadowRoot!.querySelector('.submissions'))).to.contain('Padlet');
+    expect(focused()?.id, 'focus moves to what became of the PDF').to.equal('sent');
 
     const listing = await requestsAs(itLead)(`${school.submissions}/_all_docs?include_docs=true`, { method: 'GET' });
     const { rows } = (await listing.json()) as { rows: Array<{ id: string; doc: Record<string, unknown> }> };

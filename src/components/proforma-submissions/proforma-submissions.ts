@@ -166,6 +166,9 @@ export class ProformaSubmissions extends LitElement {
     try {
       const submission = await outbox.send(signed);
       this.sending = { status: 'kept', id: submission.id };
+      // The button is gone: focus moves to what became of the assessment, rather than to the page.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#sent')?.focus();
     } catch (error) {
       const problem = (error as { problem?: unknown }).problem;
       this.sending = {
@@ -205,7 +208,7 @@ export class ProformaSubmissions extends LitElement {
       <p class="hint">${msg('Send the signed PDF to your school’s IT lead, who records a decision on the tool.')}</p>
       ${
         sending.status === 'kept'
-          ? html`<p class="message" role="status">
+          ? html`<p class="message" id="sent" role="status" tabindex="-1">
               ${kept ? progressWords(kept.progress) : msg('Kept in this browser to send.')}
             </p>`
           : html`<button
