@@ -1,5 +1,6 @@
 // The shared register on CouchDB: the store that keeps a replica of the school's register in this
-// browser in live sync with its server, signing in, and moving a browser's own register into it.
+// browser in live sync with its server, signing in, moving a browser's own register into it, and a
+// teacher's outbox of signed assessments sent to the school's approvers.
 // Kept out of the main entry because PouchDB is large; a page loads it only when a shared register
 // is configured.
 export {
@@ -34,4 +35,16 @@ export {
   type RefusedSubmission,
   type SubmissionApproverOptions,
 } from './services/register/approve-submissions.js';
-export { submissionsDatabaseOf } from './services/register/couch-session.js';
+export { schoolAddressesOf, type SchoolAddresses } from './services/register/couch-session.js';
+export {
+  outboxNameOf,
+  SendSubmissionError,
+  SubmissionOutbox,
+  type OutboxConnection,
+  type OutboxStatus,
+  type OutgoingSubmission,
+  type SendProblem,
+  type SubmissionOutboxOptions,
+  type SubmissionProgress,
+  type SubmissionWithProgress,
+} from './services/register/submission-outbox.js';

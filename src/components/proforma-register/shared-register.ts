@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { CouchRegisterStore, CouchSyncStatus, MoveProgress } from '../../couch.js';
-import { isApproverOf, schoolOfRegister, serverUrlOf } from '../../services/register/couch-session.js';
+import { isApproverOf, schoolAddressesOf, schoolOfRegister } from '../../services/register/couch-session.js';
 import type { RegisterStore, RegisterView } from '../../services/register/register-store.js';
 import type { FormDefinition } from '../../model/form-definition.js';
 import type { RegisterChangesController } from './register-changes.js';
@@ -29,10 +29,8 @@ export type MoveState =
  * `…/proforma-<school>-published`), and the school's id; undefined for an address named otherwise.
  */
 export function publishedDatabaseOf(registerUrl: string): { url: string; school: string } | undefined {
-  const school = schoolOfRegister(registerUrl);
-  return school === undefined
-    ? undefined
-    : { url: new URL(`proforma-${school}-published`, serverUrlOf(registerUrl)).href, school };
+  const addresses = schoolAddressesOf(registerUrl);
+  return addresses && { url: addresses.published, school: addresses.school };
 }
 
 /** Why the register for staff could not be updated, in words. */
