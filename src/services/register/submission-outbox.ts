@@ -1,3 +1,4 @@
+import { oneAtATime } from '../../internal/one-at-a-time.js';
 import {
   decisionsOfSubmissions,
   readSubmission,
@@ -129,8 +130,11 @@ export class SubmissionOutbox {
   /** Whether the watch on the published register ended with a failure, to start again once the server answers. */
   #watchFailed = false;
   #status: OutboxStatus = { connection: 'connecting', submissions: [] };
-  #refreshing: Promise<void> | undefined;
-  #refreshAgain = false;
+  /** Works the status out again: one at a time, and once more if asked meanwhile. */
+  readonly #refresh = oneAtATime(
+    () => this.#update(),
+    () => this.#closed,
+  );
   #closed = false;
   readonly #onOnline = () => this.restartSync();
 
@@ -150,7 +154,7 @@ export class SubmissionOutbox {
     this.#state = this.#readState();
     globalThis.addEventListener?.('online', this.#onOnline);
     this.#startSync();
-    this.#refresh();
+    this.#refresh.ask();
   }
 
   /** Where the outbox stands now. */
@@ -168,7 +172,7 @@ export class SubmissionOutbox {
   async session(): Promise<CouchSession | undefined> {
     const session = await currentSession(this.#fetch, this.serverUrl);
     if (session) await this.#saveState({ userName: session.name });
-    this.#refresh();
+    this.#refresh.ask();
     return session;
   }
 
@@ -210,7 +214,7 @@ export class SubmissionOutbox {
       const problem = storageError(error);
       throw new SendSubmissionError('storage', problem instanceof Error ? problem.message : String(problem));
     }
-    this.#refresh();
+    this.#refresh.ask();
     return submission;
   }
 
@@ -220,7 +224,7 @@ export class SubmissionOutbox {
     this.#stopSync();
     this.#problem = undefined;
     this.#startSync();
-    this.#refresh();
+    this.#refresh.ask();
   }
 
   /** Stops sending and watching, and closes this browser's database (which keeps its submissions). */
@@ -229,7 +233,7 @@ export class SubmissionOutbox {
     this.#closed = true;
     globalThis.removeEventListener?.('online', this.#onOnline);
     this.#stopSync();
-    await this.#refreshing?.catch(() => undefined);
+    await this.#refresh.idle();
     await this.#local.close();
   }
 
@@ -237,12 +241,12 @@ export class SubmissionOutbox {
     const push = this.#local.replicate.to(this.#remote, { live: true, retry: true, back_off_function: backOff });
     const failed = (error: unknown) => {
       this.#problem = problemOf(error);
-      this.#refresh();
+      this.#refresh.ask();
     };
     push
       .on('active', () => {
         this.#pushing = true;
-        this.#refresh();
+        this.#refresh.ask();
       })
       .on('paused', (error?: unknown) => {
         this.#pushing = false;
@@ -250,9 +254,9 @@ export class SubmissionOutbox {
         this.#heard = true;
         this.#problem = undefined;
         if (this.#watchFailed) this.#watchPublished();
-        this.#refresh();
+        this.#refresh.ask();
       })
-      .on('change', () => this.#refresh())
+      .on('change', () => this.#refresh.ask())
       .on('requestError', failed)
       .on('error', failed)
       .on('denied', (error: unknown) => void this.#refuse(error));
@@ -275,7 +279,7 @@ export class SubmissionOutbox {
     await this.#saveState(({ refused }) => ({
       refused: refused.some((each) => each.id === id) ? refused : [...refused, { id, reason: words }],
     }));
-    this.#refresh();
+    this.#refresh.ask();
   }
 
   /** Reads the published register's decisions, then waits on its changes feed for more, until stopped. */
@@ -299,7 +303,7 @@ export class SubmissionOutbox {
       for (;;) {
         const { rows } = await get<{ rows: Array<{ doc?: unknown }> }>('/_all_docs?include_docs=true');
         this.#decisions = decisionsOfSubmissions(rows.map(({ doc }) => doc));
-        this.#refresh();
+        this.#refresh.ask();
         const query = new URLSearchParams({ feed: 'longpoll', since, timeout: String(this.#pollMs) });
         do {
           const answer = await get<{ results: unknown[]; last_seq: string | number }>(`/_changes?${query}`);
@@ -313,23 +317,6 @@ export class SubmissionOutbox {
     loop().catch(() => {
       if (this.#watching === watching && !watching.signal.aborted) this.#watchFailed = true;
     });
-  }
-
-  #refresh(): void {
-    if (this.#closed) return;
-    if (this.#refreshing) {
-      this.#refreshAgain = true;
-      return;
-    }
-    this.#refreshing = this.#update()
-      .catch(() => undefined)
-      .finally(() => {
-        this.#refreshing = undefined;
-        if (this.#refreshAgain) {
-          this.#refreshAgain = false;
-          this.#refresh();
-        }
-      });
   }
 
   /** Reads this browser's submissions, asks the server which it holds, and works the status out. */
