@@ -11,6 +11,7 @@ import { fieldStyles } from '../../styles/field.styles.js';
 import { messageStyles } from '../../styles/messages.styles.js';
 import { styles } from './proforma-submissions.styles.js';
 import { connectionWords, progressWords, signInFailure } from './submissions-words.js';
+import { renderSignInForm } from '../render-sign-in.js';
 
 /** Sending the signed PDF this element was given: not yet, under way, done (its id), or why not. */
 type SendState =
@@ -129,26 +130,21 @@ export class ProformaSubmissions extends LitElement {
     return status !== undefined && (status.connection === 'sign-in-needed' || this.signedOut);
   }
 
-  async #onSignIn(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  async #signIn(name: string, password: string): Promise<boolean> {
     const outbox = this.#outbox;
-    if (!outbox || this.signingIn) return;
-    const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
+    if (!outbox || this.signingIn) return false;
     this.signingIn = true;
     this.signInProblem = undefined;
     try {
-      await outbox.signIn(String(data.get('name') ?? '').trim(), String(data.get('password') ?? ''));
+      await outbox.signIn(name, password);
       this.signedOut = false;
-      form.reset();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(this.signed ? '#send' : '#submissions-heading')?.focus();
+      return true;
     } catch (error) {
       this.signInProblem = signInFailure(error);
+      return false;
     } finally {
-      // The password is never kept, in the page or anywhere else: the field is emptied whatever the answer.
-      const password = form.elements.namedItem('password') as HTMLInputElement | null;
-      if (password) password.value = '';
       this.signingIn = false;
     }
   }
@@ -231,29 +227,12 @@ export class ProformaSubmissions extends LitElement {
   }
 
   #renderSignIn(): TemplateResult {
-    const error = this.signInProblem;
-    return html`<form class="sign-in" @submit=${this.#onSignIn} aria-labelledby="sign-in-heading">
-      <h3 id="sign-in-heading">${msg('Sign in to the school’s server')}</h3>
-      ${error ? html`<p class="error-message" id="sign-in-error" role="alert">${error}</p>` : nothing}
-      <div class="field">
-        <label for="sign-in-name">${msg('Name')}</label>
-        <input
-          id="sign-in-name"
-          name="name"
-          type="text"
-          autocomplete="username"
-          required
-          aria-describedby=${error ? 'sign-in-error' : nothing}
-        />
-      </div>
-      <div class="field">
-        <label for="sign-in-password">${msg('Password')}</label>
-        <input id="sign-in-password" name="password" type="password" autocomplete="current-password" required />
-      </div>
-      <button type="submit" class="primary" aria-disabled=${this.signingIn ? 'true' : 'false'}>
-        ${this.signingIn ? msg('Signing in…') : msg('Sign in')}
-      </button>
-    </form>`;
+    return renderSignInForm({
+      heading: msg('Sign in to the school’s server'),
+      problem: this.signInProblem,
+      signingIn: this.signingIn,
+      signIn: (name, password) => this.#signIn(name, password),
+    });
   }
 
   #renderList(status: OutboxStatus | undefined): TemplateResult {
