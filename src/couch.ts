@@ -1,6 +1,7 @@
 // The shared register on CouchDB: the store that keeps a replica of the school's register in this
-// browser in live sync with its server, signing in, and moving a browser's own register into it;
-// and the register for staff, read and followed live (no PouchDB there).
+// browser in live sync with its server, signing in, and moving a browser's own register into it.
+// (The register for staff, which needs no PouchDB, is read by a chunk of its own that the register
+// element loads: src/services/register/published-register-store.ts.)
 // Kept out of the main entry because PouchDB is large; a page loads it only when a shared register
 // is configured.
 export {
@@ -29,15 +30,4 @@ export {
   type MoveResult,
   type MoveStep,
 } from './services/register/move-register-to-shared.js';
-export {
-  PublishedRegisterStore,
-  type PublishedRegisterStoreOptions,
-} from './services/register/published-register-store.js';
-export {
-  readPublishedRegister,
-  watchPublishedRegister,
-  type PublishedRegisterChange,
-  type PublishedRegisterRead,
-} from './services/register/read-published-register.js';
-export { PublishedRegisterError, type PublishedRegisterProblem } from './services/register/published-requests.js';
 export type { ServerRegisterStore } from './services/register/couch-sync-status.js';
