@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { EMBED_PAGE_URL, timeEmbedFirstRender } from './embed-render.mjs';
+import { COUCH_SYNC_TOOLS, timeCouchSync } from './couch-sync.mjs';
 import { REGISTER_LOG_TOOLS, timeRegisterLog } from './register-log.mjs';
 import { answerEverything, installHelpers, renderProforma, renderSurveyJs, timeScoring } from './in-page.mjs';
 import {
@@ -80,6 +81,8 @@ async function pageFiles(bench, library, path, showForm, entryUrl) {
 
 const TOOLS = REGISTER_LOG_TOOLS.toLocaleString('en-GB');
 const TOOLS_EVENTS = (REGISTER_LOG_TOOLS * 3).toLocaleString('en-GB');
+const SYNC_TOOLS = COUCH_SYNC_TOOLS.toLocaleString('en-GB');
+const SYNC_EVENTS = (COUCH_SYNC_TOOLS * 3).toLocaleString('en-GB');
 
 /** Measurements several figures read, each made once a run (`bench.once`). */
 const MEASUREMENTS = {
@@ -195,6 +198,20 @@ const MEASUREMENTS = {
       freshNamespace,
     });
     // The load these figures were measured under, as other work on the machine slows them.
+    return { ...measured, loadAverage: loadavg().map((load) => Number(load.toFixed(2))) };
+  },
+
+  /** The shared register on a server the bench starts on loopback: COUCH_SYNC_TOOLS tools, on the couch bundle. */
+  async couchSync(bench) {
+    const { lastPass } = await bench.once(MEASUREMENTS.answerPasses);
+    const measured = await timeCouchSync({
+      openPage: (path) => openPage(bench, path),
+      baseUrl: bench.baseUrl,
+      answers: lastPass.answers,
+      runs: bench.runs,
+      allowServer: (origin) => bench.loopbackServers.add(origin),
+      couchBundleUrl: COUCH_BUNDLE_URL,
+    });
     return { ...measured, loadAverage: loadavg().map((load) => Number(load.toFixed(2))) };
   },
 };
@@ -524,6 +541,7 @@ export const FIGURES = [
     unit: 'B',
     definition: `${COUCH_BUNDLE_URL.slice(1)}, CouchRegisterStore with PouchDB (core, IndexedDB and HTTP adapters, replication) and what it shares with the register's page (the event schema, the fold, zod), loaded only where a shared register is configured; read from the build, gzip level 9`,
     bytes: true,
+    budget: { name: 'what the shared register adds, loaded only when configured', limit: 50000, ci: false },
     measure: async (bench) => gzipBytes(await readFile(join(bench.build, COUCH_BUNDLE_URL))),
   },
   {
@@ -636,6 +654,32 @@ export const FIGURES = [
     definition: `ms from a new IndexedDbRegisterStore on a freshly loaded page to carryOverEarlierRegister resolving: ${TOOLS} entries (each with its history of three events and its assessment) read from the earlier version's database, every history event made an event, checked and written with the fold in one transaction. The earlier register is written by that version's own code, from the same tools, into a fresh namespace each run`,
     budget: { name: `carrying over ${TOOLS} tools`, limit: 5000, ci: false },
     measure: fromRegisterLog('carryOver', 'carriedEvents'),
+  },
+  {
+    key: 'proforma.couchFirstSync',
+    row: `shared register: first sync of ${SYNC_TOOLS} tools into an empty browser`,
+    unit: 'ms',
+    definition: `ms from a new CouchRegisterStore (dist/couch.bundle.js) with an empty replica on a freshly loaded page to its read() holding every tool, once its status is "up-to-date": ${SYNC_TOOLS} tools (${SYNC_EVENTS} events, each tool imported with the social-tool form's complete answers, put under review and decided, as the register-log figures make them) pulled from a CouchDB-protocol server on a loopback port that the bench starts (test/couchdb/server.mjs: PouchDB Server in memory, or the Apache CouchDB that COUCHDB_URL names), signed in as an approver; a fresh replica each run`,
+    budget: { name: `shared register: first sync of ${SYNC_TOOLS} tools`, limit: 5000, ci: false },
+    measure: from(MEASUREMENTS.couchSync, ({ firstSync, syncedEvents, kind, loadAverage }) => ({
+      ...summarise(firstSync),
+      tools: COUCH_SYNC_TOOLS,
+      events: syncedEvents,
+      server: kind,
+      loadAverage,
+    })),
+  },
+  {
+    key: 'proforma.couchChangeSeen',
+    row: '  a change in one browser seen in another',
+    unit: 'ms',
+    definition: `ms from store.append of a change (moveEvent, a tool put under review again) in one CouchRegisterStore to another CouchRegisterStore, with its own replica and signed in as another approver, reading the register that shows it (its watch called, then read()), through that loopback server: two browsers' stores, both synced with the same ${SYNC_TOOLS}-tool register, in one page (a page in the background has its timers slowed); the changes go each way in turn, at least 10, a different tool each`,
+    budget: { name: 'shared register: a change seen in another browser', limit: 1000, ci: false },
+    measure: from(MEASUREMENTS.couchSync, ({ seenInAnother, kind, loadAverage }) => ({
+      ...summarise(seenInAnother),
+      server: kind,
+      loadAverage,
+    })),
   },
 ];
 

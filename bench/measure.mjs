@@ -52,6 +52,8 @@ export const gzipBytes = (buffer) => gzipSync(buffer, { level: GZIP_LEVEL }).len
 export class Bench {
   files = {};
   offSiteRequests = new Set();
+  /** Servers on this machine that bench pages may ask, beside the bench's own (a CouchDB the bench started). */
+  loopbackServers = new Set();
   #measured = new Map();
 
   constructor(properties) {
@@ -100,12 +102,15 @@ export async function recordFiles(bench, path, showForm) {
   }
 }
 
-/** Records in `bench.offSiteRequests` every request `page` makes that is not to the bench's server (or a data: or its own blob: URL). */
-export function stayLocal(page, { baseUrl, offSiteRequests }) {
+/** Records in `bench.offSiteRequests` every request `page` makes that is not to the bench's server, a loopback server it started, or a data: or its own blob: URL. */
+export function stayLocal(page, { baseUrl, offSiteRequests, loopbackServers = new Set() }) {
   page.on('request', (request) => {
     const url = request.url();
     // Files the page made itself (data: and its own blob: URLs) never leave the machine.
-    const local = url.startsWith(`${baseUrl}/`) || url.startsWith('data:') || url.startsWith(`blob:${baseUrl}/`);
+    const local =
+      [baseUrl, ...loopbackServers].some((origin) => url.startsWith(`${origin}/`)) ||
+      url.startsWith('data:') ||
+      url.startsWith(`blob:${baseUrl}/`);
     if (!local) offSiteRequests.add(url);
   });
 }

@@ -1,6 +1,8 @@
 // The shared register on CouchDB: the store that keeps a replica of the school's register in this
 // browser in live sync with its server, signing in, moving a browser's own register into it, and a
 // teacher's outbox of signed assessments sent to the school's approvers.
+// (The register for staff, which needs no PouchDB, is read by a chunk of its own that the register
+// element loads: src/services/register/published-register-store.ts.)
 // Kept out of the main entry because PouchDB is large; a page loads it only when a shared register
 // is configured.
 export {
@@ -48,3 +50,4 @@ export {
   type SubmissionProgress,
   type SubmissionWithProgress,
 } from './services/register/submission-outbox.js';
+export type { ServerRegisterStore } from './services/register/couch-sync-status.js';

@@ -47,7 +47,7 @@ import {
   type DetailView,
 } from './render-detail.js';
 import { renderTools } from './render-list.js';
-import { renderLoadFailure, renderNotes, renderPublishedNote } from './render-notes.js';
+import { renderNotes, renderPublishedNote, renderUnread } from './render-notes.js';
 import { renderSignerDisputeOf, renderSignerDisputes } from './render-signer-disputes.js';
 import { renderTransfers } from './render-transfers.js';
 import { renderShared } from './render-shared.js';
@@ -69,7 +69,9 @@ const CARRIED_OVER_BY = 'proforma (the register kept by the earlier version)';
  * `readonly`, decisions, retirements and trusted signing keys, each written
  * as an event of the register's log. With `src` it shows a register file
  * (a published register, most often) instead of this browser's register,
- * and changes nothing.
+ * and changes nothing. A `couch-url` whose database is named
+ * `proforma-<school>-published` is the register for staff: shown as `readonly`
+ * is, followed live as approvers decide, never written.
  *
  * @summary The approved-tools register: list, filter, detail, decisions and history.
  *
@@ -131,7 +133,7 @@ export class ProformaRegister extends LitElement {
   private readonly shared: SharedRegisterController = new SharedRegisterController(this, this.changes, {
     storeChanged: () => this.data.open(),
     browserStore: () => (this.canChange ? this.browserStore : undefined),
-    view: () => (this.couchUrl ? this.view : undefined),
+    view: () => (this.couchUrl ? this.data.view : undefined),
   });
   private readonly transfers = new TransferController(this, this.data, this.changes);
   /** PDFs dropped anywhere on the element, unless it is read-only or showing one tool; keyboard users have the file input. */
@@ -164,7 +166,7 @@ export class ProformaRegister extends LitElement {
   /** Form definitions: for importing signed PDFs, for review periods, and for the titles of forms. */
   @property({ attribute: false }) forms: FormDefinition[] = [];
 
-  /** A shared register's CouchDB database (`https://…/proforma-<school>-register`), kept here too, in live sync. */
+  /** A shared register's CouchDB database (`https://…/proforma-<school>-register`), kept here too, in live sync; `…/proforma-<school>-published`, the register for staff, read live. */
   @property({ attribute: 'couch-url' }) couchUrl = '';
 
   /** Whether requests to `couch-url` carry cookies: `include`, or `same-origin`/`omit` behind a site's own sign-in. */
@@ -196,18 +198,19 @@ export class ProformaRegister extends LitElement {
     return this.ownStore;
   }
 
-  /** Whether this view may change the register: not the staff view, nor a file read from `src`. */
+  /** Whether this view may change the register: not the staff view, a file read from `src`, or for someone it is not for. */
   private get canChange(): boolean {
-    return !this.readonly && !this.src;
+    return !this.staffView && !this.src && !this.shared.notAllowed;
+  }
+
+  /** The staff view: `readonly`, or the register for staff read from its database. */
+  private get staffView(): boolean {
+    return this.readonly || this.shared.published;
   }
 
   /** The language the element's words, dates and numbers are in. */
   get language(): string {
     return languageOf(this);
-  }
-
-  private get view(): RegisterView | undefined {
-    return this.data.data.status === 'ready' ? this.data.data.view : undefined;
   }
 
   private async openEntry(entry: RegisterEntryState): Promise<void> {
@@ -222,7 +225,7 @@ export class ProformaRegister extends LitElement {
   /** The entry's assessment with its answers and its evidence: the register is read without them. */
   private async readDetail(id: string): Promise<void> {
     const store = this.data.current;
-    if (!store || this.readonly) return;
+    if (!store || this.staffView) return;
     const read = await store.entry(id).catch(() => undefined);
     if (!read || this.selectedId !== id) return;
     this.detail = { id, assessment: read.entry.assessment, evidence: read.evidence };
@@ -266,7 +269,7 @@ export class ProformaRegister extends LitElement {
   }
 
   override render(): TemplateResult {
-    const view = this.view;
+    const view = this.data.view;
     const entry = this.selectedId === undefined ? undefined : view?.entries.find(({ id }) => id === this.selectedId);
     return html`<section aria-labelledby=${entry ? 'detail-heading' : 'register-heading'}>
       ${entry && view ? this.renderDetail(entry, view) : this.renderList(view)}
@@ -280,13 +283,7 @@ export class ProformaRegister extends LitElement {
       ${renderPublishedNote(exportedAt, formats(this.language))}
       ${this.couchUrl ? renderShared(this.shared, this.language) : nothing}
       ${renderOutcome(this.changes.problems, this.changes.notice, (field) => this.focusField(field))}
-      ${
-        data.status === 'loading'
-          ? html`<p>${msg('Loading the register…')}</p>`
-          : data.status === 'failed'
-            ? renderLoadFailure(data.error)
-            : this.renderRegister(view!)
-      }
+      ${this.shared.notAllowed ? nothing : data.status === 'ready' ? this.renderRegister(data.view) : renderUnread(data)}
       ${
         this.canChange && view
           ? renderTransfers({
@@ -304,7 +301,7 @@ export class ProformaRegister extends LitElement {
   private renderRegister(view: RegisterView): TemplateResult {
     const open = (entry: RegisterEntryState) => void this.openEntry(entry);
     const format = formats(this.language);
-    const notes = this.readonly
+    const notes = this.staffView
       ? nothing
       : html`${renderNotes({
           view,
@@ -358,14 +355,14 @@ export class ProformaRegister extends LitElement {
   private renderDetail(entry: RegisterEntryState, view: RegisterView): TemplateResult {
     const format = formats(this.language);
     const detail = this.detail?.id === entry.id ? this.detail : undefined;
-    const history = this.readonly ? publishedEntry(entryWithHistory(entry)).history : historyOf(entry);
+    const history = this.staffView ? publishedEntry(entryWithHistory(entry)).history : historyOf(entry);
     const detailView: DetailView = {
       today: localIsoDate(),
       format,
       language: this.language,
       forms: this.forms,
       trusted: view.trustedKeys,
-      readonly: this.readonly,
+      readonly: this.staffView,
       canChange: this.canChange,
       assessment: detail?.assessment ?? entry.assessment,
       evidence: detail?.evidence ?? [],
@@ -373,7 +370,7 @@ export class ProformaRegister extends LitElement {
       changes: this.changes,
       download: (file) => void this.transfers.downloadEvidence(file),
     };
-    const disputes = this.readonly
+    const disputes = this.staffView
       ? nothing
       : renderSignerDisputeOf(entry, view.signerDisputes, {
           trusted: view.trustedKeys,
@@ -387,7 +384,7 @@ export class ProformaRegister extends LitElement {
       <h2 id="detail-heading" tabindex="-1">${entry.tool}</h2>
       ${renderOutcome(this.changes.problems, this.changes.notice, (field) => this.focusField(field))}
       ${renderFacts(entry, detailView)} ${renderSigner(entry, detailView)} ${disputes}
-      ${this.readonly ? nothing : renderConflict(entry, detailView)} ${renderAssessment(detailView)}
+      ${this.staffView ? nothing : renderConflict(entry, detailView)} ${renderAssessment(detailView)}
       ${renderHistory(detailView)} ${this.canChange ? renderChanges(entry, this.changes) : nothing}
     </div>`;
   }

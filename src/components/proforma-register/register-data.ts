@@ -63,6 +63,11 @@ export class RegisterDataController implements ReactiveController {
     this.source = undefined;
   }
 
+  /** The register as last read; undefined while it is being read, or could not be. */
+  get view(): RegisterView | undefined {
+    return this.data.status === 'ready' ? this.data.view : undefined;
+  }
+
   /** The store in use; undefined while a file is shown. */
   get current(): RegisterStore | undefined {
     return typeof this.source === 'string' ? undefined : this.source;

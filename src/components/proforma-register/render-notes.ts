@@ -130,10 +130,32 @@ export function renderPublishedNote(exportedAt: string | undefined, format: Form
     : nothing;
 }
 
-export function renderLoadFailure(error: unknown): TemplateResult {
+/** The register while it is being read, or why it could not be. */
+export function renderUnread(
+  data: { status: 'loading' } | { status: 'failed'; error: unknown },
+): TemplateResult | typeof nothing {
+  return data.status === 'loading' ? html`<p>${msg('Loading the register…')}</p>` : renderLoadFailure(data.error);
+}
+
+export function renderLoadFailure(error: unknown): TemplateResult | typeof nothing {
   let text = msg('The register could not be read: this browser is not letting this page use its storage.');
   let problems: string[] = [];
-  if (error instanceof RegisterFileError) {
+  // The register for staff's problems (its code is loaded only with it): a sign-in, or someone it is
+  // not for, the shared status above says; the rest is said here.
+  const { name, problem, url } = error as { name?: unknown; problem?: unknown; url?: string };
+  if (name === 'PublishedRegisterError') {
+    if (problem === 'sign-in-needed' || problem === 'not-allowed') return nothing;
+    text =
+      problem === 'unreachable'
+        ? msg(
+            str`The register at ${url} could not be loaded: the server could not be reached. It is asked again until it answers.`,
+          )
+        : problem === 'not-found'
+          ? msg(
+              str`There is no register at ${url}. Check the address, or set the school up with proforma-couchdb setup.`,
+            )
+          : msg(str`The register at ${url} could not be loaded: ${(error as Error).message}`);
+  } else if (error instanceof RegisterFileError) {
     const { url, problem } = error;
     if (problem.kind === 'status') {
       text = msg(

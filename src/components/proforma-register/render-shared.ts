@@ -11,8 +11,10 @@ import { renderRefusedSubmissions } from './render-submissions.js';
 // and the offer to move this browser's own register into it.
 
 /** Where the shared register stands, in words: always shown, so that no one wonders. */
-function statusWords(status: CouchSyncStatus | undefined, language: string): string {
+function statusWords(shared: SharedRegisterController, language: string): string {
+  const { status } = shared;
   if (!status) return msg('Opening the shared register…');
+  if (shared.published) return publishedStatusWords(status);
   switch (status.state) {
     case 'connecting':
       return msg('Connecting to the shared register…');
@@ -43,6 +45,23 @@ function statusWords(status: CouchSyncStatus | undefined, language: string): str
   }
 }
 
+/** Where the register for staff stands: it is only read, so nothing waits to be sent. */
+function publishedStatusWords(status: CouchSyncStatus): string {
+  switch (status.state) {
+    case 'connecting':
+    case 'syncing':
+      return msg('Reading the register for staff…');
+    case 'up-to-date':
+      return msg('Up to date: decisions show here as approvers make them.');
+    case 'offline':
+      return msg(
+        'Offline: showing the register as it was last read. It is brought up to date when the server is back.',
+      );
+    case 'sign-in-needed':
+      return msg('Sign in to see the register for staff.');
+  }
+}
+
 export function renderShared(shared: SharedRegisterController, language: string): TemplateResult {
   const { status, loadProblem } = shared;
   if (loadProblem) {
@@ -51,8 +70,14 @@ export function renderShared(shared: SharedRegisterController, language: string)
     </p>`;
   }
   return html`<div class="shared" part="shared-status">
-    <p role="status" class=${`sync sync-${status?.state ?? 'opening'}`}>${statusWords(status, language)}</p>
-    ${status?.state === 'sign-in-needed' ? renderSignIn(shared) : renderSignedIn(shared)}
+    <p role="status" class=${`sync sync-${status?.state ?? 'opening'}`}>${statusWords(shared, language)}</p>
+    ${
+      shared.notAllowed
+        ? renderNotAllowed(shared)
+        : status?.state === 'sign-in-needed'
+          ? renderSignIn(shared)
+          : renderSignedIn(shared)
+    }
     ${renderRefused(status, language)} ${renderRefusedSubmissions(shared.submissions, formats(language))}
     ${renderMove(shared, language)}
     ${
@@ -72,6 +97,23 @@ function renderSignIn(shared: SharedRegisterController): TemplateResult {
     signingIn: shared.signingIn,
     signIn: (name, password) => shared.signIn(name, password),
   });
+}
+
+/** Someone signed in whom this register is not for: said plainly, with the way to sign in as someone else. */
+function renderNotAllowed(shared: SharedRegisterController): TemplateResult {
+  const name = shared.signedInAs ?? '';
+  return html`<div class="message error" role="alert">
+    <p>
+      ${
+        shared.published
+          ? msg(str`You are signed in as ${name}, who may not see this school’s register for staff.`)
+          : msg(
+              str`You are signed in as ${name}, who may not open this register: it is kept by the school’s approvers. Staff see the register for staff.`,
+            )
+      }
+    </p>
+    <button type="button" @click=${() => void shared.signOut()}>${msg('Sign out')}</button>
+  </div>`;
 }
 
 function renderSignedIn(shared: SharedRegisterController): TemplateResult | typeof nothing {

@@ -1,7 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { CouchRegisterStore, CouchSyncStatus, MoveProgress } from '../../couch.js';
-import { isApproverOf, schoolAddressesOf, schoolOfRegister } from '../../services/register/couch-session.js';
+import {
+  isApproverOf,
+  schoolAddressesOf,
+  schoolOfPublished,
+  schoolOfRegister,
+  type CouchSession,
+} from '../../services/register/couch-session.js';
+import type { ServerRegisterStore } from '../../services/register/couch-sync-status.js';
 import type { RegisterStore, RegisterView } from '../../services/register/register-store.js';
 import type { FormDefinition } from '../../model/form-definition.js';
 import type { RegisterChangesController } from './register-changes.js';
@@ -9,7 +16,9 @@ import { SubmissionsController } from './submissions.js';
 
 // A register shared through CouchDB (`couch-url`): its store, loaded only when the element is given
 // an address, where it stands with its server, signing in and out, and moving this browser's own
-// register into it. The words are render-shared.ts's.
+// register into it. An address whose database is named `proforma-<school>-published` is the register
+// for staff: read and followed live, never written, nothing kept in the browser. The words are
+// render-shared.ts's.
 
 export interface SharedRegisterHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -69,8 +78,8 @@ function moveFailure(error: unknown): string {
 }
 
 export class SharedRegisterController implements ReactiveController {
-  /** The shared register's store, once its code has loaded; undefined without a `couch-url`. */
-  store: CouchRegisterStore | undefined;
+  /** The shared register's store (or the register for staff's), once its code has loaded; undefined without a `couch-url`. */
+  store: ServerRegisterStore | undefined;
   status: CouchSyncStatus | undefined;
   /** Why the shared register's code could not be loaded, or its address is not one. */
   loadProblem: string | undefined;
@@ -83,6 +92,10 @@ export class SharedRegisterController implements ReactiveController {
   readonly submissions: SubmissionsController;
 
   #address = '';
+  /** The shared register's store, which a browser's own register may be moved into; not the register for staff's. */
+  #registerStore: CouchRegisterStore | undefined;
+  /** Who the server takes this browser for, when it has said: their roles say what they may open. */
+  #session: CouchSession | undefined;
   #credentials: RequestCredentials = 'include';
   #stopWatching: (() => void) | undefined;
   #opening = 0;
@@ -110,7 +123,7 @@ export class SharedRegisterController implements ReactiveController {
   ) {
     host.addController(this);
     this.submissions = new SubmissionsController(host, {
-      store: () => (this.#approver && options.browserStore() ? this.store : undefined),
+      store: () => (this.#approver && options.browserStore() ? this.#registerStore : undefined),
       credentials: () => this.#credentials,
       forms: () => host.forms,
     });
@@ -124,6 +137,22 @@ export class SharedRegisterController implements ReactiveController {
   /** Whether the element shows a shared register (even while its code loads). */
   get shared(): boolean {
     return this.#address !== '';
+  }
+
+  /** Whether the address is a school's register for staff (`…/proforma-<school>-published`): read-only, live. */
+  get published(): boolean {
+    return schoolOfPublished(this.#address) !== undefined;
+  }
+
+  /**
+   * Whether the person signed in may not open this register: someone without the school's approver
+   * role on its shared register, or anyone the server refuses the register for staff.
+   */
+  get notAllowed(): boolean {
+    if (!this.#session) return false;
+    return this.published
+      ? this.status?.state === 'sign-in-needed' && this.status.httpStatus === 403
+      : !isApproverOf(this.#session, schoolOfRegister(this.#address));
   }
 
   hostConnected(): void {
@@ -201,7 +230,7 @@ export class SharedRegisterController implements ReactiveController {
    * nothing; this browser's register is left as it is.
    */
   async moveBrowserRegister(): Promise<void> {
-    const store = this.store;
+    const store = this.#registerStore;
     const from = this.options.browserStore();
     if (!store || !from || this.move.status === 'moving') return;
     this.#setMove({ status: 'moving' });
@@ -220,27 +249,23 @@ export class SharedRegisterController implements ReactiveController {
     const opening = ++this.#opening;
     this.loadProblem = undefined;
     try {
-      const { CouchRegisterStore } = await import('../../couch.js');
-      if (opening !== this.#opening) return;
-      const store = new CouchRegisterStore(this.#address, { credentials: this.#credentials });
+      const store = await this.#newStore();
+      if (opening !== this.#opening) {
+        void store.close();
+        return;
+      }
       this.store = store;
       this.status = store.status;
       void this.#countBrowserEvents();
       this.#stopWatching = store.watchStatus((status) => {
         this.status = status;
-        if (status.state === 'sign-in-needed') this.#signedIn(undefined);
+        // Signed out, or signed in without a role here: the server's session says which.
+        if (status.state === 'sign-in-needed') this.#askSession(store);
         this.host.requestUpdate();
       });
       this.changes.signedInAs = await store.userName();
       // The server may know better: a session that ended, or one begun on another page of the site.
-      void store.session().then(
-        (session) => {
-          if (this.store !== store) return;
-          this.#signedIn(session);
-          this.host.requestUpdate();
-        },
-        () => undefined,
-      );
+      this.#askSession(store);
     } catch (error) {
       if (opening !== this.#opening) return;
       this.loadProblem = error instanceof Error ? error.message : String(error);
@@ -249,7 +274,30 @@ export class SharedRegisterController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  #signedIn(session: { name: string; roles: string[] } | undefined): void {
+  /** The store for the address: the register for staff's, or the shared register's, each loaded only now. */
+  async #newStore(): Promise<ServerRegisterStore> {
+    const options = { credentials: this.#credentials };
+    if (this.published) {
+      const { PublishedRegisterStore } = await import('../../services/register/published-register-store.js');
+      return new PublishedRegisterStore(this.#address, options);
+    }
+    const { CouchRegisterStore } = await import('../../couch.js');
+    return (this.#registerStore = new CouchRegisterStore(this.#address, options));
+  }
+
+  #askSession(store: ServerRegisterStore): void {
+    void store.session().then(
+      (session) => {
+        if (this.store !== store) return;
+        this.#signedIn(session);
+        this.host.requestUpdate();
+      },
+      () => undefined,
+    );
+  }
+
+  #signedIn(session: CouchSession | undefined): void {
+    this.#session = session;
     this.changes.signedInAs = session?.name;
     this.#approver = session !== undefined && isApproverOf(session, schoolOfRegister(this.#address));
     this.#publishedView = undefined;
@@ -257,7 +305,7 @@ export class SharedRegisterController implements ReactiveController {
 
   /** Brings the school's published database up to date with the register, one publishing at a time. */
   async #publish(): Promise<void> {
-    const target = publishedDatabaseOf(this.#address);
+    const target = this.published ? undefined : publishedDatabaseOf(this.#address);
     if (!target) return;
     if (this.#publishing) {
       this.#publishAgain = true;
@@ -289,6 +337,7 @@ export class SharedRegisterController implements ReactiveController {
     this.#stopWatching = undefined;
     void this.store?.close();
     this.store = undefined;
+    this.#registerStore = undefined;
     this.status = undefined;
     this.#signedIn(undefined);
   }

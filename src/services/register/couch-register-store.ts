@@ -28,6 +28,7 @@ import {
   type RefusedChange,
   type RefusedEvent,
   type ServerProblem,
+  type ServerRegisterStore,
 } from './couch-sync-status.js';
 import { checkEvidence, eventsToWrite } from './log-records.js';
 import { localDatabase, remoteDatabase, type PouchDatabase, type PouchDocument, type PouchEmitter } from './pouchdb.js';
@@ -36,7 +37,6 @@ import {
   type DamagedRegisterRecord,
   type RegisterEntryDetail,
   type RegisterEvidence,
-  type RegisterStore,
 } from './register-store.js';
 
 // The shared register: a replica of one CouchDB database in this browser's IndexedDB (PouchDB),
@@ -93,7 +93,7 @@ interface ReplicaContents {
  * A register shared through a CouchDB database (or anything that speaks its replication
  * protocol), at `url`, e.g. `https://couch.example.sch.uk/proforma-ysgol-gwyn-register`.
  */
-export class CouchRegisterStore implements RegisterStore {
+export class CouchRegisterStore implements ServerRegisterStore {
   readonly persistent = true;
   /** The database's address, without any name and password written into it. */
   readonly url: string;

@@ -44,6 +44,14 @@ export function schoolOfRegister(databaseUrl: string): string | undefined {
   return /\/proforma-([a-z0-9][a-z0-9-]*)-register\/?$/.exec(databaseUrl.split(/[?#]/)[0]!)?.[1];
 }
 
+/**
+ * The school whose register for staff is the database at `databaseUrl`, when it is named as
+ * `proforma-couchdb setup` names it (`…/proforma-<school>-published`).
+ */
+export function schoolOfPublished(databaseUrl: string): string | undefined {
+  return /\/proforma-([a-z0-9][a-z0-9-]*)-published\/?$/.exec(databaseUrl.split(/[?#]/)[0]!)?.[1];
+}
+
 /** Whether `session` may record decisions in `school`'s register: one of its approvers, or a server admin. */
 export function isApproverOf(session: CouchSession, school: string | undefined): boolean {
   return (

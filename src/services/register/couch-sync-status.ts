@@ -1,5 +1,6 @@
 import type { RegisterEvent } from '../../model/register/events.js';
-import type { RegisterView } from './register-store.js';
+import type { CouchSession } from './couch-session.js';
+import type { RegisterStore, RegisterView } from './register-store.js';
 
 // Where a shared register stands with its server, as data: the element words it.
 
@@ -75,3 +76,22 @@ export function syncStateOf(known: {
 
 /** Whether two statuses say the same. */
 export const sameStatus = (a: CouchSyncStatus, b: CouchSyncStatus) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A register on a CouchDB server that a person signs in to: the shared register's
+ * (`CouchRegisterStore`) or the register for staff (`PublishedRegisterStore`), as the register
+ * element uses either.
+ */
+export interface ServerRegisterStore extends RegisterStore {
+  /** Where the register stands with its server now. */
+  readonly status: CouchSyncStatus;
+  /** Calls `listener` with the status each time it changes; returns the way to stop. */
+  watchStatus(listener: (status: CouchSyncStatus) => void): () => void;
+  /** The name of the person last signed in through this store. */
+  userName(): Promise<string | undefined>;
+  /** Who the server takes this browser for now; undefined when no one is signed in. */
+  session(): Promise<CouchSession | undefined>;
+  signIn(name: string, password: string): Promise<CouchSession>;
+  signOut(): Promise<void>;
+  close(): Promise<void>;
+}
