@@ -17,14 +17,15 @@ const USAGE = `Usage:
                         --role trust-staff
   proforma-couchdb --help
 
-setup  creates the databases proforma-<id>-register and proforma-<id>-published, installs
-       their rules, says who may use them, and lets each --origin (the site of the pages that
-       show the register, e.g. https://intranet.example.sch.uk) reach the server (CORS; and
-       same_site = None for a site other than the server's).
+setup  creates the databases proforma-<id>-register, proforma-<id>-submissions and
+       proforma-<id>-published, installs their rules, says who may use them, and lets each
+       --origin (the site of the pages that show the register, e.g.
+       https://intranet.example.sch.uk) reach the server (CORS; and same_site = None for a
+       site other than the server's).
 user   adds a person who signs in with <name> and <password>, or updates their role and
-       password. An approver reads and writes the register; a teacher may only submit
-       assessments to it; staff read the published register. With --trust, trust-staff
-       read the trust's database.
+       password. An approver reads and writes the register; a teacher sends signed
+       assessments to the submissions database (and reads it, never the register); staff
+       read the published register. With --trust, trust-staff read the trust's database.
 trust  creates the database proforma-<id>-trust, readable by the trust's staff and written
        only by the server's replication, and replicates into it, continuously, the tools
        each --school publishes (the schools must be set up first).

@@ -1,6 +1,8 @@
-// The rules CouchDB enforces for a school's two databases, whatever a browser sends: the register
-// (`proforma-<school>-register`, one document per event, written once) and the published register
-// for staff (`proforma-<school>-published`). Installed by `proforma-couchdb setup`.
+// The rules CouchDB enforces for a school's three databases, whatever a browser sends: the register
+// (`proforma-<school>-register`, one document per event, written once, by approvers), the
+// submissions teachers send (`proforma-<school>-submissions`, a signed PDF each, written once) and
+// the published register for staff (`proforma-<school>-published`). Installed by
+// `proforma-couchdb setup`.
 //
 // The functions below are sent to the server as source text and run by CouchDB's JavaScript query
 // server, whose SpiderMonkey is an ES5 one on many installs: they are written in ES5 (var,
@@ -20,6 +22,7 @@ export function schoolNames(school) {
   return {
     register: `${prefix}-register`,
     published: `${prefix}-published`,
+    submissions: `${prefix}-submissions`,
     roles: { approver: `${prefix}-approver`, teacher: `${prefix}-teacher`, staff: `${prefix}-staff` },
   };
 }
@@ -29,7 +32,7 @@ export const PERSON_ROLES = ['approver', 'teacher', 'staff'];
 
 /**
  * Whether a new or changed register document may be written: one event per document, written once,
- * by the person it names, of a type their role may record. `roles` holds the school's role names.
+ * by an approver of the school, in their own name. `roles` holds the school's role names.
  * Beside the event's fields a document may carry an envelope: `recordedBy`, the name of the person
  * who wrote it, always the person signed in; and `moved: true` for an event moved from a browser's
  * own register into the shared one, whose `by` is then history (it may name anyone): only an
@@ -39,13 +42,6 @@ export function validateRegisterEvent(newDoc, oldDoc, userCtx, secObj, roles) {
   var userRoles = userCtx.roles || [];
   var isAdmin = userRoles.indexOf('_admin') !== -1;
   var isApprover = userRoles.indexOf(roles.approver) !== -1;
-  var isTeacher = userRoles.indexOf(roles.teacher) !== -1;
-  var approverOnly = {
-    decided: 'Only an approver may record a decision.',
-    retired: 'Only an approver may retire a tool.',
-    'key-trusted': 'Only an approver may trust a signing key.',
-    'key-distrusted': 'Only an approver may stop trusting a signing key.',
-  };
   var fingerprintPattern = /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/;
   var timestampPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
   var datePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -153,8 +149,9 @@ export function validateRegisterEvent(newDoc, oldDoc, userCtx, secObj, roles) {
     refuse('Events are never deleted: the register keeps every change.');
   }
   if (oldDoc && !isAdmin) refuse('Events are never changed once written: record a new event instead.');
-  if (!isAdmin && !isApprover && !isTeacher)
-    refuse('Only the approvers and teachers of this school may add to its register.');
+  // Teachers send their assessments to the submissions database; an approver's browser copies a
+  // verified one into the register.
+  if (!isAdmin && !isApprover) refuse('Only the approvers of this school may add to its register.');
 
   need(isText(newDoc.type) && has(checks, newDoc.type), 'its type is not one the register knows');
   need(newDoc.id === newDoc._id, 'its id is not its document id');
@@ -179,7 +176,6 @@ export function validateRegisterEvent(newDoc, oldDoc, userCtx, secObj, roles) {
   }
   if (newDoc.moved) {
     // An event moved from a browser's own register: its author is history, and whoever moves it answers for it.
-    if (!isApprover) refuse('Only an approver may move a register into the shared one.');
     if (newDoc.recordedBy !== userCtx.name) refuse('A moved event names the approver who moved it (recordedBy).');
     return;
   }
@@ -192,9 +188,64 @@ export function validateRegisterEvent(newDoc, oldDoc, userCtx, secObj, roles) {
         '".'
     );
   }
-  if (!isApprover && has(approverOnly, newDoc.type)) refuse(approverOnly[newDoc.type]);
-  if (!isApprover && newDoc.type !== 'submitted')
-    refuse('A teacher may only submit an assessment; only an approver may record this.');
+}
+
+/**
+ * Whether a document of the submissions database may be written: a teacher's (or an approver's)
+ * signed assessment sent to the school's approvers, created once and never changed or deleted but
+ * by a server admin. The document says who sent it (`recordedBy`, the person signed in), whose name
+ * the PDF is signed in (`by.name`), which tool it assesses, and carries the PDF as the attachment
+ * `assessment.pdf`. Nothing else of it is trusted: an approver's browser checks the PDF itself.
+ */
+export function validateSubmission(newDoc, oldDoc, userCtx, secObj, roles) {
+  var userRoles = userCtx.roles || [];
+  var isAdmin = userRoles.indexOf('_admin') !== -1;
+  var uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  var timestampPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+  function refuse(reason) {
+    throw { forbidden: reason };
+  }
+  function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  }
+  function isFilled(value) {
+    return typeof value === 'string' && value.length > 0;
+  }
+  function need(condition, what) {
+    if (!condition) refuse('This is not a submission: ' + what + '.');
+  }
+
+  if (newDoc._id.indexOf('_design/') === 0) return;
+  if (newDoc._deleted) {
+    if (isAdmin) return;
+    refuse('A submission is never deleted: the approvers keep every assessment sent to them.');
+  }
+  if (oldDoc && !isAdmin) refuse('A submission is never changed once sent: send the assessment again instead.');
+  if (!isAdmin && userRoles.indexOf(roles.teacher) === -1 && userRoles.indexOf(roles.approver) === -1) {
+    refuse('Only the teachers and approvers of this school may send it an assessment.');
+  }
+
+  need(uuidPattern.test(newDoc._id), 'its id is not a random UUID');
+  need(newDoc.kind === 'proforma-submission', 'it is not of the kind "proforma-submission"');
+  need(newDoc.version === 1, 'its version is not 1');
+  need(isFilled(newDoc.submittedAt) && timestampPattern.test(newDoc.submittedAt), 'its time is not a date and time');
+  need(isObject(newDoc.by) && isFilled(newDoc.by.name), 'it does not say whose name the PDF is signed in');
+  need(isFilled(newDoc.recordedBy), 'it does not say who sent it');
+  need(isObject(newDoc.tool) && isFilled(newDoc.tool.name), 'it does not name the tool');
+  need(newDoc.tool.url === undefined || isFilled(newDoc.tool.url), "the tool's web address is not words");
+  need(isFilled(newDoc.fileName) && /\.pdf$/i.test(newDoc.fileName), 'its file name does not end in .pdf');
+  var attachments = isObject(newDoc._attachments) ? Object.keys(newDoc._attachments) : [];
+  need(
+    attachments.length === 1 && attachments[0] === 'assessment.pdf',
+    'it does not carry the signed PDF (and nothing else) as assessment.pdf'
+  );
+  need(newDoc._attachments['assessment.pdf'].content_type === 'application/pdf', 'its attachment is not a PDF');
+
+  if (isAdmin) return;
+  if (newDoc.recordedBy !== userCtx.name) {
+    refuse('A submission is sent by the person signed in (' + userCtx.name + '), not by "' + newDoc.recordedBy + '".');
+  }
 }
 
 /**
@@ -307,6 +358,16 @@ export function registerDesignDocument(school) {
   };
 }
 
+/** The submissions database's design document for `school`. */
+export function submissionsDesignDocument(school) {
+  const { roles } = schoolNames(school);
+  return {
+    _id: '_design/proforma',
+    language: 'javascript',
+    validate_doc_update: withRoles(validateSubmission, roles),
+  };
+}
+
 /** The published database's design document for `school`: its rules, and the filter a trust replicates through. */
 export function publishedDesignDocument(school) {
   const { roles } = schoolNames(school);
@@ -328,7 +389,10 @@ export function publishedDesignDocument(school) {
 export function securityRoles(school) {
   const { roles } = schoolNames(school);
   return {
-    register: [roles.approver, roles.teacher],
+    // Teachers never read the register: CouchDB cannot hide some documents of a database from its
+    // readers. They read the submissions database, colleagues' PDFs included, and the published one.
+    register: [roles.approver],
+    submissions: [roles.approver, roles.teacher],
     published: [roles.staff, roles.approver, roles.teacher],
   };
 }

@@ -7,6 +7,7 @@ import {
   registerDesignDocument,
   schoolNames,
   securityRoles,
+  submissionsDesignDocument,
 } from './design-documents.mjs';
 import { CouchSetupError } from './server.mjs';
 
@@ -46,18 +47,29 @@ export async function ensureDesignDocument(client, database, design) {
   return step(true, `${found.status === 200 ? 'Updated' : 'Installed'} the rules of ${database}.`);
 }
 
-/** Adds the school's roles to the database's members, keeping anyone the server's admin put there. */
-export async function ensureMembers(client, database, roles) {
+/**
+ * Makes `roles` the members among the school's own roles (`schoolRoles`): adds those missing and
+ * takes away the school's others (a teacher, from a register set up before teachers sent to the
+ * submissions database); anyone else the server's admin put there is kept.
+ */
+export async function ensureMembers(client, database, roles, schoolRoles = roles) {
   const path = `${encodeURIComponent(database)}/_security`;
   const found = await client.expect([200], `read who may use ${database}`, 'GET', path);
   const security = found.json && typeof found.json === 'object' ? found.json : {};
   const members = { names: security.members?.names ?? [], roles: security.members?.roles ?? [] };
   const missing = roles.filter((role) => !members.roles.includes(role));
-  if (missing.length === 0) return step(false, `Who may use ${database} is set already (${roles.join(', ')}).`);
+  const extra = members.roles.filter((role) => schoolRoles.includes(role) && !roles.includes(role));
+  if (missing.length === 0 && extra.length === 0)
+    return step(false, `Who may use ${database} is set already (${roles.join(', ')}).`);
   const admins = { names: security.admins?.names ?? [], roles: security.admins?.roles ?? [] };
-  const wanted = { ...security, admins, members: { ...members, roles: [...members.roles, ...missing] } };
+  const kept = members.roles.filter((role) => !extra.includes(role));
+  const wanted = { ...security, admins, members: { ...members, roles: [...kept, ...missing] } };
   await client.expect([200], `set who may use ${database}`, 'PUT', path, wanted);
-  return step(true, `${database} may now be used by ${missing.join(', ')}.`);
+  const changes = [
+    ...(missing.length > 0 ? [`may now be used by ${missing.join(', ')}`] : []),
+    ...(extra.length > 0 ? [`may no longer be used by ${extra.join(', ')}`] : []),
+  ];
+  return step(true, `${database} ${changes.join(', and ')}.`);
 }
 
 /** `origin` as a browser sends it ("https://intranet.example.sch.uk"), or an error that says what is wrong. */
@@ -177,7 +189,7 @@ async function ensureCrossSiteCookie(client, origins) {
 }
 
 /**
- * Sets up a school on the server: its two databases, their rules, who may use them, and, for each
+ * Sets up a school on the server: its three databases, their rules, who may use them, and, for each
  * origin, CORS (and same_site, for an origin on another site). Answers the steps, in order.
  */
 export async function setupSchool(client, { school, origins = [] }) {
@@ -192,11 +204,15 @@ export async function setupSchool(client, { school, origins = [] }) {
     steps.push(step(true, 'Created the _users database, where CouchDB keeps its people.'));
   }
   steps.push(await ensureDatabase(client, names.register));
+  steps.push(await ensureDatabase(client, names.submissions));
   steps.push(await ensureDatabase(client, names.published));
   steps.push(await ensureDesignDocument(client, names.register, registerDesignDocument(school)));
+  steps.push(await ensureDesignDocument(client, names.submissions, submissionsDesignDocument(school)));
   steps.push(await ensureDesignDocument(client, names.published, publishedDesignDocument(school)));
-  steps.push(await ensureMembers(client, names.register, allowed.register));
-  steps.push(await ensureMembers(client, names.published, allowed.published));
+  const schoolRoles = Object.values(names.roles);
+  steps.push(await ensureMembers(client, names.register, allowed.register, schoolRoles));
+  steps.push(await ensureMembers(client, names.submissions, allowed.submissions, schoolRoles));
+  steps.push(await ensureMembers(client, names.published, allowed.published, schoolRoles));
   if (sites.length > 0) {
     steps.push(...(await ensureCors(client, sites)));
     steps.push(...(await ensureCrossSiteCookie(client, sites)));

@@ -1,6 +1,8 @@
 // The shared register on CouchDB: the store that keeps a replica of the school's register in this
-// browser in live sync with its server, signing in, and moving a browser's own register into it;
-// and the register for staff, read and followed live (no PouchDB there).
+// browser in live sync with its server, signing in, moving a browser's own register into it, and a
+// teacher's outbox of signed assessments sent to the school's approvers.
+// (The register for staff, which needs no PouchDB, is read by a chunk of its own that the register
+// element loads: src/services/register/published-register-store.ts.)
 // Kept out of the main entry because PouchDB is large; a page loads it only when a shared register
 // is configured.
 export {
@@ -35,16 +37,17 @@ export {
   type RefusedSubmission,
   type SubmissionApproverOptions,
 } from './services/register/approve-submissions.js';
-export { submissionsDatabaseOf } from './services/register/couch-session.js';
+export { schoolAddressesOf, type SchoolAddresses } from './services/register/couch-session.js';
 export {
-  PublishedRegisterStore,
-  type PublishedRegisterStoreOptions,
-} from './services/register/published-register-store.js';
-export {
-  readPublishedRegister,
-  watchPublishedRegister,
-  type PublishedRegisterChange,
-  type PublishedRegisterRead,
-} from './services/register/read-published-register.js';
-export { PublishedRegisterError, type PublishedRegisterProblem } from './services/register/published-requests.js';
+  outboxNameOf,
+  SendSubmissionError,
+  SubmissionOutbox,
+  type OutboxConnection,
+  type OutboxStatus,
+  type OutgoingSubmission,
+  type SendProblem,
+  type SubmissionOutboxOptions,
+  type SubmissionProgress,
+  type SubmissionWithProgress,
+} from './services/register/submission-outbox.js';
 export type { ServerRegisterStore } from './services/register/couch-sync-status.js';

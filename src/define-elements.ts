@@ -4,6 +4,7 @@ import { ProformaExport } from './components/proforma-export/proforma-export.js'
 import { ProformaDrafts } from './components/proforma-drafts/proforma-drafts.js';
 import { ProformaRegister } from './components/proforma-register/proforma-register.js';
 import { ProformaSignature } from './components/proforma-signature/proforma-signature.js';
+import { ProformaSubmissions } from './components/proforma-submissions/proforma-submissions.js';
 import { ProformaVerify } from './components/proforma-verify/proforma-verify.js';
 import { defineElement, type DefineOptions } from './define-element.js';
 
@@ -17,6 +18,7 @@ export const proformaElements = {
   'proforma-export': ProformaExport,
   'proforma-register': ProformaRegister,
   'proforma-signature': ProformaSignature,
+  'proforma-submissions': ProformaSubmissions,
   'proforma-verify': ProformaVerify,
 } as const;
 

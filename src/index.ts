@@ -4,6 +4,7 @@ export { ProformaAssessment } from './components/proforma-assessment/proforma-as
 export { ProformaApp, type AppMode, type AppView } from './components/proforma-app/proforma-app.js';
 export { ProformaDrafts } from './components/proforma-drafts/proforma-drafts.js';
 export { ProformaSignature } from './components/proforma-signature/proforma-signature.js';
+export { ProformaSubmissions } from './components/proforma-submissions/proforma-submissions.js';
 export { ProformaVerify } from './components/proforma-verify/proforma-verify.js';
 export { ProformaRegister, REGISTER_PAGE_SIZE } from './components/proforma-register/proforma-register.js';
 export {

@@ -5,6 +5,8 @@ export interface ProformaPdfExportedDetail {
   pdf: Uint8Array;
   /** The fingerprint of the device key that signed it. */
   fingerprint: string;
+  /** The name, role and school the PDF is signed in. */
+  signer: { name: string; role: string; school: string };
 }
 
 /** Fired when a signed PDF has been made and offered to the person. */

@@ -222,6 +222,26 @@ describe('<proforma-app>', () => {
     expect(shadow(app).querySelector(verifyTag) === verify, 'kept while hidden').to.equal(true);
   });
 
+  it('with a shared register, gives the assessment its address and lists what the teacher sent beside the drafts', async () => {
+    // Port 9 (discard) is one browsers never connect to: the school's server is out of reach.
+    const couchUrl = 'http://localhost:9/proforma-ysgol-gwyn-register';
+    const app = await fixture<ProformaApp>(
+      html`<proforma-app namespace=${freshNamespace()} forms=${SMALL_FORM_URL} couch-url=${couchUrl}></proforma-app>`,
+    );
+    const assessment = await shownElement<ProformaAssessment>(app, 'proforma-assessment');
+    expect(assessment.couchUrl).to.equal(couchUrl);
+
+    navButton(app, 'My drafts').click();
+    const sent = await shownElement(app, 'proforma-submissions');
+    await waitUntil(() => text(sent.shadowRoot).includes('Offline: what you send waits'), 'not told it is offline', {
+      timeout: 5000,
+    });
+    expect(text(sent.shadowRoot))
+      .to.contain('Sent to the IT lead')
+      .and.to.contain('Nothing sent from this browser yet.');
+    await expect(app).to.be.accessible();
+  });
+
   it('opens a drafts view named by the host page, and a draft chosen there as the assessment', async () => {
     const namespace = freshNamespace();
     const form = smallForm();

@@ -8,6 +8,7 @@ interface School {
   kind: string;
   server: string;
   register: string;
+  submissions: string;
   published: string;
 }
 
@@ -79,11 +80,24 @@ describe('a page and the shared register server', () => {
     expect(written.status, JSON.stringify(written.body)).to.equal(201);
   });
 
-  it('is refused a teacher’s decision, with the server’s reason', async () => {
+  it('is refused a teacher’s submission in someone else’s name, with the server’s reason', async () => {
     await send(`${school.server}/_session`, 'POST', { name: teacher.name, password: teacher.password });
-    const refused = await send(`${school.register}/x`, 'PUT', { ...decision(teacher.name), _id: 'x', id: 'x' });
+    const id = crypto.randomUUID();
+    const refused = await send(`${school.submissions}/${id}`, 'PUT', {
+      _id: id,
+      kind: 'proforma-submission',
+      version: 1,
+      submittedAt: new Date().toISOString(),
+      by: { name: 'Tom Jones' },
+      recordedBy: approver.name,
+      tool: { name: 'Padlet' },
+      fileName: 'padlet.pdf',
+      _attachments: { 'assessment.pdf': { content_type: 'application/pdf', data: btoa('%PDF-1.7') } },
+    });
     expect(refused.status).to.equal(403);
-    expect(refused.body.reason).to.equal('Only an approver may record a decision.');
+    expect(refused.body.reason).to.equal(
+      `A submission is sent by the person signed in (${teacher.name}), not by "${approver.name}".`,
+    );
   });
 
   it('is told a wrong password', async () => {

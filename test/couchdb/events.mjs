@@ -48,3 +48,22 @@ export function eventDocument(type, author, overrides = {}) {
     ...overrides,
   };
 }
+
+/** A PDF's first bytes, base64: enough for the server, which never reads the PDF. */
+const PDF_DATA = Buffer.from('%PDF-1.7\n%%EOF\n').toString('base64');
+
+/** A teacher's submission, sent by `sender` (the person signed in), as the document that holds it. */
+export function submissionDocument(sender, overrides = {}) {
+  return {
+    _id: randomUUID(),
+    kind: 'proforma-submission',
+    version: 1,
+    submittedAt: '2026-12-07T10:15:00.000Z',
+    by: { name: 'Tom Jones' },
+    recordedBy: sender,
+    tool: { name: 'Padlet', url: 'https://padlet.com' },
+    fileName: 'padlet-risk-assessment-2026-12-07.pdf',
+    _attachments: { 'assessment.pdf': { content_type: 'application/pdf', data: PDF_DATA } },
+    ...overrides,
+  };
+}

@@ -159,11 +159,7 @@ export async function testCouchServer(env = process.env) {
 export async function removeSchool(server, school, people = []) {
   const authorization = `Basic ${Buffer.from(`${server.admin.name}:${server.admin.password}`).toString('base64')}`;
   const request = (method, path) => fetch(new URL(path, `${server.origin}/`), { method, headers: { authorization } });
-  for (const database of [
-    `proforma-${school}-register`,
-    `proforma-${school}-published`,
-    `proforma-${school}-submissions`,
-  ]) {
+  for (const database of ['register', 'submissions', 'published'].map((kind) => `proforma-${school}-${kind}`)) {
     await request('DELETE', database);
   }
   const range = `startkey=${encodeURIComponent(JSON.stringify(`org.couchdb.user:${school}-`))}&endkey=${encodeURIComponent(JSON.stringify(`org.couchdb.user:${school}-\ufff0`))}`;
@@ -177,28 +173,4 @@ export async function removeSchool(server, school, people = []) {
   for (const { id, value } of [...rows, ...(named.rows ?? [])]) {
     if (value?.rev && !value.deleted) await request('DELETE', `_users/${encodeURIComponent(id)}?rev=${value.rev}`);
   }
-}
-
-/**
- * Makes a school's submissions database (`proforma-<school>-submissions`), where teachers send signed
- * PDFs, readable and writable by its approvers and teachers, if the school's setup has not made it.
- * Answers its name.
- */
-export async function ensureSubmissionsDatabase(server, school) {
-  const authorization = `Basic ${Buffer.from(`${server.admin.name}:${server.admin.password}`).toString('base64')}`;
-  const database = `proforma-${school}-submissions`;
-  const request = (method, path, body) =>
-    fetch(new URL(path, `${server.origin}/`), {
-      method,
-      headers: { authorization, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  if ((await request('GET', database)).status === 404) {
-    const made = await request('PUT', database);
-    if (!made.ok && made.status !== 412) throw new Error(`${database} could not be made: ${await made.text()}`);
-    const members = { roles: [`proforma-${school}-approver`, `proforma-${school}-teacher`], names: [] };
-    const secured = await request('PUT', `${database}/_security`, { admins: { names: [], roles: [] }, members });
-    if (!secured.ok) throw new Error(`${database} could not be secured: ${await secured.text()}`);
-  }
-  return database;
 }

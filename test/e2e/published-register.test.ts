@@ -1,5 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ProformaRegister } from '../../src/components/proforma-register/proforma-register.js';
 import { registerFromEvents } from '../../src/model/register/fold.js';
@@ -28,8 +28,18 @@ describe('the register for staff, live', function () {
   before(async () => {
     school = await newSchool([approver, staff, teacher]);
   });
+  /** Whoever the test signed in as. */
+  let signedInPerson: Person | undefined;
   afterEach(async () => {
+    fixtureCleanup();
     await fetch(`${school.server}/_session`, { method: 'DELETE', credentials: 'include' });
+    // A new password ends every session of theirs: an answer to a request the element made before it
+    // went may otherwise bring the session cookie back after the sign-out.
+    if (signedInPerson) {
+      signedInPerson.password = `${signedInPerson.password}, again`;
+      await executeServerCommand('couchdb-person', { school: school.school, ...signedInPerson });
+      signedInPerson = undefined;
+    }
   });
 
   /** The element on `address`, once it offers the sign-in form, signed in as `person` with the keyboard. */
@@ -38,8 +48,11 @@ describe('the register for staff, live', function () {
       html`<proforma-register lang="en-GB" couch-url=${address}></proforma-register>`,
     );
     const shadow = element.shadowRoot!;
-    await waitUntil(() => text(shadow).includes(offered), `never said "${offered}"`, { timeout: 10_000 });
+    await waitUntil(() => text(shadow).includes(offered), undefined, { timeout: 10_000 }).catch(() => {
+      throw new Error(`never said "${offered}", but: ${text(shadow)}`);
+    });
     await expect(element).to.be.accessible();
+    signedInPerson = person;
     await tabTo('Name');
     await sendKeys({ type: person.name });
     await tabTo('Password');

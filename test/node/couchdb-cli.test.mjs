@@ -33,11 +33,16 @@ function run(args, env = {}) {
   });
 }
 
-/** A request to the test server as its admin. */
-async function asAdmin(path) {
+/** A request to the test server as its admin: a GET, or a PUT of `body`. */
+async function asAdmin(path, body) {
   const { name, password } = server.admin;
   const response = await fetch(new URL(path, `${server.origin}/`), {
-    headers: { authorization: `Basic ${Buffer.from(`${name}:${password}`).toString('base64')}` },
+    method: body === undefined ? 'GET' : 'PUT',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${name}:${password}`).toString('base64')}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   return JSON.parse(await response.text());
 }
@@ -63,13 +68,17 @@ test('setup makes the databases, their rules, members and CORS; run again, it ch
   assert.equal(first.code, 0, first.output);
   assert.match(first.stdout, new RegExp(`Created the database ${names.register}\\.`));
   assert.match(first.stdout, new RegExp(`Created the database ${names.published}\\.`));
+  assert.match(first.stdout, new RegExp(`Created the database ${names.submissions}\\.`));
   // The run's server may have same_site set already, by another test's school.
   const sameSiteLine =
     /\[(\w+)\] same_site (?:= None: https:\/\/intranet\.example\.org is on another site|is None already)/;
   assert.match(first.stdout, sameSiteLine);
 
   const register = await asAdmin(`${names.register}/_security`);
-  assert.deepEqual(register.members.roles, [names.roles.approver, names.roles.teacher]);
+  assert.deepEqual(register.members.roles, [names.roles.approver]);
+  const submissions = await asAdmin(`${names.submissions}/_security`);
+  assert.deepEqual(submissions.members.roles, [names.roles.approver, names.roles.teacher]);
+  assert.match((await asAdmin(`${names.submissions}/_design/proforma`)).validate_doc_update, /proforma-submission/);
   const published = await asAdmin(`${names.published}/_security`);
   assert.deepEqual(published.members.roles, [names.roles.staff, names.roles.approver, names.roles.teacher]);
   const rules = await asAdmin(`${names.register}/_design/proforma`);
@@ -87,6 +96,23 @@ test('setup makes the databases, their rules, members and CORS; run again, it ch
   assert.equal(moreSites.code, 0, moreSites.output);
   assert.match(moreSites.stdout, new RegExp(`CORS now lets in ${sameSite.replace(/[.]/g, '\\.')}\\.`));
   assert.match(moreSites.stdout, /Done: 1 change\./);
+});
+
+test("setup takes teachers out of a register set up when they could read it, and keeps the admin's own members", async () => {
+  const school = newSchool();
+  const names = schoolNames(school);
+  await run(['setup', server.adminUrl, '--school', school]);
+  const members = {
+    names: ['someone-the-admin-added'],
+    roles: [names.roles.approver, names.roles.teacher, 'auditors'],
+  };
+  await asAdmin(`${names.register}/_security`, { admins: { names: [], roles: [] }, members });
+
+  const again = await run(['setup', server.adminUrl, '--school', school]);
+  assert.equal(again.code, 0, again.output);
+  assert.match(again.stdout, new RegExp(`${names.register} may no longer be used by ${names.roles.teacher}\\.`));
+  const register = await asAdmin(`${names.register}/_security`);
+  assert.deepEqual(register.members, { names: ['someone-the-admin-added'], roles: [names.roles.approver, 'auditors'] });
 });
 
 test('the admin may be given in COUCHDB_ADMIN and COUCHDB_PASSWORD; the password is never printed', async () => {

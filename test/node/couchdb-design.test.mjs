@@ -12,13 +12,15 @@ import {
   publishedTools,
   registerDesignDocument,
   schoolNames,
+  submissionsDesignDocument,
   trustDesignDocument,
   validatePublished,
   validateRegisterEvent,
+  validateSubmission,
   validateTrust,
 } from '../../couchdb/design-documents.mjs';
 import { siteOf } from '../../couchdb/setup.mjs';
-import { EVENT_TYPES, eventDocument } from '../couchdb/events.mjs';
+import { EVENT_TYPES, eventDocument, submissionDocument } from '../couchdb/events.mjs';
 
 const { roles } = schoolNames('ysgol-gwyn');
 const people = {
@@ -46,31 +48,15 @@ for (const type of EVENT_TYPES) {
   });
 }
 
-const approverOnly = [
-  ['decided', 'Only an approver may record a decision.'],
-  ['retired', 'Only an approver may retire a tool.'],
-  ['key-trusted', 'Only an approver may trust a signing key.'],
-  ['key-distrusted', 'Only an approver may stop trusting a signing key.'],
-];
-for (const [type, reason] of approverOnly) {
-  test(`a teacher may not add a ${type} event`, () => {
-    assert.equal(refusal(eventDocument(type, 'tom'), people.teacher), reason);
-  });
-}
-
-test('a teacher may submit, and add nothing else', () => {
-  assert.equal(refusal(eventDocument('submitted', 'tom'), people.teacher), undefined);
-  for (const type of ['imported', 're-assessed', 'review-started', 'edited', 'carried-over']) {
-    assert.match(refusal(eventDocument(type, 'tom'), people.teacher), /A teacher may only submit/, type);
-  }
-});
-
-test('staff, and approvers of another school, may add nothing to the register', () => {
-  for (const person of [people.staff, people.otherSchoolsApprover]) {
-    assert.equal(
-      refusal(eventDocument('submitted', person.name), person),
-      'Only the approvers and teachers of this school may add to its register.',
-    );
+test('teachers, staff, and approvers of another school, may add nothing to the register', () => {
+  for (const person of [people.teacher, people.staff, people.otherSchoolsApprover]) {
+    for (const type of ['submitted', 'decided']) {
+      assert.equal(
+        refusal(eventDocument(type, person.name), person),
+        'Only the approvers of this school may add to its register.',
+        `${person.name}: ${type}`,
+      );
+    }
   }
 });
 
@@ -101,10 +87,6 @@ test('recordedBy names the person signed in, whoever the event names', () => {
     refusal(eventDocument('decided', 'ann', { recordedBy: 'tom' }), people.approver),
     'An event is recorded by the person signed in (ann), not by "tom".',
   );
-  assert.equal(
-    refusal(eventDocument('submitted', 'tom', { recordedBy: 'ann' }), people.teacher),
-    'An event is recorded by the person signed in (tom), not by "ann".',
-  );
 });
 
 test("an approver may move other people's events into the shared register, recorded in the approver's name", () => {
@@ -123,17 +105,13 @@ test('a moved event says who moved it, and only an approver moves events', () =>
     refusal(eventDocument('decided', 'tom', { moved: true, recordedBy: 'tom' }), people.approver),
     'An event is recorded by the person signed in (ann), not by "tom".',
   );
-  for (const type of ['submitted', 'decided']) {
+  for (const person of [people.teacher, people.staff]) {
     assert.equal(
-      refusal(eventDocument(type, 'ann', { moved: true, recordedBy: 'tom' }), people.teacher),
-      'Only an approver may move a register into the shared one.',
-      type,
+      refusal(eventDocument('submitted', 'ann', { moved: true, recordedBy: person.name }), person),
+      'Only the approvers of this school may add to its register.',
+      person.name,
     );
   }
-  assert.equal(
-    refusal(eventDocument('submitted', 'sue', { moved: true, recordedBy: 'sue' }), people.staff),
-    'Only the approvers and teachers of this school may add to its register.',
-  );
 });
 
 test('the envelope is checked for its shape', () => {
@@ -180,6 +158,76 @@ test('a key event names a well-formed key', () => {
 test('design documents themselves pass the rules (CouchDB lets only admins write them)', () => {
   assert.equal(refusal({ _id: '_design/proforma', language: 'javascript' }, people.admin), undefined);
 });
+
+/** The reason the submissions database's rules give for refusing `doc`, or undefined. */
+const submissionRefusal = (doc, person, oldDoc = null) => refusal(doc, person, oldDoc, validateSubmission);
+
+test('a teacher or an approver sends a submission in their own name; staff and others may not', () => {
+  assert.equal(submissionRefusal(submissionDocument('tom'), people.teacher), undefined);
+  assert.equal(submissionRefusal(submissionDocument('ann'), people.approver), undefined);
+  assert.equal(submissionRefusal(submissionDocument('someone'), people.admin), undefined);
+  for (const person of [people.staff, people.otherSchoolsApprover]) {
+    assert.equal(
+      submissionRefusal(submissionDocument(person.name), person),
+      'Only the teachers and approvers of this school may send it an assessment.',
+    );
+  }
+  assert.equal(
+    submissionRefusal(submissionDocument('ann'), people.teacher),
+    'A submission is sent by the person signed in (tom), not by "ann".',
+  );
+});
+
+test('a submission is never changed or deleted, but by a server admin', () => {
+  const sent = { ...submissionDocument('tom'), _rev: '1-abc' };
+  const changed = { ...sent, tool: { name: 'Canva' } };
+  const deleted = { _id: sent._id, _rev: sent._rev, _deleted: true };
+  assert.equal(
+    submissionRefusal(changed, people.teacher, sent),
+    'A submission is never changed once sent: send the assessment again instead.',
+  );
+  assert.equal(
+    submissionRefusal(deleted, people.teacher, sent),
+    'A submission is never deleted: the approvers keep every assessment sent to them.',
+  );
+  assert.equal(submissionRefusal(changed, people.admin, sent), undefined);
+  assert.equal(submissionRefusal(deleted, people.admin, sent), undefined);
+});
+
+const notSubmissions = [
+  ['an id that is not a UUID', { _id: 'submission-1' }, /its id is not a random UUID/],
+  ['another kind', { kind: 'register-event' }, /it is not of the kind "proforma-submission"/],
+  ['another version', { version: 2 }, /its version is not 1/],
+  ['no time', { submittedAt: 'today' }, /its time is not a date and time/],
+  ['no signer', { by: { name: '' } }, /whose name the PDF is signed in/],
+  ['no sender', { recordedBy: undefined }, /it does not say who sent it/],
+  ['no tool', { tool: { url: 'https://padlet.com' } }, /it does not name the tool/],
+  ['an empty web address', { tool: { name: 'Padlet', url: '' } }, /web address is not words/],
+  ['a file name not ending .pdf', { fileName: 'padlet.docx' }, /its file name does not end in \.pdf/],
+  ['no PDF', { _attachments: undefined }, /does not carry the signed PDF/],
+  [
+    'a second attachment',
+    {
+      _attachments: {
+        'assessment.pdf': { content_type: 'application/pdf', data: '' },
+        'more.pdf': { content_type: 'application/pdf', data: '' },
+      },
+    },
+    /does not carry the signed PDF \(and nothing else\)/,
+  ],
+  [
+    'an attachment that is not a PDF',
+    { _attachments: { 'assessment.pdf': { content_type: 'text/html', data: '' } } },
+    /its attachment is not a PDF/,
+  ],
+];
+for (const [what, overrides, reason] of notSubmissions) {
+  test(`a submission with ${what} is refused`, () => {
+    const found = submissionRefusal(submissionDocument('tom', overrides), people.teacher);
+    assert.match(found ?? '', /^This is not a submission: /);
+    assert.match(found ?? '', reason);
+  });
+}
 
 /** A published tool of ysgol-gwyn, as publishRegister writes it, with `overrides` changed. */
 function publishedTool(overrides = {}, entryOverrides = {}) {
@@ -275,6 +323,7 @@ test('the functions sent to the server are ES5, for the query servers that run n
     registerDesignDocument('ysgol-gwyn').views['events-by-entry'].map,
     publishedDesignDocument('ysgol-gwyn').validate_doc_update,
     publishedDesignDocument('ysgol-gwyn').filters.tools,
+    submissionsDesignDocument('ysgol-gwyn').validate_doc_update,
     trustDesignDocument().validate_doc_update,
   ];
   for (const source of sources) {
@@ -286,7 +335,7 @@ test("the installed validation knows the school's roles", () => {
   const validate = compile(registerDesignDocument('ysgol-gwyn').validate_doc_update);
   assert.doesNotThrow(() => validate(eventDocument('decided', 'ann'), null, people.approver, {}));
   assert.throws(() => validate(eventDocument('decided', 'tom'), null, people.teacher, {}), {
-    forbidden: 'Only an approver may record a decision.',
+    forbidden: 'Only the approvers of this school may add to its register.',
   });
   const published = compile(publishedDesignDocument('ysgol-gwyn').validate_doc_update);
   assert.doesNotThrow(() => published(publishedTool(), null, people.approver, {}));
@@ -295,7 +344,12 @@ test("the installed validation knows the school's roles", () => {
   });
   const otherSchool = compile(registerDesignDocument('other').validate_doc_update);
   assert.throws(() => otherSchool(eventDocument('decided', 'ann'), null, people.approver, {}), {
-    forbidden: 'Only the approvers and teachers of this school may add to its register.',
+    forbidden: 'Only the approvers of this school may add to its register.',
+  });
+  const submissions = compile(submissionsDesignDocument('ysgol-gwyn').validate_doc_update);
+  assert.doesNotThrow(() => submissions(submissionDocument('tom'), null, people.teacher, {}));
+  assert.throws(() => submissions(submissionDocument('sue'), null, people.staff, {}), {
+    forbidden: 'Only the teachers and approvers of this school may send it an assessment.',
   });
 });
 

@@ -9,7 +9,7 @@ import { connect, createServer } from 'node:net';
 import { connectAsAdmin } from '../../couchdb/server.mjs';
 import { addPerson, setupSchool } from '../../couchdb/setup.mjs';
 import { schoolNames } from '../../couchdb/design-documents.mjs';
-import { ensureSubmissionsDatabase, removeSchool, testCouchServer } from '../couchdb/server.mjs';
+import { removeSchool, testCouchServer } from '../couchdb/server.mjs';
 
 /**
  * The server's address as a page at `pageOrigin` should use it: a server on 127.0.0.1 is named
@@ -86,7 +86,7 @@ class ServerGate {
  * `executeServerCommand('couchdb-school', { origin: location.origin, people: [{ name, password, role }] })`
  * sets up a new school (`proforma-couchdb setup`, with the page's origin for CORS) and adds the
  * people (`proforma-couchdb user`; names are server-wide, so make them unique). Answers
- * `{ kind, school, server, register, published, submissions }`: the server's URL, and each database's.
+ * `{ kind, school, server, register, submissions, published }`: the server's URL, and each database's.
  */
 export function couchdbPlugin() {
   let started;
@@ -128,7 +128,6 @@ export function couchdbPlugin() {
       schools.push({ school, people: (payload?.people ?? []).map((person) => person.name) });
       await setupSchool(client, { school, origins: payload?.origin ? [payload.origin] : [] });
       for (const person of payload?.people ?? []) await addPerson(client, { school, ...person });
-      const submissions = await ensureSubmissionsDatabase(server, school);
       const address = addressFor(server.origin, payload?.origin ?? server.origin);
       const names = schoolNames(school);
       return {
@@ -136,8 +135,8 @@ export function couchdbPlugin() {
         school,
         server: address,
         register: `${address}/${names.register}`,
+        submissions: `${address}/${names.submissions}`,
         published: `${address}/${names.published}`,
-        submissions: `${address}/${submissions}`,
       };
     },
     async serverStop() {

@@ -115,7 +115,7 @@ export class ProformaApp extends LitElement {
   /** Address of the published register file ("Export for staff") shown read-only as "Approved tools". */
   @property({ attribute: 'register-src' }) registerSrc = '';
 
-  /** A shared register's CouchDB database, passed on to the IT lead's register (`couch-url` of `<proforma-register>`). */
+  /** A shared register's CouchDB database, passed on to the IT lead's register (`couch-url` of `<proforma-register>`), and to a teacher's assessment, to send signed PDFs to the IT lead. */
   @property({ attribute: 'couch-url' }) couchUrl = '';
 
   /** Whether requests to `couch-url` carry cookies: `include`, or `same-origin`/`omit` behind a site's own sign-in. */
@@ -213,6 +213,11 @@ export class ProformaApp extends LitElement {
     let loaded: Loading;
     try {
       defineElement(VIEW_TAGS[view], await LAZY_ELEMENTS[view](), { suffix: this.#tagSuffix });
+      if (view === 'drafts' && this.couchUrl) {
+        // With a shared register, a teacher's drafts sit beside what they sent to the IT lead.
+        const { ProformaSubmissions } = await import('../proforma-submissions/proforma-submissions.js');
+        defineElement('proforma-submissions', ProformaSubmissions, { suffix: this.#tagSuffix });
+      }
       loaded = 'ready';
     } catch (error) {
       console.error(error);
@@ -485,6 +490,7 @@ export class ProformaApp extends LitElement {
           school-name=${this.schoolName}
           logo-src=${this.logoSrc}
           locale=${this.#language}
+          couch-url=${this.couchUrl}
           @proforma-draft-created=${this.#onDraftCreated}
         ></${assessment}>`,
     )}`;
@@ -525,7 +531,16 @@ export class ProformaApp extends LitElement {
       locale=${this.#language}
       forms=${this.#readyForms.map((form) => form.id).join(' ')}
       @proforma-open-draft=${this.#onOpenDraft}
-    ></${drafts}>`}`;
+    ></${drafts}>`}
+    ${
+      this.couchUrl && this.mode !== 'register'
+        ? staticHtml`<${this.#tag('proforma-submissions')}
+            couch-url=${this.couchUrl}
+            credentials=${this.credentials}
+            locale=${this.#language}
+          ></${this.#tag('proforma-submissions')}>`
+        : nothing
+    }`;
   }
 
   #renderRegister(): TemplateResult {

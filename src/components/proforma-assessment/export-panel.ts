@@ -1,4 +1,4 @@
-import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import { nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { Answers } from '../../model/answers.js';
 import { assessmentFromAnswers, type Assessment } from '../../model/assessment.js';
@@ -7,6 +7,8 @@ import type { DraftSession } from '../../controllers/draft-session.js';
 import { newId } from '../../internal/ids.js';
 import { scopedTag } from '../../internal/scoped-tag.js';
 import { ProformaExport } from '../proforma-export/proforma-export.js';
+import type { ProformaPdfExportedEvent } from '../../events/pdf-exported.js';
+import type { OutgoingSubmission } from '../../services/register/submission-outbox.js';
 
 /** What the panel reads of the assessment it belongs to (`<proforma-assessment>`). */
 export interface ExportPanelHost extends ReactiveControllerHost, HTMLElement {
@@ -20,6 +22,8 @@ export interface ExportPanelHost extends ReactiveControllerHost, HTMLElement {
   readonly namespace: string;
   /** The language of the words and of the PDF. */
   readonly language: string;
+  /** The school's shared register, when the signed PDF may be sent to the IT lead from here. */
+  readonly couchUrl: string;
 }
 
 /**
@@ -34,6 +38,10 @@ export class ExportPanel {
   private readonly fallbackId = newId();
   /** `<proforma-export>`, with the form's own tag suffix. */
   private readonly exportTag: StaticValue;
+  /** The last PDF signed here, to send to the IT lead. */
+  private signed: OutgoingSubmission | undefined;
+  /** `<proforma-submissions>`, loaded once a PDF is signed with `couch-url` set. */
+  private submissionsTag: StaticValue | undefined;
 
   constructor(
     private readonly host: ExportPanelHost,
@@ -68,6 +76,7 @@ export class ExportPanel {
       this.refresh();
     }
     const tag = this.exportTag;
+    const submissions = this.submissionsTag;
     return staticHtml`<${tag}
       id="export"
       .assessment=${this.assessment}
@@ -76,6 +85,31 @@ export class ExportPanel {
       logo-src=${host.logoSrc}
       namespace=${host.namespace}
       locale=${host.language}
-    ></${tag}>`;
+      @proforma-pdf-exported=${this.onExported}
+    ></${tag}>
+    ${
+      submissions && host.couchUrl
+        ? staticHtml`<${submissions} couch-url=${host.couchUrl} locale=${host.language} .signed=${this.signed}></${submissions}>`
+        : nothing
+    }`;
   }
+
+  /** A PDF was signed: with a shared register, it is offered to send to the IT lead. */
+  private readonly onExported = async (event: ProformaPdfExportedEvent): Promise<void> => {
+    const { pdf, fileName, signer } = event.detail;
+    const tool = this.assessment?.tool;
+    this.signed = {
+      pdf,
+      fileName,
+      signerName: signer.name,
+      tool: { name: tool?.name || fileName, ...(tool?.url ? { url: tool.url } : {}) },
+    };
+    const { host } = this;
+    if (host.couchUrl && !this.submissionsTag) {
+      // Only a page with a shared register loads this, and the CouchDB code behind it.
+      const { ProformaSubmissions } = await import('../proforma-submissions/proforma-submissions.js');
+      this.submissionsTag = scopedTag(host, 'proforma-assessment', 'proforma-submissions', ProformaSubmissions);
+    }
+    host.requestUpdate();
+  };
 }

@@ -74,7 +74,7 @@ function formProblems(error: unknown): FormProblems {
  * @fires {ProformaChangeEvent} proforma-change - The person changed an answer; `detail` has `answers` and `score`. Not fired for programmatic changes.
  * @fires {ProformaFormErrorEvent} proforma-form-error - The form definition could not be loaded or is not valid; `detail.problems` lists why.
  * @fires {ProformaDraftCreatedEvent} proforma-draft-created - The first change made a new draft; `detail.draftId` is its id, to give back as `draft-id` to resume.
- * @fires {ProformaPdfExportedEvent} proforma-pdf-exported - From the "Sign and save as PDF" panel: the signed PDF was made; `detail` has `fileName`, `pdf` and `fingerprint`.
+ * @fires {ProformaPdfExportedEvent} proforma-pdf-exported - From the "Sign and save as PDF" panel: the signed PDF was made; `detail` has `fileName`, `pdf`, `fingerprint` and `signer`.
  *
  * @csspart form - The column of sections and questions.
  * @csspart section - Each section of questions.
@@ -135,6 +135,9 @@ export class ProformaAssessment extends LitElement {
 
   /** URL of the school's logo (PNG or JPEG) for the top of the signed PDF. */
   @property({ attribute: 'logo-src' }) logoSrc = '';
+
+  /** The school's shared register on CouchDB (`…/proforma-<school>-register`): a signed PDF may then be sent to the IT lead. */
+  @property({ attribute: 'couch-url' }) couchUrl = '';
 
   /** Turns off saving drafts in the browser (the host page keeps the answers itself). */
   @property({ type: Boolean, attribute: 'no-autosave' }) noAutosave = false;

@@ -67,7 +67,7 @@ function imageFormat(bytes: Uint8Array): 'PNG' | 'JPEG' | undefined {
  *
  * @tag proforma-export
  *
- * @fires {ProformaPdfExportedEvent} proforma-pdf-exported - The signed PDF was made and offered for download; `detail` has `fileName`, `pdf` and `fingerprint`.
+ * @fires {ProformaPdfExportedEvent} proforma-pdf-exported - The signed PDF was made and offered for download; `detail` has `fileName`, `pdf`, `fingerprint` and `signer`.
  *
  * @csspart fingerprint - The device key's fingerprint.
  *
@@ -273,7 +273,9 @@ export class ProformaExport extends LitElement {
     const openedInTab = !saved && window.open(this.pdfUrl, '_blank') !== null;
     if (saved) downloadFile(fileName, blob);
     this.exportState = { status: 'done', fileName, url: this.pdfUrl, saved, openedInTab, logoProblem };
-    this.dispatchEvent(new ProformaPdfExportedEvent({ fileName, pdf, fingerprint: key.fingerprint }));
+    this.dispatchEvent(
+      new ProformaPdfExportedEvent({ fileName, pdf, fingerprint: key.fingerprint, signer: this.signer }),
+    );
   }
 
   private async onNewKey(): Promise<void> {

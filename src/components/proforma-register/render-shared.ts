@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
+import { renderSignInForm } from '../render-sign-in.js';
 import type { CouchSyncStatus } from '../../couch.js';
 import { plural } from '../../internal/plural.js';
 import type { SharedRegisterController } from './shared-register.js';
@@ -90,38 +91,12 @@ export function renderShared(shared: SharedRegisterController, language: string)
 }
 
 function renderSignIn(shared: SharedRegisterController): TemplateResult {
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
-    const signedIn = await shared.signIn(String(data.get('name') ?? ''), String(data.get('password') ?? ''));
-    // The password is never kept, in the page or anywhere else: the field is emptied whatever the answer.
-    if (signedIn) form.reset();
-    else (form.elements.namedItem('password') as HTMLInputElement).value = '';
-  };
-  const error = shared.signInProblem;
-  return html`<form class="sign-in" @submit=${submit} aria-labelledby="sign-in-heading">
-    <h3 id="sign-in-heading">${msg('Sign in to the shared register')}</h3>
-    ${error ? html`<p class="error-message" id="sign-in-error" role="alert">${error}</p>` : nothing}
-    <div class="field">
-      <label for="sign-in-name">${msg('Name')}</label>
-      <input
-        id="sign-in-name"
-        name="name"
-        type="text"
-        autocomplete="username"
-        required
-        aria-describedby=${error ? 'sign-in-error' : nothing}
-      />
-    </div>
-    <div class="field">
-      <label for="sign-in-password">${msg('Password')}</label>
-      <input id="sign-in-password" name="password" type="password" autocomplete="current-password" required />
-    </div>
-    <button type="submit" class="primary" ?disabled=${shared.signingIn}>
-      ${shared.signingIn ? msg('Signing in…') : msg('Sign in')}
-    </button>
-  </form>`;
+  return renderSignInForm({
+    heading: msg('Sign in to the shared register'),
+    problem: shared.signInProblem,
+    signingIn: shared.signingIn,
+    signIn: (name, password) => shared.signIn(name, password),
+  });
 }
 
 /** Someone signed in whom this register is not for: said plainly, with the way to sign in as someone else. */

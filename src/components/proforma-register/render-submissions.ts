@@ -62,7 +62,7 @@ export function renderRefusedSubmissions(
             type="button"
             aria-describedby=${id}
             @click=${async () => {
-              await submissions.dismiss(submission._id);
+              await submissions.dismiss(submission.id);
               submissions.focusAfterDismissal();
             }}
           >

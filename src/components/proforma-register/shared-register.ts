@@ -3,9 +3,9 @@ import { msg, str } from '@lit/localize';
 import type { CouchRegisterStore, CouchSyncStatus, MoveProgress } from '../../couch.js';
 import {
   isApproverOf,
+  schoolAddressesOf,
   schoolOfPublished,
   schoolOfRegister,
-  serverUrlOf,
   type CouchSession,
 } from '../../services/register/couch-session.js';
 import type { ServerRegisterStore } from '../../services/register/couch-sync-status.js';
@@ -38,10 +38,8 @@ export type MoveState =
  * `…/proforma-<school>-published`), and the school's id; undefined for an address named otherwise.
  */
 export function publishedDatabaseOf(registerUrl: string): { url: string; school: string } | undefined {
-  const school = schoolOfRegister(registerUrl);
-  return school === undefined
-    ? undefined
-    : { url: new URL(`proforma-${school}-published`, serverUrlOf(registerUrl)).href, school };
+  const addresses = schoolAddressesOf(registerUrl);
+  return addresses && { url: addresses.published, school: addresses.school };
 }
 
 /** Why the register for staff could not be updated, in words. */

@@ -66,8 +66,8 @@ export class SubmissionsController implements ReactiveController {
   async #open(store: CouchRegisterStore): Promise<void> {
     const opening = ++this.#opening;
     try {
-      const { CouchSubmissions, SubmissionApprover, submissionsDatabaseOf } = await import('../../couch.js');
-      const url = submissionsDatabaseOf(store.url);
+      const { CouchSubmissions, SubmissionApprover, schoolAddressesOf } = await import('../../couch.js');
+      const url = schoolAddressesOf(store.url)?.submissions;
       if (opening !== this.#opening || url === undefined) return;
       this.#submissions = new CouchSubmissions(url, { credentials: this.options.credentials() });
       this.#approver = new SubmissionApprover(store, this.#submissions, {

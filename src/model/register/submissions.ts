@@ -1,45 +1,136 @@
-import * as z from 'zod/mini';
-import { HistoryEventSchema } from '../register-entry.js';
 import type { EntryEvent, RegisterEvent, SubmissionMark } from './events.js';
+import { DECIDED } from './statuses.js';
 
-// A teacher's submission: a signed PDF sent to the school's submissions database
-// (`proforma-<school>-submissions`), one document each, written once by the teacher signed in.
-// An approver's browser checks each PDF as an import does and writes what an import of it would
-// write into the register's log, marked with the submission. The ids of what it writes come from
-// the submission's, so that two approvers' browsers doing it at once write the same event.
+// A teacher's signed assessment sent to the school's approvers: one document of the school's
+// submissions database (`proforma-<school>-submissions`), written once by the teacher's browser and
+// read by an approver's, which checks the PDF before anything reaches the register. The server checks
+// the same shape (couchdb/design-documents.mjs, validateSubmission). Beside the PDF nothing here is
+// trusted: `by` and `tool` repeat what the teacher's PDF says, for a list to show before it is opened.
 
-/** The `kind` of a submission document. */
 export const SUBMISSION_KIND = 'proforma-submission';
-
-/** The name of a submission's attachment: the signed PDF. */
+export const SUBMISSION_VERSION = 1;
+/** The name of the attachment that carries the signed PDF. */
 export const SUBMISSION_ATTACHMENT = 'assessment.pdf';
 
-const nonEmpty = z.string().check(z.minLength(1));
+/** What a submission says of itself, its PDF aside. */
+export interface Submission {
+  /** A random UUID: the document's id, which the published register names once a decision is recorded. */
+  id: string;
+  /** When the teacher sent it (ISO 8601), by their browser's clock. */
+  submittedAt: string;
+  /** The name the PDF is signed in. */
+  by: { name: string };
+  /** The CouchDB user name of the person who sent it, which the server checks against the session. */
+  recordedBy: string;
+  /** The tool, as the teacher's PDF names it: for display only. */
+  tool: { name: string; url?: string };
+  /** The PDF's file name, ending ".pdf". */
+  fileName: string;
+}
+
+/** The PDF attachment as a database holds it: its data when written, a stub when read without it. */
+export interface SubmissionAttachment<Data> {
+  content_type: 'application/pdf';
+  data?: Data;
+  stub?: boolean;
+  length?: number;
+}
+
+/** A submission as its database holds it; `Data` is how the PDF's bytes travel (a Blob in a browser). */
+export interface SubmissionDocument<Data = unknown> {
+  _id: string;
+  _rev?: string;
+  kind: typeof SUBMISSION_KIND;
+  version: typeof SUBMISSION_VERSION;
+  submittedAt: string;
+  by: { name: string };
+  recordedBy: string;
+  tool: { name: string; url?: string };
+  fileName: string;
+  _attachments: { [SUBMISSION_ATTACHMENT]: SubmissionAttachment<Data> };
+}
+
+/** The document that sends `submission`, with `pdf` (its bytes, as the database takes them) attached. */
+export function submissionDocument<Data>(submission: Submission, pdf: Data): SubmissionDocument<Data> {
+  const tool: Submission['tool'] = { name: submission.tool.name };
+  if (submission.tool.url) tool.url = submission.tool.url;
+  return {
+    _id: submission.id,
+    kind: SUBMISSION_KIND,
+    version: SUBMISSION_VERSION,
+    submittedAt: submission.submittedAt,
+    by: { name: submission.by.name },
+    recordedBy: submission.recordedBy,
+    tool,
+    fileName: submission.fileName,
+    _attachments: { [SUBMISSION_ATTACHMENT]: { content_type: 'application/pdf', data: pdf } },
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isFilled = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+
+/** A document read from a submissions database as a submission, or why it is not one. */
+export function readSubmission(doc: unknown): { submission: Submission } | { problem: string } {
+  if (!isObject(doc)) return { problem: 'it is not a document' };
+  const { _id, kind, version, submittedAt, by, recordedBy, tool, fileName, _attachments } = doc;
+  if (!isFilled(_id) || !UUID.test(_id)) return { problem: 'its id is not a random UUID' };
+  if (kind !== SUBMISSION_KIND || version !== SUBMISSION_VERSION) {
+    return { problem: `it is not a submission of version ${SUBMISSION_VERSION}` };
+  }
+  if (!isFilled(submittedAt) || !TIMESTAMP.test(submittedAt)) return { problem: 'its time is not a date and time' };
+  if (!isObject(by) || !isFilled(by.name)) return { problem: 'it does not say whose name the PDF is signed in' };
+  if (!isFilled(recordedBy)) return { problem: 'it does not say who sent it' };
+  if (!isObject(tool) || !isFilled(tool.name)) return { problem: 'it does not name the tool' };
+  if (tool.url !== undefined && !isFilled(tool.url)) return { problem: 'the tool’s web address is not words' };
+  if (!isFilled(fileName) || !/\.pdf$/i.test(fileName)) return { problem: 'its file name does not end in .pdf' };
+  const pdf = isObject(_attachments) ? _attachments[SUBMISSION_ATTACHMENT] : undefined;
+  if (!isObject(pdf) || pdf.content_type !== 'application/pdf') return { problem: 'it carries no signed PDF' };
+  const submission: Submission = {
+    id: _id,
+    submittedAt,
+    by: { name: by.name },
+    recordedBy,
+    tool: tool.url === undefined ? { name: tool.name } : { name: tool.name, url: tool.url as string },
+    fileName,
+  };
+  return { submission };
+}
+
+/** A decision the school's approvers recorded on a tool, as the published register shows it. */
+export type SubmissionDecision = 'approved' | 'approved-with-conditions' | 'not-approved';
 
 /**
- * What a submission document says besides its PDF. Nothing in it is checked but by the server
- * (`recordedBy`, the person signed in when it was sent): `by` and `tool` are the teacher's claims.
+ * The decision recorded for each submission the published register's documents name (their
+ * `submissions`, the ids of the submissions a tool's entry came from; a document without the field
+ * names none), by submission id. A tool not decided, or decided and reopened since, records none.
+ * When two documents name one submission, the one published last says.
  */
-export const SubmissionSchema = z.object({
-  _id: nonEmpty,
-  kind: z.literal(SUBMISSION_KIND),
-  version: z.literal(1),
-  submittedAt: HistoryEventSchema.shape.at,
-  by: z.object({ name: z.string() }),
-  recordedBy: nonEmpty,
-  tool: z.object({ name: z.string(), url: z.optional(z.string()) }),
-  fileName: nonEmpty,
-});
-export type Submission = z.infer<typeof SubmissionSchema>;
-
-/** A document of the submissions database as a submission, or undefined for any other document. */
-export function readSubmission(doc: unknown): Submission | undefined {
-  if (typeof doc !== 'object' || doc === null || (doc as { kind?: unknown }).kind !== SUBMISSION_KIND) return undefined;
-  const parsed = z.looseObject(SubmissionSchema.shape).safeParse(doc);
-  if (!parsed.success) return undefined;
-  const { _id, kind, version, submittedAt, by, recordedBy, tool, fileName } = parsed.data;
-  return { _id, kind, version, submittedAt, by: { name: by.name }, recordedBy, tool, fileName };
+export function decisionsOfSubmissions(publishedDocuments: readonly unknown[]): Map<string, SubmissionDecision> {
+  const latest = new Map<string, { status: unknown; publishedAt: string }>();
+  for (const doc of publishedDocuments) {
+    if (!isObject(doc) || !Array.isArray(doc.submissions)) continue;
+    const status = isObject(doc.entry) ? doc.entry.status : undefined;
+    const publishedAt = typeof doc.publishedAt === 'string' ? doc.publishedAt : '';
+    for (const id of doc.submissions) {
+      if (typeof id !== 'string') continue;
+      const known = latest.get(id);
+      if (!known || known.publishedAt <= publishedAt) latest.set(id, { status, publishedAt });
+    }
+  }
+  const decisions = new Map<string, SubmissionDecision>();
+  for (const [id, { status }] of latest) {
+    if ((DECIDED as readonly unknown[]).includes(status)) decisions.set(id, status as SubmissionDecision);
+  }
+  return decisions;
 }
+
+// What an approver's browser writes of a submission: ids that come from the submission's, so that
+// two approvers' browsers doing it at once write the same event.
 
 /** The id of the event a submission's import writes: the same in every approver's browser. */
 export const submissionEventId = (submissionId: string) => `submission-${submissionId}`;
@@ -49,7 +140,7 @@ export const submissionEntryId = (submissionId: string) => `submitted-${submissi
 
 /** The mark an event made from `submission` carries. */
 export function submissionMark(submission: Submission): SubmissionMark {
-  return { id: submission._id, submittedAt: submission.submittedAt, by: { name: submission.by.name } };
+  return { id: submission.id, submittedAt: submission.submittedAt, by: { name: submission.by.name } };
 }
 
 /**

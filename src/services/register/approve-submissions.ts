@@ -97,7 +97,7 @@ export class SubmissionApprover {
     ]);
     const held = heldSubmissions(view);
     for (const submission of all) {
-      const id = submission._id;
+      const id = submission.id;
       if (this.#stopped || this.register.status.state !== 'up-to-date') break;
       if (held.has(id) || dismissed.has(id) || this.#refusals.has(id) || this.#taken.has(id)) continue;
       let reason: PdfImportRefusal | undefined;
@@ -118,8 +118,8 @@ export class SubmissionApprover {
       else this.#taken.add(id);
     }
     const refused = all.flatMap((submission) => {
-      const refusal = this.#refusals.get(submission._id);
-      return refusal && !dismissed.has(submission._id) && !held.has(submission._id) ? [refusal] : [];
+      const refusal = this.#refusals.get(submission.id);
+      return refusal && !dismissed.has(submission.id) && !held.has(submission.id) ? [refusal] : [];
     });
     if (refused.length !== this.refused.length || refused.some((each, index) => each !== this.refused[index])) {
       this.refused = refused;

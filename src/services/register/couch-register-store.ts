@@ -1,3 +1,4 @@
+import { oneAtATime } from '../../internal/one-at-a-time.js';
 import type { RegisterEvent } from '../../model/register/events.js';
 import { registerFromEvents } from '../../model/register/fold.js';
 import { storageError } from '../draft-store.js';
@@ -116,8 +117,11 @@ export class CouchRegisterStore implements ServerRegisterStore {
   #ownWrites = new Set<string>();
   /** One append at a time, so that each checks the replica as the one before left it. */
   #appending: Promise<unknown> = Promise.resolve();
-  #refreshing?: Promise<void>;
-  #refreshAgain = false;
+  /** Works the status out again: one at a time, and once more if asked meanwhile. */
+  readonly #refresh = oneAtATime(
+    () => this.#updateStatus(),
+    () => this.#closed,
+  );
   #notifyTimer?: ReturnType<typeof setTimeout>;
   #closed = false;
   readonly #onOnline = () => this.restartSync();
@@ -137,7 +141,7 @@ export class CouchRegisterStore implements ServerRegisterStore {
         const own = change.changes.some(({ rev }) => this.#ownWrites.delete(`${change.id}@${rev}`));
         if (own || this.#writingIds.has(change.id)) return;
         this.#notifySoon();
-        this.#refresh();
+        this.#refresh.ask();
       });
     globalThis.addEventListener?.('online', this.#onOnline);
     this.#startSync();
@@ -187,7 +191,7 @@ export class CouchRegisterStore implements ServerRegisterStore {
     this.#stopSync();
     this.#problem = undefined;
     this.#startSync();
-    this.#refresh();
+    this.#refresh.ask();
   }
 
   async read(now = new Date()): Promise<CouchRegisterView> {
@@ -290,7 +294,7 @@ export class CouchRegisterStore implements ServerRegisterStore {
     replication.on('denied', (error: unknown) => refused.push(refusalOf(error)));
     const result = await replication;
     const confirmed = await this.#addRefused(refused);
-    this.#refresh();
+    this.#refresh.ask();
     return { written: result.docs_written, refused: confirmed };
   }
 
@@ -331,7 +335,7 @@ export class CouchRegisterStore implements ServerRegisterStore {
     this.#stopSync();
     this.#feed?.cancel();
     clearTimeout(this.#notifyTimer);
-    await this.#refreshing?.catch(() => undefined);
+    await this.#refresh.idle();
     await this.#appending.catch(() => undefined);
     return true;
   }
@@ -387,7 +391,7 @@ export class CouchRegisterStore implements ServerRegisterStore {
     } finally {
       for (const doc of docs) this.#writingIds.delete(doc._id);
       this.#notify();
-      this.#refresh();
+      this.#refresh.ask();
     }
     return docs.map((doc) => doc._id);
   }
@@ -512,17 +516,17 @@ export class CouchRegisterStore implements ServerRegisterStore {
     const pull = this.#local.replicate.from(this.#remote, options);
     const failed = (error: unknown) => {
       this.#problem = problemOf(error);
-      this.#refresh();
+      this.#refresh.ask();
     };
     const heard = () => {
       this.#heardFromServer = true;
       this.#problem = undefined;
-      this.#refresh();
+      this.#refresh.ask();
     };
     push
       .on('active', () => {
         this.#pushing = true;
-        this.#refresh();
+        this.#refresh.ask();
       })
       .on('paused', (error?: unknown) => {
         this.#pushing = false;
@@ -532,11 +536,11 @@ export class CouchRegisterStore implements ServerRegisterStore {
       .on('change', heard)
       .on('requestError', failed)
       .on('error', failed)
-      .on('denied', (error: unknown) => void this.#addRefused([refusalOf(error)]).then(() => this.#refresh()));
+      .on('denied', (error: unknown) => void this.#addRefused([refusalOf(error)]).then(() => this.#refresh.ask()));
     pull
       .on('active', () => {
         this.#pullCaughtUp = false;
-        this.#refresh();
+        this.#refresh.ask();
       })
       .on('paused', (error?: unknown) => {
         if (error) return failed(error);
@@ -554,24 +558,6 @@ export class CouchRegisterStore implements ServerRegisterStore {
     this.#replications = [];
     this.#pushing = false;
     this.#pullCaughtUp = false;
-  }
-
-  /** Works the status out again, soon: one at a time, and once more if asked meanwhile. */
-  #refresh(): void {
-    if (this.#closed) return;
-    if (this.#refreshing) {
-      this.#refreshAgain = true;
-      return;
-    }
-    this.#refreshing = this.#updateStatus()
-      .catch(() => undefined)
-      .finally(() => {
-        this.#refreshing = undefined;
-        if (this.#refreshAgain) {
-          this.#refreshAgain = false;
-          this.#refresh();
-        }
-      });
   }
 
   /**

@@ -120,12 +120,19 @@ function rolesOf(roles: unknown): string[] {
   return Array.isArray(roles) ? roles.filter((role): role is string => typeof role === 'string') : [];
 }
 
-/**
- * The school's submissions database beside its register's (`…/proforma-<school>-register` →
- * `…/proforma-<school>-submissions`), where teachers send signed PDFs; undefined for an address
- * named otherwise.
- */
-export function submissionsDatabaseOf(registerUrl: string): string | undefined {
+/** The school's databases beside its register's address (`…/proforma-<school>-register`). */
+export interface SchoolAddresses {
+  school: string;
+  /** Where teachers send signed PDFs (`…/proforma-<school>-submissions`). */
+  submissions: string;
+  /** The register for staff (`…/proforma-<school>-published`). */
+  published: string;
+}
+
+/** The school's other databases beside its register's; undefined for an address named otherwise. */
+export function schoolAddressesOf(registerUrl: string): SchoolAddresses | undefined {
   const school = schoolOfRegister(registerUrl);
-  return school === undefined ? undefined : new URL(`proforma-${school}-submissions`, serverUrlOf(registerUrl)).href;
+  if (school === undefined) return undefined;
+  const address = (kind: string) => new URL(`proforma-${school}-${kind}`, serverUrlOf(registerUrl)).href;
+  return { school, submissions: address('submissions'), published: address('published') };
 }

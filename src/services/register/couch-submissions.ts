@@ -45,8 +45,12 @@ export class CouchSubmissions {
   async list(): Promise<Submission[]> {
     const { rows } = await this.#local.allDocs({ include_docs: true });
     return rows
-      .flatMap((row) => readSubmission(row.doc) ?? [])
-      .sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt) || (a._id < b._id ? -1 : 1));
+      .flatMap((row) => {
+        // Anything else the database holds (its rules, say) is not a submission: the server refuses a malformed one.
+        const read = readSubmission(row.doc);
+        return 'submission' in read ? [read.submission] : [];
+      })
+      .sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt) || (a.id < b.id ? -1 : 1));
   }
 
   /** The signed PDF of submission `id`; undefined when it came with none. */

@@ -182,8 +182,8 @@ export async function importSubmission(
   if ('result' in verification) return verification;
   const importOptions = { forms: options.forms, by: { name: submission.recordedBy }, now: options.now };
   return importOne(file, verification.verification, store, importOptions, {
-    eventId: submissionEventId(submission._id),
-    newEntryId: submissionEntryId(submission._id),
+    eventId: submissionEventId(submission.id),
+    newEntryId: submissionEntryId(submission.id),
     submission: submissionMark(submission),
     append: options.append,
   });

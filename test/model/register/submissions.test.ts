@@ -1,83 +1,104 @@
 import { expect } from '@open-wc/testing';
-import { registerFromEvents } from '../../../src/model/register/fold.js';
 import {
-  heldSubmissions,
-  latestSubmission,
+  decisionsOfSubmissions,
   readSubmission,
-  submissionEntryId,
-  submissionEventId,
-  submissionEventTime,
-  submissionIdsOf,
+  submissionDocument,
   type Submission,
 } from '../../../src/model/register/submissions.js';
-import type { RegisterEvent } from '../../../src/model/register/events.js';
-import { NOW, at, imported, reviewStarted } from './log.js';
 
 const submission: Submission = {
-  _id: 'c0ffee',
-  kind: 'proforma-submission',
-  version: 1,
-  submittedAt: '2026-11-21T09:30:00.000Z',
-  by: { name: 'Siân Jones' },
-  recordedBy: 'sjones',
+  id: '0b6f1c2e-4d5a-4f6b-8c7d-9e0f1a2b3c4d',
+  submittedAt: '2026-12-07T10:15:00.000Z',
+  by: { name: 'Siân Prydderch' },
+  recordedBy: 'sprydderch',
   tool: { name: 'Padlet', url: 'https://padlet.com' },
-  fileName: 'padlet.pdf',
+  fileName: 'Padlet-risk-assessment-2026-12-07.pdf',
 };
 
-const mark = (id: string) => ({ id, submittedAt: at(1), by: { name: 'Siân Jones' } });
+describe('submissions', () => {
+  it('are written as the server takes them and read back as they were', () => {
+    const doc = submissionDocument(submission, 'JVBERi0=');
+    expect(doc).to.deep.equal({
+      _id: submission.id,
+      kind: 'proforma-submission',
+      version: 1,
+      submittedAt: submission.submittedAt,
+      by: { name: 'Siân Prydderch' },
+      recordedBy: 'sprydderch',
+      tool: { name: 'Padlet', url: 'https://padlet.com' },
+      fileName: submission.fileName,
+      _attachments: { 'assessment.pdf': { content_type: 'application/pdf', data: 'JVBERi0=' } },
+    });
+    expect(readSubmission(doc)).to.deep.equal({ submission });
+  });
 
-describe('teachers’ submissions', () => {
-  const reads: Array<[string, unknown, Submission | undefined]> = [
-    ['a submission, its revision and attachment aside', { ...submission, _rev: '1-a', _attachments: {} }, submission],
-    ['a design document', { _id: '_design/proforma', validate_doc_update: '' }, undefined],
-    ['a submission of another version', { ...submission, version: 2 }, undefined],
-    ['a submission with no file name', { ...submission, fileName: '' }, undefined],
-    ['a submission that names no one signed in', { ...submission, recordedBy: undefined }, undefined],
-    ['nothing', null, undefined],
+  it('leave out a tool’s empty web address', () => {
+    const doc = submissionDocument({ ...submission, tool: { name: 'Padlet', url: '' } }, 'x');
+    expect(doc.tool).to.deep.equal({ name: 'Padlet' });
+  });
+
+  const stub = { content_type: 'application/pdf', stub: true, length: 12 };
+  const notSubmissions: Array<[string, unknown, RegExp]> = [
+    ['nothing', null, /not a document/],
+    ['an id that is not a UUID', { _id: 'submission-1' }, /random UUID/],
+    ['another kind', { kind: 'register-event' }, /not a submission of version 1/],
+    ['another version', { version: 2 }, /not a submission of version 1/],
+    ['no time', { submittedAt: 'today' }, /not a date and time/],
+    ['no signer', { by: {} }, /whose name the PDF is signed in/],
+    ['no sender', { recordedBy: '' }, /who sent it/],
+    ['no tool', { tool: { url: 'https://padlet.com' } }, /name the tool/],
+    ['a file name not ending .pdf', { fileName: 'padlet.docx' }, /does not end in \.pdf/],
+    ['no PDF', { _attachments: {} }, /no signed PDF/],
   ];
-  for (const [what, doc, expected] of reads) {
-    it(`read: ${what}`, () => expect(readSubmission(doc)).to.deep.equal(expected));
+  for (const [what, change, problem] of notSubmissions) {
+    it(`with ${what} are not read`, () => {
+      const doc = change === null ? null : { ...submissionDocument(submission, undefined), ...(change as object) };
+      const read = readSubmission(doc);
+      expect('problem' in read && read.problem).to.match(problem);
+    });
   }
 
-  it('give the same event and entry ids for the same submission, and others for another', () => {
-    expect(submissionEventId('c0ffee')).to.equal(submissionEventId('c0ffee'));
-    expect(submissionEventId('c0ffee')).not.to.equal(submissionEventId('beef'));
-    expect(submissionEntryId('c0ffee')).not.to.equal(submissionEventId('c0ffee'));
+  it('are read from a stub, as a database lists them without their PDFs', () => {
+    const doc = {
+      ...submissionDocument(submission, undefined),
+      _rev: '1-abc',
+      _attachments: { 'assessment.pdf': stub },
+    };
+    expect(readSubmission(doc)).to.deep.equal({ submission });
+  });
+});
+
+describe('the decisions recorded for submissions', () => {
+  const published = (submissions: unknown, status: string, publishedAt = '2026-12-08T09:00:00.000Z') => ({
+    _id: 'ysgol-gwyn:entry-padlet',
+    school: 'ysgol-gwyn',
+    entry: { id: 'entry-padlet', tool: 'Padlet', status },
+    publishedAt,
+    ...(submissions === undefined ? {} : { submissions }),
   });
 
-  const times: Array<[string, string | undefined, string]> = [
-    ['a new tool: when it was sent', undefined, submission.submittedAt],
-    ['a tool last changed before: when it was sent', '2026-11-20T09:00:00.000Z', submission.submittedAt],
-    ['a tool changed since: that change’s time', '2026-11-22T09:00:00.000Z', '2026-11-22T09:00:00.000Z'],
+  const cases: Array<[string, unknown[], Array<[string, string]>]> = [
+    ['none from documents without the field', [published(undefined, 'approved')], []],
+    [
+      'one from a decided tool',
+      [published(['s-1', 's-2'], 'approved-with-conditions')],
+      [
+        ['s-1', 'approved-with-conditions'],
+        ['s-2', 'approved-with-conditions'],
+      ],
+    ],
+    ['none from a tool still under review', [published(['s-1'], 'under-review')], []],
+    ['a refusal as not approved', [published(['s-1'], 'not-approved')], [['s-1', 'not-approved']]],
+    [
+      'the later publishing’s, whatever the order',
+      [published(['s-1'], 'under-review', '2026-12-09T09:00:00.000Z'), published(['s-1'], 'approved')],
+      [],
+    ],
+    ['nothing from ids that are not words', [published([7, null], 'approved')], []],
   ];
-  for (const [what, newest, expected] of times) {
-    it(`date the event for ${what}`, () =>
-      expect(submissionEventTime(submission.submittedAt, newest ? { at: newest } : undefined)).to.equal(expected));
+  for (const [what, documents, expected] of cases) {
+    it(`are ${what}`, () => {
+      expect([...decisionsOfSubmissions(documents)]).to.deep.equal(expected);
+    });
   }
-
-  it('say which submission an entry’s assessment came from, and every one it came from', () => {
-    const events: RegisterEvent[] = [
-      { ...imported('p-1', 'padlet', at(1)), submission: mark('first') } as RegisterEvent,
-      reviewStarted('p-2', 'padlet', 'p-1', at(2)),
-      imported('q-1', 'quizlet', at(1)),
-    ];
-    const { entries } = registerFromEvents(events, { now: NOW });
-    const padlet = entries.find(({ id }) => id === 'padlet')!;
-    const quizlet = entries.find(({ id }) => id === 'quizlet')!;
-    expect(latestSubmission(padlet)).to.deep.equal(mark('first'));
-    expect(submissionIdsOf(padlet)).to.deep.equal(['first']);
-    expect(latestSubmission(quizlet)).to.equal(undefined);
-    expect(submissionIdsOf(quizlet)).to.deep.equal([]);
-  });
-
-  it('count as held a submission whose event the register applied or set aside', () => {
-    const events: RegisterEvent[] = [
-      { ...imported('p-1', 'padlet', at(1)), submission: mark('applied') } as RegisterEvent,
-      // A second import of the same entry is set aside; its submission is held all the same.
-      { ...imported('p-9', 'padlet', at(2)), submission: mark('set-aside') } as RegisterEvent,
-    ];
-    const register = registerFromEvents(events, { now: NOW });
-    expect(register.rejected).to.have.length(1);
-    expect([...heldSubmissions(register)].sort()).to.deep.equal(['applied', 'set-aside']);
-  });
 });

@@ -121,25 +121,22 @@ describe('CouchRegisterStore', () => {
     expect(await idsOnServer(school, ann)).to.include.members(events.map(({ id }) => id));
   });
 
-  it('shows a teacher’s decision the server refused as refused, with the server’s reason, and sends it no more', async () => {
-    const teacher = open({ fetch: requestsAs(tom) });
-    await teacher.session();
+  it('shows a decision the server refused (in someone else’s name) as refused, with the server’s reason, and sends it no more', async () => {
+    const approver = open({ fetch: requestsAs(ann) });
+    await approver.session();
     const decision = decisionOn(toolBy(tom.name), tom.name);
-    await teacher.append([decision]);
-    const { refused, pending } = await statusWhen(teacher, (status) => status.refused.length === 1);
-    expect(refused.map(({ id, reason }) => [id, reason])).to.deep.equal([
-      [decision.id, 'Only an approver may record a decision.'],
-    ]);
-    const view = await teacher.read(NOW);
-    expect(view.refused.map(({ event, reason }) => [event.id, reason])).to.deep.equal([
-      [decision.id, 'Only an approver may record a decision.'],
-    ]);
+    await approver.append([decision]);
+    const serverReason = `An event is recorded in the name of the person signed in (${ann.name}), not of "${tom.name}".`;
+    const { refused, pending } = await statusWhen(approver, (status) => status.refused.length === 1);
+    expect(refused.map(({ id, reason }) => [id, reason])).to.deep.equal([[decision.id, serverReason]]);
+    const view = await approver.read(NOW);
+    expect(view.refused.map(({ event, reason }) => [event.id, reason])).to.deep.equal([[decision.id, serverReason]]);
     expect(
       view.rejected.map(({ event }) => event.id),
       'not folded into the register',
     ).not.to.include(decision.id);
     expect(pending, 'a refused change is not waiting to be sent').to.equal(0);
-    expect((await teacher.events()).map(({ id }) => id)).not.to.include(decision.id);
+    expect((await approver.events()).map(({ id }) => id)).not.to.include(decision.id);
   });
 
   it('keeps both of two different events under one id in sight, setting both aside', async () => {

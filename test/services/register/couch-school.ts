@@ -11,8 +11,8 @@ export interface School {
   school: string;
   server: string;
   register: string;
-  published: string;
   submissions: string;
+  published: string;
 }
 
 export interface Person {

@@ -10,9 +10,7 @@ const NOW = new Date('2026-12-01T10:00:00.000Z');
 
 function submissionOf(id: string, submittedAt = '2026-11-25T09:30:00.000Z'): Submission {
   return {
-    _id: id,
-    kind: 'proforma-submission',
-    version: 1,
+    id,
     submittedAt,
     by: { name: 'Siân Jones' },
     recordedBy: 'sjones',
