@@ -152,14 +152,19 @@ export async function testCouchServer(env = process.env) {
 }
 
 /**
- * Takes a test's school off the server: its databases, the people whose names start with its id,
- * and those named in `people`. PouchDB Server forgets everything when it stops; an Apache CouchDB that COUCHDB_URL names
+ * Takes a test's school (or trust) off the server: its databases (or those named in `databases`),
+ * the people whose names start with its id, and those named in `people`. PouchDB Server forgets everything when it stops; an Apache CouchDB that COUCHDB_URL names
  * keeps what tests leave behind.
  */
-export async function removeSchool(server, school, people = []) {
+export async function removeSchool(
+  server,
+  school,
+  people = [],
+  databases = ['register', 'submissions', 'published'].map((kind) => `proforma-${school}-${kind}`),
+) {
   const authorization = `Basic ${Buffer.from(`${server.admin.name}:${server.admin.password}`).toString('base64')}`;
   const request = (method, path) => fetch(new URL(path, `${server.origin}/`), { method, headers: { authorization } });
-  for (const database of ['register', 'submissions', 'published'].map((kind) => `proforma-${school}-${kind}`)) {
+  for (const database of databases) {
     await request('DELETE', database);
   }
   const range = `startkey=${encodeURIComponent(JSON.stringify(`org.couchdb.user:${school}-`))}&endkey=${encodeURIComponent(JSON.stringify(`org.couchdb.user:${school}-\ufff0`))}`;

@@ -128,7 +128,7 @@ test('the manifest lists the attributes and events a host page uses', () => {
       .get('proforma-register')
       .attributes.map((attribute) => attribute.name)
       .sort(),
-    ['couch-url', 'credentials', 'locale', 'namespace', 'readonly', 'src'],
+    ['couch-url', 'credentials', 'locale', 'mode', 'namespace', 'readonly', 'src'],
   );
 });
 

@@ -3,12 +3,15 @@
 // a test asks and stops with the runner. The admin's credentials stay here, in Node: a page gets
 // only the server's address and the people it asked for. `couchdb-person` changes a person (a new
 // password ends their sessions); `couchdb-gate` puts a door before the server that a test shuts, as
-// if the server stopped, and opens again.
+// if the server stopped, and opens again. `couchdb-trust` sets up a trust of schools made so, and its
+// staff; asked again for the same trust, it brings the trust's database up to date (on PouchDB
+// Server, which keeps no continuous replication, that is the only way).
 import { randomBytes } from 'node:crypto';
 import { connect, createServer } from 'node:net';
 import { connectAsAdmin } from '../../couchdb/server.mjs';
 import { addPerson, setupSchool } from '../../couchdb/setup.mjs';
-import { schoolNames } from '../../couchdb/design-documents.mjs';
+import { schoolNames, trustNames } from '../../couchdb/design-documents.mjs';
+import { addTrustPerson, setupTrust } from '../../couchdb/trust.mjs';
 import { removeSchool, testCouchServer } from '../couchdb/server.mjs';
 
 /**
@@ -91,6 +94,8 @@ class ServerGate {
 export function couchdbPlugin() {
   let started;
   const schools = [];
+  /** Each trust set up, with its people. */
+  const trusts = new Map();
   const gates = new Map();
   /**
    * `{ action: 'make', origin }` answers a new gate's address (as `couchdb-school` names the server
@@ -120,6 +125,20 @@ export function couchdbPlugin() {
         return true;
       }
       if (command === 'couchdb-gate') return gateCommand(payload);
+      if (command === 'couchdb-trust') {
+        // `{ trust?, schools, people: [{ name, password }], origin }`: answers the trust's id and its database's address.
+        const server = await started;
+        const client = await connectAsAdmin(server.adminUrl);
+        const trust = payload.trust ?? `trust-${randomBytes(4).toString('hex')}`;
+        if (!trusts.has(trust)) trusts.set(trust, []);
+        await setupTrust(client, { trust, schools: payload.schools });
+        for (const person of payload.people ?? []) {
+          trusts.get(trust).push(person.name);
+          await addTrustPerson(client, { trust, role: 'trust-staff', ...person });
+        }
+        const address = addressFor(server.origin, payload.origin ?? server.origin);
+        return { trust, database: `${address}/${trustNames(trust).database}` };
+      }
       if (command !== 'couchdb-school') return undefined;
       started ??= testCouchServer();
       const server = await started;
@@ -144,6 +163,7 @@ export function couchdbPlugin() {
       const server = await started?.catch(() => undefined);
       if (!server) return;
       for (const { school, people } of schools) await removeSchool(server, school, people);
+      for (const [trust, people] of trusts) await removeSchool(server, trust, people, [trustNames(trust).database]);
       await server.stop();
     },
   };

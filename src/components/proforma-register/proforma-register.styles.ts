@@ -175,6 +175,26 @@ export const styles = css`
   .results {
     padding-inline-start: 1.5rem;
   }
+  .trust-tools {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .trust-tools > li {
+    border-block-end: 1px solid var(--_border);
+    padding-block: 0.5rem;
+  }
+  .trust-tools summary {
+    cursor: pointer;
+    min-block-size: 24px;
+  }
+  .trust-tools summary .tool {
+    font-weight: 600;
+  }
+  .trust-summary {
+    display: block;
+    margin-inline-start: 1.25rem;
+  }
   @media (forced-colors: active) {
     .icon,
     .sort-icon {

@@ -14,6 +14,7 @@ import { registerStoreContext } from '../../services/contexts.js';
 import { IndexedDbRegisterStore } from '../../services/register/indexeddb-register-store.js';
 import type { RegisterStore, RegisterView } from '../../services/register/register-store.js';
 import { FileDropController } from '../../controllers/file-drop-controller.js';
+import { SearchBoxController } from '../../controllers/search-box.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { choiceStyles } from '../../styles/choice.styles.js';
 import { dropZoneStyles, fileInputStyles } from '../../styles/file-input.styles.js';
@@ -52,12 +53,11 @@ import { renderSignerDisputeOf, renderSignerDisputes } from './render-signer-dis
 import { renderTransfers } from './render-transfers.js';
 import { renderShared } from './render-shared.js';
 import { SharedRegisterController } from './shared-register.js';
+import { renderTrust } from './render-trust.js';
+import { TrustRegisterController } from './trust-register.js';
 import { TransferController } from './transfers.js';
 
 export { REGISTER_PAGE_SIZE } from './list-state.js';
-
-/** How long typing in the search box rests before the list is filtered again. */
-const SEARCH_DELAY_MS = 150;
 
 /** Who the trusted keys of a register kept by the earlier version are recorded as trusted by. */
 const CARRIED_OVER_BY = 'proforma (the register kept by the earlier version)';
@@ -71,7 +71,8 @@ const CARRIED_OVER_BY = 'proforma (the register kept by the earlier version)';
  * (a published register, most often) instead of this browser's register,
  * and changes nothing. A `couch-url` whose database is named
  * `proforma-<school>-published` is the register for staff: shown as `readonly`
- * is, followed live as approvers decide, never written.
+ * is, followed live as approvers decide, never written. With `mode="trust"`,
+ * `couch-url` names a trust's database: each tool across its schools.
  *
  * @summary The approved-tools register: list, filter, detail, decisions and history.
  *
@@ -83,6 +84,7 @@ const CARRIED_OVER_BY = 'proforma (the register kept by the earlier version)';
  * @csspart drop-zone - The box of file inputs for imports; files can also be dropped anywhere on the element.
  * @csspart detail - The detail of one tool.
  * @csspart shared-status - With `couch-url`: where the shared register stands, the sign-in form and what the server refused.
+ * @csspart trust-tools - With `mode="trust"`: the list of tools across the trust's schools.
  *
  * @cssprop [--proforma-font-family=system-ui, sans-serif] - Font of the whole element.
  * @cssprop [--proforma-color-text=#0b0c0c] - Main text colour.
@@ -126,7 +128,9 @@ export class ProformaRegister extends LitElement {
   private ownStore: IndexedDbRegisterStore | undefined;
   private readonly data: RegisterDataController = new RegisterDataController(
     this,
-    () => this.src || (this.couchUrl ? this.shared.store : (this.store ?? this.browserStore)),
+    () =>
+      this.src ||
+      (this.couchUrl ? (this.shared.trust ? undefined : this.shared.store) : (this.store ?? this.browserStore)),
     () => ({ at: new Date().toISOString(), by: { name: CARRIED_OVER_BY } }),
   );
   private readonly changes = new RegisterChangesController(this, this.data);
@@ -136,6 +140,7 @@ export class ProformaRegister extends LitElement {
     view: () => (this.couchUrl ? this.data.view : undefined),
   });
   private readonly transfers = new TransferController(this, this.data, this.changes);
+  private readonly trust = new TrustRegisterController(this, () => this.shared.trustDocuments);
   /** PDFs dropped anywhere on the element, unless it is read-only or showing one tool; keyboard users have the file input. */
   private readonly drop = new FileDropController(
     this,
@@ -144,8 +149,10 @@ export class ProformaRegister extends LitElement {
   );
 
   @state() private list: ListState = FIRST_LIST_STATE;
-  /** What is in the search box; the list's search follows it once typing rests. */
-  @state() private searchText = '';
+  private readonly searchBox = new SearchBoxController(
+    this,
+    (search) => (this.list = withFilters(this.list, { search })),
+  );
   @state() private selectedId: string | undefined;
   /** The selected entry's assessment with its answers, and its signed PDFs, read when it is opened. */
   @state() private detail:
@@ -169,24 +176,23 @@ export class ProformaRegister extends LitElement {
   /** A shared register's CouchDB database (`https://…/proforma-<school>-register`), kept here too, in live sync; `…/proforma-<school>-published`, the register for staff, read live. */
   @property({ attribute: 'couch-url' }) couchUrl = '';
 
+  /** `trust`: `couch-url` names a trust's database (`…/proforma-<trust>-trust`), shown as each tool across its schools. */
+  @property() mode: 'school' | 'trust' = 'school';
+
   /** Whether requests to `couch-url` carry cookies: `include`, or `same-origin`/`omit` behind a site's own sign-in. */
   @property() credentials = 'include';
 
   /** Where the register is kept; when unset, one provided through `registerStoreContext`, else `new IndexedDbRegisterStore(namespace)`. */
   @property({ attribute: false }) store: RegisterStore | undefined;
 
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly pager = listPager<RegisterEntryState>();
   private optionsCache:
     { entries: readonly RegisterEntryState[]; language: string; options: FilterOptions } | undefined;
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('couchUrl') || changed.has('credentials')) this.shared.configure(this.couchUrl, this.credentials);
+    if (changed.has('couchUrl') || changed.has('credentials') || changed.has('mode')) {
+      this.shared.configure(this.couchUrl, this.credentials, this.mode === 'trust');
+    }
     if (changed.has('namespace') || changed.has('store') || changed.has('src')) this.data.open();
   }
 
@@ -243,15 +249,6 @@ export class ProformaRegister extends LitElement {
     (button ?? this.renderRoot.querySelector<HTMLElement>('#register-heading'))?.focus();
   }
 
-  private onSearch(text: string): void {
-    this.searchText = text;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(
-      () => (this.list = withFilters(this.list, { search: this.searchText })),
-      SEARCH_DELAY_MS,
-    );
-  }
-
   private focusField(field: string): void {
     this.renderRoot.querySelector<HTMLElement>(`#${field}`)?.focus();
   }
@@ -269,6 +266,10 @@ export class ProformaRegister extends LitElement {
   }
 
   override render(): TemplateResult {
+    if (this.shared.trust) {
+      const trust = this.shared.notAllowed ? undefined : this.trust.view(this.language, formats(this.language));
+      return renderTrust(trust, renderShared(this.shared, this.language));
+    }
     const view = this.data.view;
     const entry = this.selectedId === undefined ? undefined : view?.entries.find(({ id }) => id === this.selectedId);
     return html`<section aria-labelledby=${entry ? 'detail-heading' : 'register-heading'}>
@@ -331,7 +332,7 @@ export class ProformaRegister extends LitElement {
     return html`${notes}
     ${renderTools({
       state: this.list,
-      searchText: this.searchText,
+      searchText: this.searchBox.text,
       page,
       options: this.optionsCache.options,
       today,
@@ -339,10 +340,9 @@ export class ProformaRegister extends LitElement {
       submitters: !this.readonly,
       open,
       filter: (change: Partial<ListFilters>) => (this.list = withFilters(this.list, change)),
-      search: (text) => this.onSearch(text),
+      search: (text) => this.searchBox.type(text),
       clear: () => {
-        clearTimeout(this.searchTimer);
-        this.searchText = '';
+        this.searchBox.clear();
         this.list = withoutFilters(this.list);
       },
       sort: (key: SortKey) => (this.list = sortedBy(this.list, key)),

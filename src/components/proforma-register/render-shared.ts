@@ -14,7 +14,7 @@ import { renderRefusedSubmissions } from './render-submissions.js';
 function statusWords(shared: SharedRegisterController, language: string): string {
   const { status } = shared;
   if (!status) return msg('Opening the shared register…');
-  if (shared.published) return publishedStatusWords(status);
+  if (shared.published) return publishedStatusWords(status, shared.trust);
   switch (status.state) {
     case 'connecting':
       return msg('Connecting to the shared register…');
@@ -45,12 +45,12 @@ function statusWords(shared: SharedRegisterController, language: string): string
   }
 }
 
-/** Where the register for staff stands: it is only read, so nothing waits to be sent. */
-function publishedStatusWords(status: CouchSyncStatus): string {
+/** Where the register for staff, or a trust's, stands: it is only read, so nothing waits to be sent. */
+function publishedStatusWords(status: CouchSyncStatus, trust: boolean): string {
   switch (status.state) {
     case 'connecting':
     case 'syncing':
-      return msg('Reading the register for staff…');
+      return trust ? msg('Reading the trust’s register…') : msg('Reading the register for staff…');
     case 'up-to-date':
       return msg('Up to date: decisions show here as approvers make them.');
     case 'offline':
@@ -58,7 +58,7 @@ function publishedStatusWords(status: CouchSyncStatus): string {
         'Offline: showing the register as it was last read. It is brought up to date when the server is back.',
       );
     case 'sign-in-needed':
-      return msg('Sign in to see the register for staff.');
+      return trust ? msg('Sign in to see the trust’s register.') : msg('Sign in to see the register for staff.');
   }
 }
 
@@ -105,11 +105,13 @@ function renderNotAllowed(shared: SharedRegisterController): TemplateResult {
   return html`<div class="message error" role="alert">
     <p>
       ${
-        shared.published
-          ? msg(str`You are signed in as ${name}, who may not see this school’s register for staff.`)
-          : msg(
-              str`You are signed in as ${name}, who may not open this register: it is kept by the school’s approvers. Staff see the register for staff.`,
-            )
+        shared.trust
+          ? msg(str`You are signed in as ${name}, who may not see this trust’s register.`)
+          : shared.published
+            ? msg(str`You are signed in as ${name}, who may not see this school’s register for staff.`)
+            : msg(
+                str`You are signed in as ${name}, who may not open this register: it is kept by the school’s approvers. Staff see the register for staff.`,
+              )
       }
     </p>
     <button type="button" @click=${() => void shared.signOut()}>${msg('Sign out')}</button>

@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { plural } from '../../internal/plural.js';
@@ -72,10 +72,20 @@ export function trustSummaryWords(summary: TrustSummary, language: string): stri
   return parts.join(', ');
 }
 
-export function renderTrust(view: TrustView): TemplateResult {
+/**
+ * The trust's view: its heading, `shared` (where the trust's register stands, the sign-in form),
+ * and the list, unless there is none to show to the person signed in (`view` undefined).
+ */
+export function renderTrust(view: TrustView | undefined, shared: TemplateResult): TemplateResult {
+  return html`<section aria-labelledby="register-heading">
+    <h2 id="register-heading" tabindex="-1">${msg('Tools across the trust')}</h2>
+    ${shared} ${view ? renderTrustList(view) : nothing}
+  </section>`;
+}
+
+function renderTrustList(view: TrustView): TemplateResult {
   const { shown, rows, page, pages, schools } = view.list.page;
-  return html`<h2 id="register-heading">${msg('Tools across the trust')}</h2>
-    ${renderTrustFilters(view, schools)}
+  return html`${renderTrustFilters(view, schools)}
     <p role="status" class="count">
       ${shown.length === 1 ? msg('1 tool shown') : msg(str`${shown.length} tools shown`)}
     </p>

@@ -9,10 +9,12 @@ import {
   type CouchSession,
 } from '../../services/register/couch-session.js';
 import type { ServerRegisterStore } from '../../services/register/couch-sync-status.js';
+import type { PublishedRegisterStore } from '../../services/register/published-register-store.js';
 import type { RegisterStore, RegisterView } from '../../services/register/register-store.js';
 import type { FormDefinition } from '../../model/form-definition.js';
 import type { RegisterChangesController } from './register-changes.js';
 import { SubmissionsController } from './submissions.js';
+import type { TrustDocuments } from './trust-register.js';
 
 // A register shared through CouchDB (`couch-url`): its store, loaded only when the element is given
 // an address, where it stands with its server, signing in and out, and moving this browser's own
@@ -97,6 +99,7 @@ export class SharedRegisterController implements ReactiveController {
   /** Who the server takes this browser for, when it has said: their roles say what they may open. */
   #session: CouchSession | undefined;
   #credentials: RequestCredentials = 'include';
+  #trust = false;
   #stopWatching: (() => void) | undefined;
   #opening = 0;
   #connected = false;
@@ -139,9 +142,22 @@ export class SharedRegisterController implements ReactiveController {
     return this.#address !== '';
   }
 
-  /** Whether the address is a school's register for staff (`…/proforma-<school>-published`): read-only, live. */
+  /**
+   * Whether the address holds published tools, read-only and live: a school's register for staff
+   * (`…/proforma-<school>-published`), or a trust's database of its schools' (`mode="trust"`).
+   */
   get published(): boolean {
-    return schoolOfPublished(this.#address) !== undefined;
+    return this.#trust || schoolOfPublished(this.#address) !== undefined;
+  }
+
+  /** Whether the address is a trust's database (`…/proforma-<trust>-trust`), shown as each tool across its schools. */
+  get trust(): boolean {
+    return this.#trust;
+  }
+
+  /** The trust's documents as they come, once its store is open; undefined but for a trust. */
+  get trustDocuments(): TrustDocuments | undefined {
+    return this.#trust ? (this.store as PublishedRegisterStore | undefined) : undefined;
   }
 
   /**
@@ -150,8 +166,10 @@ export class SharedRegisterController implements ReactiveController {
    */
   get notAllowed(): boolean {
     if (!this.#session) return false;
+    // Published tools: the server refuses them to the person signed in (Apache CouchDB answers 403,
+    // PouchDB Server 401), once it has been asked since they signed in.
     return this.published
-      ? this.status?.state === 'sign-in-needed' && this.status.httpStatus === 403
+      ? this.status?.state === 'sign-in-needed' && this.status.httpStatus !== undefined
       : !isApproverOf(this.#session, schoolOfRegister(this.#address));
   }
 
@@ -184,11 +202,12 @@ export class SharedRegisterController implements ReactiveController {
   }
 
   /** The database's address and how requests carry cookies: opens the store again when either changed. */
-  configure(address: string, credentials: string): void {
+  configure(address: string, credentials: string, trust = false): void {
     const wanted = (['include', 'same-origin', 'omit'] as const).find((each) => each === credentials) ?? 'include';
-    if (address === this.#address && wanted === this.#credentials) return;
+    if (address === this.#address && wanted === this.#credentials && trust === this.#trust) return;
     this.#address = address;
     this.#credentials = wanted;
+    this.#trust = trust;
     this.#close();
     if (this.#connected && address) void this.#open();
     this.options.storeChanged();

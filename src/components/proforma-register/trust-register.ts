@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { SearchBoxController } from '../../controllers/search-box.js';
 import type { PublishedDocument } from '../../model/register/published-documents.js';
 import { localIsoDate } from '../../model/register/review-dates.js';
 import type { Formats } from './render-common.js';
@@ -17,17 +18,13 @@ export interface TrustDocuments {
   watch(listener: () => void): () => void;
 }
 
-/** How long the search waits for typing to rest before it filters. */
-const SEARCH_DELAY_MS = 150;
-
 export class TrustRegisterController implements ReactiveController {
   state: TrustListState = FIRST_TRUST_LIST_STATE;
-  searchText = '';
   #documents: readonly PublishedDocument[] = [];
   #source: TrustDocuments | undefined;
   #stop: (() => void) | undefined;
-  #searchTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #pager = trustPager();
+  readonly #searchBox: SearchBoxController;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -35,6 +32,7 @@ export class TrustRegisterController implements ReactiveController {
     private readonly source: () => TrustDocuments | undefined,
   ) {
     host.addController(this);
+    this.#searchBox = new SearchBoxController(host, (search) => this.#set(withTrustFilters(this.state, { search })));
   }
 
   hostUpdate(): void {
@@ -53,7 +51,6 @@ export class TrustRegisterController implements ReactiveController {
     this.#stop?.();
     this.#stop = undefined;
     this.#source = undefined;
-    clearTimeout(this.#searchTimer);
   }
 
   /** The list as the trust view shows it, in the element's language. */
@@ -61,22 +58,14 @@ export class TrustRegisterController implements ReactiveController {
     const today = localIsoDate();
     return {
       list: { state: this.state, page: this.#pager(this.#documents, this.state, today) },
-      searchText: this.searchText,
+      searchText: this.#searchBox.text,
       today,
       language,
       format,
-      search: (text) => {
-        this.searchText = text;
-        clearTimeout(this.#searchTimer);
-        this.#searchTimer = setTimeout(
-          () => this.#set(withTrustFilters(this.state, { search: text })),
-          SEARCH_DELAY_MS,
-        );
-        this.host.requestUpdate();
-      },
+      search: (text) => this.#searchBox.type(text),
       filter: (change) => this.#set(withTrustFilters(this.state, change)),
       clear: () => {
-        this.searchText = '';
+        this.#searchBox.clear();
         this.#set(FIRST_TRUST_LIST_STATE);
       },
       goTo: (page) => this.#set({ ...this.state, page }),

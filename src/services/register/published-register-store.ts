@@ -45,6 +45,7 @@ export class PublishedRegisterStore implements ServerRegisterStore {
   readonly #options: PublishedRequestOptions & { pollMs?: number };
   readonly #send: (url: string, init: RequestInit) => Promise<Response>;
   readonly #documents = new Map<string, PublishedDocument>();
+  #sorted: readonly PublishedDocument[] | undefined;
   readonly #listeners = new Set<() => void>();
   readonly #statusListeners = new Set<(status: CouchSyncStatus) => void>();
   #status: CouchSyncStatus = { state: 'connecting', pending: 0, refused: [] };
@@ -113,6 +114,8 @@ export class PublishedRegisterStore implements ServerRegisterStore {
   /** Reads the register again now, rather than after its wait: after a sign-in, or when the network is back. */
   restart(): void {
     if (this.#closed) return;
+    // What the server said before (a refusal, say) is for the person before.
+    this.#setStatus({ state: 'connecting', pending: 0, refused: [] });
     this.#aborter.abort();
     this.#aborter = new AbortController();
     clearTimeout(this.#retryTimer);
@@ -153,9 +156,15 @@ export class PublishedRegisterStore implements ServerRegisterStore {
     this.#statusListeners.clear();
   }
 
+  /** Every published tool read so far, in the order of the documents' ids: a new list after each change. */
+  documents(): readonly PublishedDocument[] {
+    this.#sorted ??= [...this.#documents.keys()].sort().map((id) => this.#documents.get(id)!);
+    return this.#sorted;
+  }
+
   /** The published entries, in the order of their documents' ids (so one school's tools together). */
   #entries() {
-    return [...this.#documents.keys()].sort().map((id) => this.#documents.get(id)!.entry);
+    return this.documents().map(({ entry }) => entry);
   }
 
   /** Reads the register whole, then follows its changes until the store closes or a request fails. */
@@ -195,6 +204,7 @@ export class PublishedRegisterStore implements ServerRegisterStore {
   }
 
   #changed(): void {
+    this.#sorted = undefined;
     this.#loaded = true;
     this.#answered();
     this.#notify();

@@ -31,12 +31,19 @@ export const personOf = (role: Person['role'], label: string): Person => ({
   role,
 });
 
-/** A new school with `people`, CORS open to this page. */
-export const newSchool = (people: Person[]) =>
-  executeServerCommand<School, { origin: string; people: Person[] }>('couchdb-school', {
+/**
+ * A new school with `people`, CORS open to this page, and this browser signed out of its server: a
+ * session an earlier test left (the cookie is the whole browser's where pages share one) is not this
+ * test's.
+ */
+export async function newSchool(people: Person[]): Promise<School> {
+  const school = await executeServerCommand<School, { origin: string; people: Person[] }>('couchdb-school', {
     origin: location.origin,
     people,
   });
+  await fetch(`${school.server}/_session`, { method: 'DELETE', credentials: 'include' });
+  return school;
+}
 
 /**
  * Requests as `person` by HTTP Basic authentication, with no cookie: a second person beside the one
