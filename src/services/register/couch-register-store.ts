@@ -2,14 +2,7 @@ import { oneAtATime } from '../../internal/one-at-a-time.js';
 import type { RegisterEvent } from '../../model/register/events.js';
 import { registerFromEvents } from '../../model/register/fold.js';
 import { storageError } from '../draft-store.js';
-import {
-  attachmentName,
-  carriesEvidence,
-  documentOf,
-  eventOf,
-  evidenceNamedBy,
-  type Envelope,
-} from './couch-documents.js';
+import { attachmentName, documentOf, eventOf, evidenceNamedBy, type Envelope } from './couch-documents.js';
 import {
   currentSession,
   databaseUrlOf,
@@ -26,18 +19,13 @@ import {
   type CouchRegisterView,
   type CouchSyncStatus,
   type RefusedChange,
-  type RefusedEvent,
   type ServerProblem,
   type ServerRegisterStore,
 } from './couch-sync-status.js';
 import { checkEvidence, eventsToWrite } from './log-records.js';
-import { localDatabase, remoteDatabase, type PouchDatabase, type PouchDocument, type PouchEmitter } from './pouchdb.js';
-import {
-  RegisterStoreError,
-  type DamagedRegisterRecord,
-  type RegisterEntryDetail,
-  type RegisterEvidence,
-} from './register-store.js';
+import { ReplicaReader, type ReplicaContents } from './replica-reader.js';
+import { localDatabase, remoteDatabase, type PouchDatabase, type PouchEmitter } from './pouchdb.js';
+import { RegisterStoreError, type RegisterEntryDetail, type RegisterEvidence } from './register-store.js';
 
 // The shared register: a replica of one CouchDB database in this browser's IndexedDB (PouchDB),
 // kept in live two-way sync with the server. Everything reads and writes the replica, so the
@@ -81,13 +69,6 @@ interface ReplicaState {
 const backOff = (delay: number) => Math.min(Math.max(delay * 2, 1000), 30_000);
 
 /** The replica read whole: its events, those the server refused, the records that are not events. */
-interface ReplicaContents {
-  events: RegisterEvent[];
-  refused: RefusedEvent[];
-  damaged: DamagedRegisterRecord[];
-  /** The document (and revision) that carries each signed PDF, by its SHA-256. */
-  evidence: Map<string, { id: string; rev: string }>;
-}
 
 /**
  * A register shared through a CouchDB database (or anything that speaks its replication
@@ -101,6 +82,7 @@ export class CouchRegisterStore implements ServerRegisterStore {
   readonly serverUrl: string;
   readonly #fetch: CouchFetch;
   readonly #local: PouchDatabase;
+  readonly #reader: ReplicaReader;
   readonly #remote: PouchDatabase;
   readonly #listeners = new Set<() => void>();
   readonly #statusListeners = new Set<(status: CouchSyncStatus) => void>();
@@ -133,6 +115,7 @@ export class CouchRegisterStore implements ServerRegisterStore {
     const send = options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
     this.#fetch = (input, init) => send(input, { ...init, credentials });
     this.#local = localDatabase(options.replica ?? replicaNameOf(url));
+    this.#reader = new ReplicaReader(this.#local);
     this.#remote = remoteDatabase(this.url, this.#fetch);
     this.#state = this.#readState();
     this.#feed = this.#local
@@ -411,36 +394,7 @@ export class CouchRegisterStore implements ServerRegisterStore {
   }
 
   async #readReplica(): Promise<ReplicaContents> {
-    const [{ results }, state] = await Promise.all([
-      this.#local.changes({ since: 0, include_docs: true, conflicts: true }),
-      this.#state,
-    ]);
-    const refusals = new Map(state.refused.map((refusal) => [refusal.id, refusal]));
-    const contents: ReplicaContents = { events: [], refused: [], damaged: [], evidence: new Map() };
-    const take = (doc: PouchDocument) => {
-      const read = eventOf(doc);
-      if ('problem' in read) {
-        contents.damaged.push({ key: doc._id, raw: doc, problem: read.problem });
-        return;
-      }
-      const refusal = refusals.get(doc._id);
-      if (refusal && (refusal.rev === undefined || refusal.rev === doc._rev)) {
-        contents.refused.push({ event: read.event, reason: refusal.reason });
-        return;
-      }
-      contents.events.push(read.event);
-      const named = evidenceNamedBy(read.event);
-      if (named && carriesEvidence(doc, named.sha256) && doc._rev) {
-        contents.evidence.set(named.sha256, { id: doc._id, rev: doc._rev });
-      }
-    };
-    for (const { doc } of results) {
-      if (!doc || doc._id.startsWith('_design/')) continue;
-      take(doc);
-      // Each other revision is another event under the same id: the fold sets both aside, visibly.
-      for (const rev of doc._conflicts ?? []) take(await this.#local.get(doc._id, { rev }));
-    }
-    return contents;
+    return this.#reader.contents((await this.#state).refused);
   }
 
   async #readState(): Promise<ReplicaState & { _rev?: string }> {
