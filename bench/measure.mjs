@@ -340,6 +340,40 @@ export async function timeRegisterFigures(bench) {
   return figures;
 }
 
+/**
+ * The scripts a page with <proforma-register> (every element's bundle) fetches once it is given a
+ * shared register's address, beyond those it fetched before: what a shared register adds to a page.
+ * The address is the bench server's own, which answers nothing: the code loads all the same.
+ */
+export async function recordCouchAdds(bench) {
+  const page = await openPage(bench, '/bench/register.html');
+  await page.evaluate(() => {
+    const register = document.createElement('proforma-register');
+    register.namespace = `bench-couch-${crypto.randomUUID()}`;
+    document.querySelector('#host').append(register);
+    return customElements.whenDefined('proforma-register');
+  });
+  await page.waitForNetworkIdle({ idleTime: 300, timeout: 15000 });
+  const before = new Set(await page.evaluate(scriptsFetched));
+  await page.evaluate(
+    (url) => document.querySelector('proforma-register').setAttribute('couch-url', url),
+    `${bench.baseUrl}/couch/proforma-bench-register`,
+  );
+  await page.waitForFunction(() =>
+    document.querySelector('proforma-register').shadowRoot?.querySelector('[part="shared-status"] [role="status"]'),
+  );
+  await page.waitForNetworkIdle({ idleTime: 300, timeout: 15000 });
+  const added = (await page.evaluate(scriptsFetched)).filter((url) => !before.has(url));
+  await page.close();
+  if (added.length === 0) throw new Error('a shared register loaded no code: was it loaded with the page?');
+  return Promise.all(
+    added.map(async (url) => {
+      const body = await readFile(join(bench.build, url));
+      return { url, kind: 'js', role: 'loaded with a shared register', bytes: body.length, gzipBytes: gzipBytes(body) };
+    }),
+  );
+}
+
 /** Paths of the scripts the page (not its workers) has fetched so far. */
 function scriptsFetched() {
   return performance
