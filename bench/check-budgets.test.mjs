@@ -31,7 +31,7 @@ const figures = {
   'proforma.registerLogRead': { median: 150, min: 120, max: 260, runs: 7 },
   'proforma.registerLogDecide': { median: 20, min: 15, max: 45, runs: 7 },
   'proforma.registerCarryOver': { median: 3000, min: 2500, max: 4500, runs: 7 },
-  'proforma.couchBundle.gzipBytes': 45000,
+  'proforma.couchAdds.gzipBytes': 45000,
   'proforma.couchFirstSync': { median: 3000, min: 2500, max: 4000, runs: 7 },
   'proforma.couchChangeSeen': { median: 300, min: 200, max: 600, runs: 10 },
 };

@@ -465,7 +465,7 @@ export class CouchRegisterStore implements ServerRegisterStore {
   }
 
   #startSync(): void {
-    const options = { live: true, retry: true, back_off_function: backOff };
+    const options = { live: true, retry: true, back_off_function: backOff, batch_size: 500 };
     const push = this.#local.replicate.to(this.#remote, options);
     const pull = this.#local.replicate.from(this.#remote, options);
     const failed = (error: unknown) => {
