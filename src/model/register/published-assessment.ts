@@ -1,8 +1,6 @@
-import * as z from 'zod/mini';
 import type { Answers } from '../answers.js';
 import type { Assessment, CopiedFrom } from '../assessment.js';
 import type { FormDefinition } from '../form-definition.js';
-import { wholeNumber } from '../schema-parts.js';
 
 // A tool's assessment as a school publishes it for the other schools of its trust to start from:
 // each answer's value only. Notes and evidence links stay in the school, and so does every answer
@@ -30,15 +28,14 @@ export function isPublishableValue(value: unknown): boolean {
   return keys.length > 0 && keys.every((key) => HAZARD_KEYS.has(key));
 }
 
-export const PublishedAssessmentSchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  form: z.object({ id: z.string(), version: z.string() }),
-  revision: wholeNumber(z.minimum(0)),
-  updatedAt: z.string(),
-  answers: z.record(z.string(), z.object({ value: z.unknown() })),
-});
 /** An assessment as published for the trust: its form, revision and each answer's value alone. */
-export type PublishedAssessment = z.infer<typeof PublishedAssessmentSchema>;
+export interface PublishedAssessment {
+  id: string;
+  form: { id: string; version: string };
+  revision: number;
+  updatedAt: string;
+  answers: Record<string, { value: unknown }>;
+}
 
 /** The assessment as the school publishes it: each publishable answer's value, nothing else. */
 export function publishedAssessment(
@@ -63,10 +60,25 @@ export function publishedAssessment(
  * is nothing to copy.
  */
 export function readPublishedAssessment(value: unknown): PublishedAssessment | undefined {
-  const parsed = PublishedAssessmentSchema.safeParse(value);
-  if (!parsed.success) return undefined;
-  const publishable = Object.values(parsed.data.answers).every(({ value }) => isPublishableValue(value));
-  return publishable ? parsed.data : undefined;
+  // Read by hand rather than by a schema: zod's code for records would land on the form's page.
+  if (!isRecord(value) || !isRecord(value.form) || !isRecord(value.answers)) return undefined;
+  const { id, revision, updatedAt } = value;
+  const { id: formId, version } = value.form;
+  const said =
+    typeof id === 'string' &&
+    id !== '' &&
+    typeof formId === 'string' &&
+    typeof version === 'string' &&
+    Number.isInteger(revision) &&
+    (revision as number) >= 0 &&
+    typeof updatedAt === 'string';
+  if (!said) return undefined;
+  const answers: PublishedAssessment['answers'] = {};
+  for (const [questionId, answer] of Object.entries(value.answers)) {
+    if (!isRecord(answer) || !isPublishableValue(answer.value)) return undefined;
+    answers[questionId] = { value: answer.value };
+  }
+  return { id, form: { id: formId, version }, revision: revision as number, updatedAt, answers };
 }
 
 /**

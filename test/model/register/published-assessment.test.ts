@@ -11,7 +11,7 @@ import {
 } from '../../../src/model/register/published-assessment.js';
 import type { PublishedDocument } from '../../../src/model/register/published-documents.js';
 import type { RegisterEntry } from '../../../src/model/register-entry.js';
-import { trustCopiesFor } from '../../../src/model/register/trust-copies.js';
+import { readTrustDocument, trustCopiesFor } from '../../../src/model/register/trust-copies.js';
 import { entry } from './helpers.js';
 
 // prettier-ignore
@@ -106,39 +106,67 @@ describe('published assessments', () => {
 
 describe('trust copies', () => {
   const TODAY = '2026-11-20';
-  const copy = (formId: string): PublishedAssessment => ({ ...publishedAssessment({ ...assessmentOf(formId) }) });
-  function assessmentOf(formId: string) {
-    return {
-      id: `a-${formId}`,
-      form: { id: formId, version: '1.0.0' },
+  function published(school: string, fields: Partial<RegisterEntry>, formId?: string): PublishedDocument {
+    const held = entry(fields);
+    const assessment = publishedAssessment({
+      id: `a-${school}`,
+      form: { id: formId ?? '', version: '1.0.0' },
       revision: 2,
       updatedAt: '2026-11-01T09:00:00.000Z',
       answers: { age: { value: 13 } },
-    };
-  }
-  function published(school: string, fields: Partial<RegisterEntry>, formId?: string): PublishedDocument {
-    const held = entry(fields);
+    });
     return {
       _id: `${school}:${held.id}`,
       school,
       entry: held,
-      ...(formId ? { assessment: copy(formId) } : {}),
+      ...(formId ? { assessment } : {}),
       publishedAt: '2026-11-20T09:00:00.000Z',
       submissions: [],
     };
   }
   // prettier-ignore
-  const DOCUMENTS = [
-    published('ysgol-b', { id: 'p', tool: 'Padlet', url: 'https://padlet.com', status: 'approved', decisionDate: '2026-10-01', reviewDue: '2027-10-01' }, 'social'),
+  const PUBLISHED = [
+    published('ysgol-b', { id: 'p', tool: 'Padlet', url: '', status: 'approved', decisionDate: '2026-10-01', reviewDue: '2027-10-01' }, 'social'),
     published('ysgol-a', { id: 'p', tool: 'Padlet boards', url: 'https://www.padlet.com/', status: 'not-approved', decisionDate: '2026-09-01' }, 'social'),
     published('ysgol-c', { id: 'p', tool: 'Padlet', url: '' }, 'dpia'),
     published('ysgol-d', { id: 'p', tool: 'Padlet', url: '' }),
     published('ysgol-e', { id: 'c', tool: 'Canva', url: 'https://canva.com' }, 'social'),
+    published('ysgol-f', { id: 'x', tool: 'Padlet', status: 'approved', decisionDate: '2025-01-01', reviewDue: '2026-01-01' }, 'social'),
   ];
+  const DOCUMENTS = PUBLISHED.flatMap((document) => readTrustDocument(document) ?? []);
+
+  it('are read from the documents that carry an assessment, with the fields an offer needs', () => {
+    expect(DOCUMENTS.map(({ school }) => school)).to.deep.equal([
+      'ysgol-b',
+      'ysgol-a',
+      'ysgol-c',
+      'ysgol-e',
+      'ysgol-f',
+    ]);
+    expect(DOCUMENTS[0]).to.deep.equal({
+      _id: 'ysgol-b:p',
+      school: 'ysgol-b',
+      tool: 'Padlet',
+      url: '',
+      status: 'approved',
+      decisionDate: '2026-10-01',
+      reviewDue: '2027-10-01',
+      assessment: PUBLISHED[0]!.assessment,
+    });
+    for (const bad of [
+      null,
+      { ...PUBLISHED[0], entry: { ...PUBLISHED[0]!.entry, status: 'great' } },
+      { _id: '_design/proforma' },
+    ]) {
+      expect(readTrustDocument(bad)).to.equal(undefined);
+    }
+  });
+
   // prettier-ignore
   const CASES: Array<[string, { name: string; url?: string }, string[]]> = [
-    ['by name, any case, and one with the same address', { name: ' padlet ' }, ['ysgol-a', 'ysgol-b']],
-    ['by web address alone', { name: '', url: 'padlet.com' }, ['ysgol-a', 'ysgol-b']],
+    ['by name, any case and spacing', { name: ' padlet ' }, ['ysgol-b', 'ysgol-f']],
+    ['by web address alone', { name: '', url: 'http://padlet.com/' }, ['ysgol-a', 'ysgol-f']],
+    ['by name or by web address', { name: 'Padlet', url: 'padlet.com' }, ['ysgol-a', 'ysgol-b', 'ysgol-f']],
     ['none for a tool not named yet', { name: '  ' }, []],
     ['none for a tool the trust does not hold', { name: 'Seesaw' }, []],
     ['another tool', { name: 'Canva' }, ['ysgol-e']],
@@ -149,11 +177,11 @@ describe('trust copies', () => {
     });
   }
 
-  it('say each school’s decision and its date, and only for assessments made with the same form', () => {
-    const [a, b] = trustCopiesFor(DOCUMENTS, { name: 'Padlet' }, 'social', TODAY);
+  it('say each school’s decision as it stands today and its date, for assessments made with the same form', () => {
+    const [a, b, f] = trustCopiesFor(DOCUMENTS, { name: 'Padlet', url: 'padlet.com' }, 'social', TODAY);
     expect(a).to.deep.include({ school: 'ysgol-a', status: 'not-approved', decisionDate: '2026-09-01' });
-    expect(b).to.deep.include({ school: 'ysgol-b', status: 'approved', decisionDate: '2026-10-01' });
-    expect(b!.assessment.form.id).to.equal('social');
+    expect(b).to.deep.include({ school: 'ysgol-b', status: 'approved', decisionDate: '2026-10-01', tool: 'Padlet' });
+    expect(f, 'past its review date').to.deep.include({ school: 'ysgol-f', status: 'expired' });
     expect(trustCopiesFor(DOCUMENTS, { name: 'Padlet' }, 'dpia', TODAY).map(({ school }) => school)).to.deep.equal([
       'ysgol-c',
     ]);
