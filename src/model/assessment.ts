@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { wholeNumber } from './schema-parts.js';
-import { AnswersSchema, toolFromAnswers, type Answers } from './answers.js';
+import { AnswersSchema, type Answers } from './answers.js';
 import type { FormDefinition } from './form-definition.js';
 
 export const ToolSchema = z.object({
@@ -90,4 +90,24 @@ export function formOfAssessment<Form extends Pick<FormDefinition, 'id' | 'versi
 ): Form | undefined {
   const sameId = forms.filter((form) => form.id === assessment.form.id);
   return sameId.find((form) => form.version === assessment.form.version) ?? sameId[0];
+}
+
+/**
+ * The tool named by a form's `toolQuestions`, read from the answers. Kept here rather than beside
+ * the answers: only what makes or reads an assessment needs it, never the form's first render.
+ */
+export function toolFromAnswers(
+  toolQuestions: { name: string; url?: string; vendor?: string } | undefined,
+  answers: Answers,
+): { name: string; url?: string; vendor?: string } {
+  const read = (id: string | undefined) => {
+    const value = id === undefined ? undefined : answers[id]?.value;
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  };
+  const tool: { name: string; url?: string; vendor?: string } = { name: read(toolQuestions?.name) ?? '' };
+  const url = read(toolQuestions?.url);
+  const vendor = read(toolQuestions?.vendor);
+  if (url !== undefined) tool.url = url;
+  if (vendor !== undefined) tool.vendor = vendor;
+  return tool;
 }

@@ -148,6 +148,19 @@ describe('<proforma-assessment trust-url>: starting from the trust’s assessmen
     expect(root(element).activeElement, 'focus moves to the mark').to.equal(mark);
     await expect(element).to.be.accessible();
 
+    // The draft keeps where its answers came from: opened again, on a page with no trust, it says so.
+    await element.saveNow();
+    const reopened = await fixture<ProformaAssessment>(
+      html`<proforma-assessment
+        form-src=${SOCIAL_FORM_URL}
+        namespace=${`trust-${publisher.school}`}
+        draft-id=${element.draftId}
+      ></proforma-assessment>`,
+    );
+    await waitUntil(() => root(reopened).querySelector('#trust-copied'), 'the reopened draft shows the copy');
+    expect(reopened.copiedFrom).to.deep.equal(element.copiedFrom);
+    expect(reopened.answers['educational-objectives']?.value).to.equal(copied.answers['educational-objectives']?.value);
+
     const assessment = assessmentFromAnswers(form, element.answers, {
       id: element.draftId,
       createdAt: '2026-12-08T09:00:00.000Z',

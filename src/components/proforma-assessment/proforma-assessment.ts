@@ -176,9 +176,8 @@ export class ProformaAssessment extends LitElement {
 
   /** "Sign and save as PDF", loaded when the teacher asks for it; it asks for the update that shows it. */
   #exportPanel: ExportPanel | undefined;
-  /** The trust's assessments to start from, and where a copy came from: loaded with `trust-url` or a copy. */
-  #trustNotice: TrustNotice | undefined;
-  #trustLoading = false;
+  /** The trust's assessments to start from, and where a copy came from: loaded with `trust-url` or a copy; `null` while it loads. */
+  #trustNotice: TrustNotice | null | undefined;
   /** Items whose notes and evidence the person has opened. */
   readonly #openedNotes = new Set<string>();
   /**
@@ -210,8 +209,8 @@ export class ProformaAssessment extends LitElement {
       else if (this.draftId) void this.#loadDrafts();
     }
     if (changed.has('answers')) this.#rescore();
-    if ((this.trustUrl || this.copiedFrom) && !this.#trustLoading) {
-      this.#trustLoading = true;
+    if ((this.trustUrl || this.copiedFrom) && this.#trustNotice === undefined) {
+      this.#trustNotice = null;
       void import('./trust-notice.js').then(({ TrustNotice }) => {
         this.#trustNotice = new TrustNotice(this, (answers) => this.#setAnswers(answers));
       });
@@ -276,10 +275,6 @@ export class ProformaAssessment extends LitElement {
     }
   }
 
-  #setAnswer(questionId: string, answer: Answer): void {
-    this.#setAnswers({ ...this.#currentAnswers, [questionId]: answer });
-  }
-
   /** The person's change of answers: scored, saved and announced. */
   #setAnswers(answers: Answers): void {
     this.#currentAnswers = answers;
@@ -327,6 +322,7 @@ export class ProformaAssessment extends LitElement {
 
   #questionView(question: Question, form: FormDefinition, language: string): QuestionView {
     const answers = () => this.#currentAnswers;
+    const setAnswer = (answer: Answer) => this.#setAnswers({ ...answers(), [question.id]: answer });
     return {
       question,
       // Read when used, so that an event handler sees the latest answer even
@@ -338,8 +334,8 @@ export class ProformaAssessment extends LitElement {
       id: `q-${question.id}`,
       required: isRequired(question),
       riskBands: form.scoring.riskBands,
-      setValue: (value) => this.#setAnswer(question.id, { ...this.#currentAnswers[question.id], value }),
-      setAnswer: (next) => this.#setAnswer(question.id, next),
+      setValue: (value) => setAnswer({ ...answers()[question.id], value }),
+      setAnswer,
       notesOpen: this.#openedNotes.has(question.id),
       openNotes: () => {
         this.#openedNotes.add(question.id);

@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { toolFromAnswers, type Answers } from '../../model/answers.js';
-import type { CopiedFrom } from '../../model/assessment.js';
+import type { Answers } from '../../model/answers.js';
+import { toolFromAnswers, type CopiedFrom } from '../../model/assessment.js';
 import type { FormDefinition } from '../../model/form-definition.js';
 import { copiedAnswers, copiedFrom } from '../../model/register/published-assessment.js';
 import { trustCopiesFor, type TrustCopy, type TrustDocument } from '../../model/register/trust-copies.js';
