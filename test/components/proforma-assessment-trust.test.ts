@@ -93,6 +93,36 @@ describe('<proforma-assessment trust-url>: starting from the trust’s assessmen
     await fetch(`${publisher.server}/_session`, { method: 'DELETE', credentials: 'include' });
   });
 
+  /** The form, with the tool named as a teacher types it. */
+  async function formNaming(tool: string, trustUrl: string): Promise<ProformaAssessment> {
+    const element = await fixture<ProformaAssessment>(
+      html`<proforma-assessment form-src=${SOCIAL_FORM_URL} trust-url=${trustUrl} no-autosave></proforma-assessment>`,
+    );
+    await waitUntil(() => element.definition, 'the form loads');
+    controlLabelled(root(element), 'Name of the tool').focus();
+    await sendKeys({ type: tool });
+    return element;
+  }
+
+  it('says in a line when the trust cannot be read, and the form goes on', async () => {
+    await fetch(`${publisher.server}/_session`, { method: 'DELETE', credentials: 'include' });
+    const signedOut = await formNaming('Padlet', trust.database);
+    await waitUntil(() => root(signedOut).querySelector('.trust-problem'), 'the read fails');
+    expect(root(signedOut).querySelector('.trust-problem')!.textContent).to.match(
+      /Sign in to the trust's register .* Nothing else waits on it\./,
+    );
+    expect(root(signedOut).querySelector('#trust-copies')).to.equal(null);
+    await expect(signedOut).to.be.accessible();
+
+    const offline = await formNaming('Padlet', 'http://127.0.0.1:9/proforma-nowhere-trust');
+    await waitUntil(() => root(offline).querySelector('.trust-problem'), 'the read fails');
+    expect(root(offline).querySelector('.trust-problem')!.textContent).to.match(/cannot be reached .*Carry on/);
+    controlLabelled(root(offline), 'Company or organisation that provides it').focus();
+    await sendKeys({ type: 'Wallwisher' });
+    expect(offline.answers['tool-vendor']?.value, 'the teacher carries on').to.equal('Wallwisher');
+    await signIn(publisher.server, teacher);
+  });
+
   it('offers the copy once the tool is named, takes it, and marks the form and the PDF as copied', async () => {
     const element = await fixture<ProformaAssessment>(
       html`<proforma-assessment

@@ -27,7 +27,10 @@ export interface TrustNoticeHost extends ReactiveControllerHost, HTMLElement {
 /** The trust's documents, or why they could not be read. */
 type TrustRead = { documents: TrustDocument[] } | { problem: 'sign-in-needed' | 'unreachable' | 'other' };
 
-/** Each trust's register is read once per page, for every form on it, and the read reused. */
+/**
+ * Each trust's register is read once per page, for every form on it, and the read reused; a read
+ * that failed (offline, not signed in) is tried again by the next form that asks.
+ */
 const reads = new Map<string, Promise<TrustRead>>();
 
 function readTrust(trustUrl: string): Promise<TrustRead> {
@@ -35,13 +38,16 @@ function readTrust(trustUrl: string): Promise<TrustRead> {
   if (!read) {
     read = readTrustDocuments(trustUrl).then(
       (documents): TrustRead => ({ documents }),
-      (error: unknown): TrustRead => ({
-        problem:
-          error instanceof PublishedRegisterError &&
-          (error.problem === 'sign-in-needed' || error.problem === 'unreachable')
-            ? error.problem
-            : 'other',
-      }),
+      (error: unknown): TrustRead => {
+        reads.delete(trustUrl);
+        return {
+          problem:
+            error instanceof PublishedRegisterError &&
+            (error.problem === 'sign-in-needed' || error.problem === 'unreachable')
+              ? error.problem
+              : 'other',
+        };
+      },
     );
     reads.set(trustUrl, read);
   }
