@@ -251,8 +251,10 @@ export function validateSubmission(newDoc, oldDoc, userCtx, secObj, roles) {
 /**
  * Whether a document of the published register may be written: by the school's approvers only, and
  * only a published tool: `_id` = `<school>:<entryId>`, `school`, `entry` (the tool's public fields,
- * as "Export for staff" writes them: never its assessment) and `publishedAt`. An approver may also
- * delete one, to stop publishing a tool.
+ * as "Export for staff" writes them: never its assessment) and `publishedAt`; and, when the tool
+ * was assessed, `assessment` as other schools may copy it: its id, form, revision and time, and each
+ * answer's value alone (no notes, no evidence, no list of people, no sign-off: no names). An
+ * approver may also delete one, to stop publishing a tool.
  */
 export function validatePublished(newDoc, oldDoc, userCtx, secObj, roles, school) {
   var userRoles = userCtx.roles || [];
@@ -292,6 +294,29 @@ export function validatePublished(newDoc, oldDoc, userCtx, secObj, roles, school
   function need(condition, what) {
     if (!condition) throw { forbidden: 'This is not a published tool: ' + what + '.' };
   }
+  // As published-assessment.ts's isPublishableValue: text, a number, a list of choices, a hazard.
+  function isPublishableValue(value) {
+    if (typeof value === 'string') return true;
+    if (typeof value === 'number') return isFinite(value);
+    if (Array.isArray(value)) return isListOf(value, isText);
+    if (!isObject(value)) return false;
+    var keys = Object.keys(value);
+    for (var k = 0; k < keys.length; k++) {
+      if (keys[k] !== 'before' && keys[k] !== 'controls' && keys[k] !== 'after') return false;
+    }
+    return keys.length > 0;
+  }
+  function isPublishedAnswers(answers) {
+    if (!isObject(answers)) return false;
+    var ids = Object.keys(answers);
+    for (var a = 0; a < ids.length; a++) {
+      var answer = answers[ids[a]];
+      if (!isObject(answer) || Object.keys(answer).join() !== 'value' || !isPublishableValue(answer.value)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   if (newDoc._id.indexOf('_design/') === 0) return;
   if (!isAdmin && userRoles.indexOf(roles.approver) === -1) {
@@ -312,6 +337,23 @@ export function validatePublished(newDoc, oldDoc, userCtx, secObj, roles, school
   need(isDateOrNone(entry.decisionDate) && isDateOrNone(entry.reviewDue), 'its dates are not dates as yyyy-mm-dd');
   need(Array.isArray(entry.history), 'it has no history');
   need(entry.assessment === undefined, 'it holds the assessment, which is never published');
+  var assessment = newDoc.assessment;
+  if (assessment !== undefined) {
+    need(
+      isObject(assessment) &&
+        isFilled(assessment.id) &&
+        isObject(assessment.form) &&
+        isText(assessment.form.id) &&
+        isText(assessment.form.version) &&
+        typeof assessment.revision === 'number' &&
+        isText(assessment.updatedAt),
+      'its assessment does not say which it is (id, form, revision and time)'
+    );
+    need(
+      isPublishedAnswers(assessment.answers),
+      "its assessment's answers are not values alone (no notes, evidence, people or sign-off)"
+    );
+  }
   need(isText(newDoc.publishedAt) && timestampPattern.test(newDoc.publishedAt), 'its time is not a date and time');
 }
 

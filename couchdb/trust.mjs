@@ -111,7 +111,8 @@ async function replicateOnce(client, trust, school) {
 }
 
 /**
- * Sets up a trust: its database and rules, who may read it, and one continuous replication from
+ * Sets up a trust: its database and rules, who may read it (its staff, and each school's approvers,
+ * teachers and staff), and one continuous replication from
  * each school's published register (the schools must be set up already; their published rules are
  * brought up to date, for the filter the replication uses). Answers the steps, in order.
  */
@@ -130,7 +131,9 @@ export async function setupTrust(client, { trust, schools }) {
   }
   steps.push(await ensureDatabase(client, names.database));
   steps.push(await ensureDesignDocument(client, names.database, trustDesignDocument()));
-  steps.push(await ensureMembers(client, names.database, [names.role]));
+  // The schools' own people read it too: a teacher starting an assessment is offered the trust's.
+  const schoolRoles = schools.flatMap((school) => Object.values(schoolNames(school).roles));
+  steps.push(await ensureMembers(client, names.database, [names.role, ...schoolRoles]));
   const continuous = client.flavour === 'couchdb';
   if (continuous) steps.push(...(await ensureReplicatorDatabase(client)));
   for (const school of schools) {

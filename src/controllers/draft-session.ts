@@ -3,7 +3,7 @@ import type { Answers } from '../model/answers.js';
 import { makeBackup, type Draft } from '../model/draft.js';
 import type { FormDefinition } from '../model/form-definition.js';
 import type { Score } from '../model/scoring.js';
-import { assessmentFromAnswers, type Assessment } from '../model/assessment.js';
+import { assessmentFromAnswers, type Assessment, type CopiedFrom } from '../model/assessment.js';
 import { resolveText } from '../model/text.js';
 import { ProformaDraftCreatedEvent } from '../events/draft-created.js';
 import type { DraftStore } from '../services/draft-store.js';
@@ -19,6 +19,8 @@ export interface DraftSessionHost extends ReactiveControllerHost, HTMLElement {
   /** A store given directly by the host page, which wins over one from context. */
   draftStore: DraftStore | undefined;
   answers: Answers;
+  /** Where the answers were copied from, when they were: saved and opened with them. */
+  copiedFrom: CopiedFrom | undefined;
   readonly definition: FormDefinition | undefined;
   readonly currentScore: Score | undefined;
   readonly language: string;
@@ -95,6 +97,7 @@ export class DraftSession {
         id: this.host.draftId,
         createdAt: this.createdAt,
         updatedAt: now,
+        copiedFrom: this.host.copiedFrom,
       }),
       ...(form ? { formTitle: resolveText(form.title, this.host.language) } : {}),
       ...(score ? { outcome: score.outcome } : {}),
@@ -117,6 +120,7 @@ export class DraftSession {
   private showDraft(draft: Draft): void {
     this.createdAt = draft.assessment.createdAt;
     this.draftForm = draft.assessment.form;
+    this.host.copiedFrom = draft.assessment.copiedFrom;
     this.host.answers = draft.assessment.answers;
   }
 

@@ -104,20 +104,3 @@ export function isAnswered(question: Question, answer: Answer | undefined): bool
     }
   }
 }
-
-/** The tool named by a form's `toolQuestions`, read from the answers. */
-export function toolFromAnswers(
-  toolQuestions: { name: string; url?: string; vendor?: string } | undefined,
-  answers: Answers,
-): { name: string; url?: string; vendor?: string } {
-  const read = (id: string | undefined) => {
-    const value = id === undefined ? undefined : answers[id]?.value;
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-  };
-  const tool: { name: string; url?: string; vendor?: string } = { name: read(toolQuestions?.name) ?? '' };
-  const url = read(toolQuestions?.url);
-  const vendor = read(toolQuestions?.vendor);
-  if (url !== undefined) tool.url = url;
-  if (vendor !== undefined) tool.vendor = vendor;
-  return tool;
-}

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { wholeNumber } from './schema-parts.js';
-import { AnswersSchema, toolFromAnswers, type Answers } from './answers.js';
+import { AnswersSchema, type Answers } from './answers.js';
 import type { FormDefinition } from './form-definition.js';
 
 export const ToolSchema = z.object({
@@ -17,6 +17,19 @@ const timestamp = z.string().check(
   }),
 );
 
+/**
+ * Where an assessment's answers were first copied from: another school's published assessment of
+ * the same tool, in the trust's register, at that assessment's revision.
+ */
+export const CopiedFromSchema = z.object({
+  /** The school's id, as the trust's register names it. */
+  school: z.string().check(z.minLength(1)),
+  assessmentId: z.string().check(z.minLength(1)),
+  revision: wholeNumber(z.minimum(0)),
+  copiedAt: timestamp,
+});
+export type CopiedFrom = z.infer<typeof CopiedFromSchema>;
+
 /** One school's assessment of one tool against one version of a form. */
 export const AssessmentSchema = z.object({
   id: z.string().check(z.minLength(1)),
@@ -27,6 +40,8 @@ export const AssessmentSchema = z.object({
   updatedAt: timestamp,
   /** Goes up by one with every saved change, so a stale copy can be recognised. */
   revision: wholeNumber(z.minimum(0)),
+  /** Set when the answers started as a copy of another school's: to be checked before signing. */
+  copiedFrom: z.optional(CopiedFromSchema),
 });
 export type Assessment = z.infer<typeof AssessmentSchema>;
 
@@ -38,6 +53,8 @@ export interface AssessmentStamp {
   updatedAt?: string;
   /** 0 unless given: the revision of a copy not yet saved. */
   revision?: number;
+  /** Where the answers were copied from, when they were. */
+  copiedFrom?: CopiedFrom | undefined;
 }
 
 /**
@@ -48,7 +65,7 @@ export interface AssessmentStamp {
 export function assessmentFromAnswers(
   form: Pick<FormDefinition, 'id' | 'version' | 'toolQuestions'>,
   answers: Answers,
-  { id, createdAt, updatedAt = createdAt, revision = 0 }: AssessmentStamp,
+  { id, createdAt, updatedAt = createdAt, revision = 0, copiedFrom }: AssessmentStamp,
 ): Assessment {
   return {
     id,
@@ -58,6 +75,7 @@ export function assessmentFromAnswers(
     createdAt,
     updatedAt,
     revision,
+    ...(copiedFrom ? { copiedFrom } : {}),
   };
 }
 
@@ -72,4 +90,24 @@ export function formOfAssessment<Form extends Pick<FormDefinition, 'id' | 'versi
 ): Form | undefined {
   const sameId = forms.filter((form) => form.id === assessment.form.id);
   return sameId.find((form) => form.version === assessment.form.version) ?? sameId[0];
+}
+
+/**
+ * The tool named by a form's `toolQuestions`, read from the answers. Kept here rather than beside
+ * the answers: only what makes or reads an assessment needs it, never the form's first render.
+ */
+export function toolFromAnswers(
+  toolQuestions: { name: string; url?: string; vendor?: string } | undefined,
+  answers: Answers,
+): { name: string; url?: string; vendor?: string } {
+  const read = (id: string | undefined) => {
+    const value = id === undefined ? undefined : answers[id]?.value;
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  };
+  const tool: { name: string; url?: string; vendor?: string } = { name: read(toolQuestions?.name) ?? '' };
+  const url = read(toolQuestions?.url);
+  const vendor = read(toolQuestions?.vendor);
+  if (url !== undefined) tool.url = url;
+  if (vendor !== undefined) tool.vendor = vendor;
+  return tool;
 }

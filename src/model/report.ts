@@ -1,5 +1,5 @@
 import { answerValue, isAnswered, riskScore, type Answer, type Person, type RiskRating } from './answers.js';
-import type { Assessment, Tool } from './assessment.js';
+import type { Assessment, CopiedFrom, Tool } from './assessment.js';
 import type { ChoiceOption, FormDefinition, ItemRating, Question, RiskBand, Scoring } from './form-definition.js';
 import { riskBand, scoreAssessment, type Score, type SectionScore } from './scoring.js';
 import type { LocalizedText } from './text.js';
@@ -87,6 +87,8 @@ export interface Report {
   form: { id: string; version: string; title: LocalizedText; description: LocalizedText | null };
   assessment: { id: string; createdAt: string; updatedAt: string; revision: number };
   tool: Tool;
+  /** Where the answers were first copied from: another school's assessment, to be checked before signing. */
+  copiedFrom?: CopiedFrom;
   score: Score;
   sections: ReportSection[];
   hazards: ReportHazard[];
@@ -158,6 +160,7 @@ export function buildReport(
       revision: assessment.revision,
     },
     tool: { ...assessment.tool },
+    ...(assessment.copiedFrom ? { copiedFrom: { ...assessment.copiedFrom } } : {}),
     score,
     sections,
     hazards,

@@ -84,7 +84,7 @@ export function layoutAssessmentPdf(report: Report, options: PdfLayoutOptions): 
   progress(0.05);
 
   writeMasthead(page, report, options, text);
-  writeToolDetails(page, report);
+  writeToolDetails(page, report, locale);
   writeResult(page, report, text, questionTitle);
   progress(0.15);
 
@@ -142,13 +142,23 @@ function writeMasthead(
   page.gap(4);
 }
 
-function writeToolDetails(page: PageWriter, report: Report): void {
-  const { tool } = report;
+function writeToolDetails(page: PageWriter, report: Report, locale: string): void {
+  const { tool, copiedFrom } = report;
   page.heading(msg('The tool'));
   page.fields([
     { label: msg('Name'), value: tool.name || msg('Not answered') },
     ...(tool.url ? [{ label: msg('Web address'), value: tool.url, link: tool.url }] : []),
     ...(tool.vendor ? [{ label: msg('Provided by'), value: tool.vendor }] : []),
+    ...(copiedFrom
+      ? [
+          {
+            label: msg('Copied from'),
+            value: msg(
+              str`${copiedFrom.school}'s assessment ${copiedFrom.assessmentId} (revision ${copiedFrom.revision}), copied on ${formatDate(copiedFrom.copiedAt.slice(0, 10), locale)}`,
+            ),
+          },
+        ]
+      : []),
   ]);
 }
 

@@ -287,7 +287,46 @@ const notPublished = [
   ['no history', {}, { history: undefined }, /it has no history/],
   ['the assessment', {}, { assessment: { answers: {} } }, /it holds the assessment, which is never published/],
   ['no time', { publishedAt: 'today' }, {}, /its time is not a date and time/],
+  ['an assessment that does not say which', { assessment: { answers: {} } }, {}, /does not say which it is/],
+  ...[
+    ['notes', { value: 'yes', notes: 'Asked the DPO' }],
+    ['evidence', { value: 'yes', evidence: ['https://example.org'] }],
+    ['a list of people', { value: [{ name: 'Ann Evans' }] }],
+    ['a sign-off', { value: { name: 'Ann Evans', date: '2026-12-07' } }],
+    ['no value', {}],
+  ].map(([what, answer]) => [
+    `an assessment whose answer keeps ${what}`,
+    { assessment: publishedAssessment({ q1: answer }) },
+    {},
+    /its assessment's answers are not values alone/,
+  ]),
 ];
+
+/** An assessment as a school publishes it for its trust, with these answers. */
+function publishedAssessment(answers) {
+  return {
+    id: 'a-1',
+    form: { id: 'social-tool', version: '2.0.0' },
+    revision: 3,
+    updatedAt: '2026-12-07T10:00:00.000Z',
+    answers,
+  };
+}
+
+test('a published tool may carry its assessment: each answer’s value alone', () => {
+  const answers = {
+    text: { value: 'Padlet' },
+    age: { value: 13 },
+    subjects: { value: ['art', 'maths'] },
+    hazard: {
+      value: { before: { likelihood: 3, impact: 4 }, controls: 'Moderated', after: { likelihood: 1, impact: 2 } },
+    },
+  };
+  assert.equal(
+    publishedRefusal(publishedTool({ assessment: publishedAssessment(answers) }), people.approver),
+    undefined,
+  );
+});
 for (const [what, overrides, entryOverrides, reason] of notPublished) {
   test(`a published tool with ${what} is refused`, () => {
     const found = publishedRefusal(publishedTool(overrides, entryOverrides), people.approver);

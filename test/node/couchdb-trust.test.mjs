@@ -14,16 +14,22 @@ const BIN = 'bin/proforma-couchdb.mjs';
 const tag = randomBytes(4).toString('hex');
 const trust = `trust-${tag}`;
 const schools = [`tra-${tag}`, `trb-${tag}`];
+/** A school on the same server that is not one of the trust's. */
+const outsider = `trc-${tag}`;
 const names = trustNames(trust);
 const approver = { name: `${schools[0]}-ann`, password: 'approver password', role: 'approver' };
 const trustStaff = { name: `${trust}-tia`, password: 'trust staff password', role: 'trust-staff' };
+const teacher = { name: `${schools[1]}-tom`, password: 'teacher password', role: 'teacher' };
+const outsidersTeacher = { name: `${outsider}-owen`, password: 'teacher password', role: 'teacher' };
 let server;
 
 before(async () => {
   server = await testCouchServer();
   const client = await connectAsAdmin(server.adminUrl);
-  for (const school of schools) await setupSchool(client, { school });
+  for (const school of [...schools, outsider]) await setupSchool(client, { school });
   await addPerson(client, { school: schools[0], ...approver });
+  await addPerson(client, { school: schools[1], ...teacher });
+  await addPerson(client, { school: outsider, ...outsidersTeacher });
 });
 
 after(async () => {
@@ -36,6 +42,7 @@ after(async () => {
   }
   await as(null, 'DELETE', names.database);
   for (const school of schools) await removeSchool(server, school, [trustStaff.name]);
+  await removeSchool(server, outsider);
   await server.stop();
 });
 
@@ -119,7 +126,11 @@ test('trust makes the database, its rules, members and replications; run again, 
     );
   }
   const security = await as(null, 'GET', `${names.database}/_security`);
-  assert.deepEqual(security.body.members.roles, [names.role]);
+  const schoolRoles = schools.flatMap((school) => {
+    const { approver, teacher, staff } = schoolNames(school).roles;
+    return [approver, teacher, staff];
+  });
+  assert.deepEqual(security.body.members.roles, [names.role, ...schoolRoles], "the trust's staff and the schools'");
   assert.deepEqual(security.body.admins?.roles ?? [], [], 'no one is made an admin of it');
 
   const second = await run(args);
@@ -189,6 +200,12 @@ test("the trust's staff read the trust's database, not a school's register; no o
     const forged = await as(person, 'PUT', `${names.database}/${encodeURIComponent(tool._id)}`, tool);
     assert.ok([401, 403].includes(forged.status), `${person.role}: ${JSON.stringify(forged.body)}`);
   }
+});
+
+test("a member school's teacher reads the trust's database; another school's teacher cannot", async () => {
+  assert.equal((await as(teacher, 'GET', `${names.database}/_all_docs`)).status, 200);
+  const refused = await as(outsidersTeacher, 'GET', `${names.database}/_all_docs`);
+  assert.ok([401, 403].includes(refused.status), `answered ${refused.status}`);
 });
 
 const mistakes = [

@@ -90,6 +90,12 @@ class ServerGate {
  * sets up a new school (`proforma-couchdb setup`, with the page's origin for CORS) and adds the
  * people (`proforma-couchdb user`; names are server-wide, so make them unique). Answers
  * `{ kind, school, server, register, submissions, published }`: the server's URL, and each database's.
+ *
+ * `executeServerCommand('couchdb-trust', { trust?, schools: [id, …], people: [{ name, password }], origin })`
+ * sets up a new trust of those schools and its staff (`proforma-couchdb trust`: continuous
+ * replication on Apache CouchDB, one replication now on PouchDB Server, so publish first there);
+ * given the `trust` of one set up before, it runs again, which on PouchDB Server replicates once
+ * more. Answers `{ kind, trust, database }`, the trust database's URL.
  */
 export function couchdbPlugin() {
   let started;
@@ -126,18 +132,18 @@ export function couchdbPlugin() {
       }
       if (command === 'couchdb-gate') return gateCommand(payload);
       if (command === 'couchdb-trust') {
-        // `{ trust?, schools, people: [{ name, password }], origin }`: answers the trust's id and its database's address.
+        started ??= testCouchServer();
         const server = await started;
         const client = await connectAsAdmin(server.adminUrl);
-        const trust = payload.trust ?? `trust-${randomBytes(4).toString('hex')}`;
-        if (!trusts.has(trust)) trusts.set(trust, []);
+        const trust = payload.trust ?? `web-trust-${randomBytes(4).toString('hex')}`;
+        if (!trusts.has(trust)) trusts.set(trust, { schools: payload.schools, people: [] });
         await setupTrust(client, { trust, schools: payload.schools });
         for (const person of payload.people ?? []) {
-          trusts.get(trust).push(person.name);
+          trusts.get(trust).people.push(person.name);
           await addTrustPerson(client, { trust, role: 'trust-staff', ...person });
         }
         const address = addressFor(server.origin, payload.origin ?? server.origin);
-        return { trust, database: `${address}/${trustNames(trust).database}` };
+        return { kind: server.kind, trust, database: `${address}/${trustNames(trust).database}` };
       }
       if (command !== 'couchdb-school') return undefined;
       started ??= testCouchServer();
@@ -162,9 +168,23 @@ export function couchdbPlugin() {
       for (const gate of gates.values()) await gate.shut();
       const server = await started?.catch(() => undefined);
       if (!server) return;
+      for (const [trust, { schools: members, people }] of trusts) await removeTrust(server, trust, members, people);
       for (const { school, people } of schools) await removeSchool(server, school, people);
-      for (const [trust, people] of trusts) await removeSchool(server, trust, people, [trustNames(trust).database]);
       await server.stop();
     },
   };
+}
+
+/** Stops a trust's replications, deletes its database and its people. */
+async function removeTrust(server, trust, schools, people) {
+  const authorization = `Basic ${Buffer.from(`${server.admin.name}:${server.admin.password}`).toString('base64')}`;
+  const request = (method, path) => fetch(new URL(path, `${server.origin}/`), { method, headers: { authorization } });
+  const names = trustNames(trust);
+  for (const school of schools) {
+    const found = await request('GET', `_replicator/${names.replication(school)}`);
+    if (!found.ok) continue;
+    const { _rev } = await found.json();
+    await request('DELETE', `_replicator/${names.replication(school)}?rev=${_rev}`);
+  }
+  await removeSchool(server, trust, people, [names.database]);
 }

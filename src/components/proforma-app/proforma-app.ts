@@ -118,6 +118,9 @@ export class ProformaApp extends LitElement {
   /** A shared register's CouchDB database, passed on to the IT lead's register (`couch-url` of `<proforma-register>`), and to a teacher's assessment, to send signed PDFs to the IT lead. */
   @property({ attribute: 'couch-url' }) couchUrl = '';
 
+  /** The trust's register on CouchDB (`…/proforma-<trust>-trust`), passed on to a teacher's assessment: a tool the trust's other schools assessed may be started from their answers. */
+  @property({ attribute: 'trust-url' }) trustUrl = '';
+
   /** Whether requests to `couch-url` carry cookies: `include`, or `same-origin`/`omit` behind a site's own sign-in. */
   @property() credentials = 'include';
 
@@ -491,6 +494,7 @@ export class ProformaApp extends LitElement {
           logo-src=${this.logoSrc}
           locale=${this.#language}
           couch-url=${this.couchUrl}
+          trust-url=${this.trustUrl}
           @proforma-draft-created=${this.#onDraftCreated}
         ></${assessment}>`,
     )}`;

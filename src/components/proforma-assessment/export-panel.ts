@@ -1,7 +1,7 @@
 import { nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { Answers } from '../../model/answers.js';
-import { assessmentFromAnswers, type Assessment } from '../../model/assessment.js';
+import { assessmentFromAnswers, type Assessment, type CopiedFrom } from '../../model/assessment.js';
 import type { FormDefinition } from '../../model/form-definition.js';
 import type { DraftSession } from '../../controllers/draft-session.js';
 import { newId } from '../../internal/ids.js';
@@ -16,6 +16,8 @@ export interface ExportPanelHost extends ReactiveControllerHost, HTMLElement {
   /** The form definition in use, once it has loaded and passed its checks. */
   readonly definition: FormDefinition | undefined;
   readonly answers: Answers;
+  /** Where the answers were copied from, when they were. */
+  readonly copiedFrom: CopiedFrom | undefined;
   readonly draftId: string;
   readonly schoolName: string;
   readonly logoSrc: string;
@@ -65,6 +67,7 @@ export class ExportPanel {
         id: host.draftId || this.fallbackId,
         createdAt: this.createdAt,
         updatedAt: new Date().toISOString(),
+        copiedFrom: host.copiedFrom,
       });
     }
   }

@@ -5,6 +5,8 @@ import { languageOf, localized } from '../../internal/localization.js';
 import { AnswersSchema, type Answer, type Answers } from '../../model/answers.js';
 import type { AssessmentDrafts } from './drafts.js';
 import type { ExportPanel } from './export-panel.js';
+import type { TrustNotice } from './trust-notice.js';
+import type { CopiedFrom } from '../../model/assessment.js';
 import {
   allQuestions,
   isRequired,
@@ -139,6 +141,9 @@ export class ProformaAssessment extends LitElement {
   /** The school's shared register on CouchDB (`…/proforma-<school>-register`): a signed PDF may then be sent to the IT lead. */
   @property({ attribute: 'couch-url' }) couchUrl = '';
 
+  /** The trust's register on CouchDB (`…/proforma-<trust>-trust`): a tool the trust's schools assessed may be started from their answers. */
+  @property({ attribute: 'trust-url' }) trustUrl = '';
+
   /** Turns off saving drafts in the browser (the host page keeps the answers itself). */
   @property({ type: Boolean, attribute: 'no-autosave' }) noAutosave = false;
 
@@ -166,8 +171,13 @@ export class ProformaAssessment extends LitElement {
   }
   #currentAnswers: Answers = {};
 
+  /** Where the answers were copied from, when the teacher started from another school's assessment; saved with the draft. */
+  copiedFrom: CopiedFrom | undefined;
+
   /** "Sign and save as PDF", loaded when the teacher asks for it; it asks for the update that shows it. */
   #exportPanel: ExportPanel | undefined;
+  /** The trust's assessments to start from, and where a copy came from: loaded with `trust-url` or a copy; `null` while it loads. */
+  #trustNotice: TrustNotice | null | undefined;
   /** Items whose notes and evidence the person has opened. */
   readonly #openedNotes = new Set<string>();
   /**
@@ -199,6 +209,12 @@ export class ProformaAssessment extends LitElement {
       else if (this.draftId) void this.#loadDrafts();
     }
     if (changed.has('answers')) this.#rescore();
+    if ((this.trustUrl || this.copiedFrom) && this.#trustNotice === undefined) {
+      this.#trustNotice = null;
+      void import('./trust-notice.js').then(({ TrustNotice }) => {
+        this.#trustNotice = new TrustNotice(this, (answers) => this.#setAnswers(answers));
+      });
+    }
   }
 
   protected override updated(): void {
@@ -259,8 +275,9 @@ export class ProformaAssessment extends LitElement {
     }
   }
 
-  #setAnswer(questionId: string, answer: Answer): void {
-    this.#currentAnswers = { ...this.#currentAnswers, [questionId]: answer };
+  /** The person's change of answers: scored, saved and announced. */
+  #setAnswers(answers: Answers): void {
+    this.#currentAnswers = answers;
     // Scored here, once, for the event; an update asked for without naming `answers` does not score again.
     this.#rescore();
     this.requestUpdate();
@@ -305,6 +322,7 @@ export class ProformaAssessment extends LitElement {
 
   #questionView(question: Question, form: FormDefinition, language: string): QuestionView {
     const answers = () => this.#currentAnswers;
+    const setAnswer = (answer: Answer) => this.#setAnswers({ ...answers(), [question.id]: answer });
     return {
       question,
       // Read when used, so that an event handler sees the latest answer even
@@ -316,8 +334,8 @@ export class ProformaAssessment extends LitElement {
       id: `q-${question.id}`,
       required: isRequired(question),
       riskBands: form.scoring.riskBands,
-      setValue: (value) => this.#setAnswer(question.id, { ...this.#currentAnswers[question.id], value }),
-      setAnswer: (next) => this.#setAnswer(question.id, next),
+      setValue: (value) => setAnswer({ ...answers()[question.id], value }),
+      setAnswer,
       notesOpen: this.#openedNotes.has(question.id),
       openNotes: () => {
         this.#openedNotes.add(question.id);
@@ -369,6 +387,7 @@ export class ProformaAssessment extends LitElement {
         ${this.drafts?.renderAlerts(language, form)}
         <h1 class="form-title">${resolveText(form.title, language)}</h1>
         ${form.description ? html`<p class="description">${resolveText(form.description, language)}</p>` : nothing}
+        ${this.#trustNotice?.render(form)}
         <p class="hint">${msg('Questions marked * must be answered.')}</p>
         ${form.sections.map((section, index) => this.#renderSection(form, section, index, visible, language))}
         ${this.drafts?.renderNoLongerAsked(form)}

@@ -5,7 +5,9 @@ import { buildReport, type ReportAnswer } from '../report.js';
 import { resolveText } from '../text.js';
 import { historyEvent } from './history.js';
 import { RegisterRuleError, type RegisterProblem } from './rule-error.js';
-import { blankToUndefined, foldText, normalizeUrl, unique, withoutUndefined } from './values.js';
+import { blankToUndefined, isSameTool, unique, withoutUndefined } from './values.js';
+
+export { isSameTool };
 
 // How an imported assessment becomes a new entry, or updates the entry of its tool.
 
@@ -106,14 +108,6 @@ export function entryFromAssessment(
     assessment: structuredClone(assessment),
     history: [imported],
   });
-}
-
-/** Whether two entries are of the same tool: the same name (ignoring case and accents) or the same web address. */
-export function isSameTool(a: Pick<RegisterEntry, 'tool' | 'url'>, b: Pick<RegisterEntry, 'tool' | 'url'>): boolean {
-  const nameA = foldText(a.tool.trim().replace(/\s+/g, ' '));
-  if (nameA !== '' && nameA === foldText(b.tool.trim().replace(/\s+/g, ' '))) return true;
-  const urlA = normalizeUrl(a.url);
-  return urlA !== '' && urlA === normalizeUrl(b.url);
 }
 
 /** The entry already in the register for the tool of `fresh`, if there is one. */

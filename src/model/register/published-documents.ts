@@ -3,12 +3,15 @@ import { RegisterEntrySchema, type RegisterEntry } from '../register-entry.js';
 import { publishedEntry } from '../register-json.js';
 import { entryWithHistory } from './carry-over.js';
 import type { RegisterEntryState } from './fold.js';
+import { publishedAssessment, readPublishedAssessment, type PublishedAssessment } from './published-assessment.js';
 import { submissionIdsOf } from './submissions.js';
 
 // The register published for staff as a CouchDB database (`proforma-<school>-published`): one
 // document per tool, holding what "Export for staff" writes of it. A trust replicates several
 // schools' published databases into one, so a document's id names its school as well as its
-// entry. The server checks the same shape (couchdb/design-documents.mjs, validatePublished).
+// entry. Beside the entry, the tool's assessment as other schools may start from it (its answers'
+// values, no notes, evidence or names). The server checks the same shape
+// (couchdb/design-documents.mjs, validatePublished).
 
 /** One published tool: `_id` is `<school>:<entryId>`; `entry` is `publishedEntry` of the tool. */
 export interface PublishedDocument {
@@ -19,6 +22,11 @@ export interface PublishedDocument {
   school: string;
   /** The tool's public fields: no assessment, no names or reasons in its history. */
   entry: RegisterEntry;
+  /**
+   * The tool's assessment as another school of the trust may copy it (`publishedAssessment`);
+   * absent for a tool with none, and in documents published before assessments were.
+   */
+  assessment?: PublishedAssessment;
   /** When the school last published a change to this tool. */
   publishedAt: string;
   /**
@@ -45,19 +53,20 @@ export function publishedDocuments(
     _id: publishedDocumentId(school, entry.id),
     school,
     entry: publishedEntry(entryWithHistory(entry)),
+    ...(entry.assessment ? { assessment: publishedAssessment(entry.assessment) } : {}),
     publishedAt,
     submissions: submissionIdsOf(entry),
   }));
 }
 
+type PublicFields = Pick<PublishedDocument, 'school' | 'entry' | 'assessment'> & { submissions?: readonly string[] };
+
 /** Whether two documents publish the same of a tool (their time and revision aside). */
-export function samePublicFields(
-  a: Pick<PublishedDocument, 'school' | 'entry'> & { submissions?: readonly string[] },
-  b: Pick<PublishedDocument, 'school' | 'entry'> & { submissions?: readonly string[] },
-): boolean {
+export function samePublicFields(a: PublicFields, b: PublicFields): boolean {
   return (
     a.school === b.school &&
     canonicalize(a.entry) === canonicalize(b.entry) &&
+    canonicalize(a.assessment ?? null) === canonicalize(b.assessment ?? null) &&
     (a.submissions ?? []).join('\n') === (b.submissions ?? []).join('\n')
   );
 }
@@ -65,7 +74,7 @@ export function samePublicFields(
 /** A document read from a published or a trust's database as a published tool, or why it is not one. */
 export function readPublishedDocument(doc: unknown): { document: PublishedDocument } | { problem: string } {
   if (typeof doc !== 'object' || doc === null) return { problem: 'it is not a document' };
-  const { _id, _rev, school, entry, publishedAt, submissions } = doc as Record<string, unknown>;
+  const { _id, _rev, school, entry, assessment, publishedAt, submissions } = doc as Record<string, unknown>;
   if (typeof _id !== 'string' || typeof school !== 'string' || typeof publishedAt !== 'string') {
     return { problem: 'it does not name its school and when it was published' };
   }
@@ -80,6 +89,10 @@ export function readPublishedDocument(doc: unknown): { document: PublishedDocume
     submissions: Array.isArray(submissions) ? submissions.filter((id): id is string => typeof id === 'string') : [],
   };
   if (typeof _rev === 'string') document._rev = _rev;
+  // A document with no assessment, or one that cannot be read, is still the school's decision: it
+  // only offers nothing to copy.
+  const copy = readPublishedAssessment(assessment);
+  if (copy) document.assessment = copy;
   return { document };
 }
 

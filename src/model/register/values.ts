@@ -58,3 +58,14 @@ export function listInWords(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
+
+/** Whether two entries are of the same tool: the same name (ignoring case and accents) or the same web address. */
+export function isSameTool(
+  a: { tool: string; url?: string | undefined },
+  b: { tool: string; url?: string | undefined },
+): boolean {
+  const nameA = foldText(a.tool.trim().replace(/\s+/g, ' '));
+  if (nameA !== '' && nameA === foldText(b.tool.trim().replace(/\s+/g, ' '))) return true;
+  const urlA = normalizeUrl(a.url);
+  return urlA !== '' && urlA === normalizeUrl(b.url);
+}

@@ -8,6 +8,7 @@ import {
   withPublishedChanges,
   type PublishedDocument,
 } from '../../../src/model/register/published-documents.js';
+import { publishedAssessment } from '../../../src/model/register/published-assessment.js';
 import { NOW, at, decided, underReview } from './log.js';
 import { entry } from './helpers.js';
 
@@ -84,6 +85,30 @@ describe('published documents', () => {
       else expect(read).to.deep.equal({ problem });
     });
   }
+
+  it('carry the tool’s assessment as others may copy it, and publish again when it is assessed again', () => {
+    const [document] = publishedDocuments('ysgol-gwyn', register.entries, NOW);
+    const assessment = register.entries[0]!.assessment!;
+    expect(document!.assessment, 'the assessment, published').to.deep.equal(publishedAssessment(assessment));
+    const again = { ...assessment, revision: assessment.revision + 1, answers: { age: { value: 16 } } };
+    const [reassessed] = publishedDocuments('ysgol-gwyn', [{ ...register.entries[0]!, assessment: again }], NOW);
+    expect(samePublicFields(document!, reassessed!)).to.equal(false);
+    expect(readPublishedDocument(reassessed)).to.deep.equal({ document: reassessed });
+  });
+
+  it('read a document whose assessment is not one as offering nothing to copy', () => {
+    const names = {
+      ...good,
+      assessment: {
+        id: 'a',
+        form: { id: 'f', version: '1' },
+        revision: 1,
+        updatedAt: NOW.toISOString(),
+        answers: { owners: { value: [{ name: 'Siân' }] } },
+      },
+    };
+    expect(readPublishedDocument(names)).to.deep.equal({ document: good });
+  });
 
   it('take a batch of changes: replaced, added and removed by id', () => {
     const a = { ...good, _id: 's:a' };
