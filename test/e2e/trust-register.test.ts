@@ -57,7 +57,9 @@ describe('the trust’s register, live', function () {
     }));
 
   before(async () => {
-    schools = [await newSchool([gwyn, outsider]), await newSchool([bryn])];
+    schools = [await newSchool([gwyn]), await newSchool([bryn])];
+    // Staff of a school outside the trust.
+    await newSchool([outsider]);
     await publish(schools[0], gwyn, [
       ...decidedTool('padlet', 'Padlet', 'approved'),
       ...decidedTool('tiktok', 'TikTok', 'not-approved'),
