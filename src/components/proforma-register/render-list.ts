@@ -98,15 +98,7 @@ function renderFilters(view: ListView): TemplateResult {
       </select>
     </div>`;
   return html`<div class="filters" role="group" aria-label=${msg('Filters')}>
-    <div class="search">
-      <label for="search">${msg('Search tools, makers, purposes, owners and conditions')}</label>
-      <input
-        id="search"
-        type="search"
-        .value=${live(view.searchText)}
-        @input=${(event: Event) => view.search((event.target as HTMLInputElement).value)}
-      />
-    </div>
+    ${renderSearchBox(view.searchText, (text) => view.search(text))}
     ${select(
       'filter-status',
       msg('Status'),
@@ -158,6 +150,19 @@ function renderFilters(view: ListView): TemplateResult {
     <div class="actions">
       <button type="button" @click=${() => view.clear()}>${msg('Clear the filters')}</button>
     </div>
+  </div>`;
+}
+
+/** The search box of a list of tools: `text` as typed, `search` told of each change. */
+export function renderSearchBox(text: string, search: (text: string) => void): TemplateResult {
+  return html`<div class="search">
+    <label for="search">${msg('Search tools, makers, purposes, owners and conditions')}</label>
+    <input
+      id="search"
+      type="search"
+      .value=${live(text)}
+      @input=${(event: Event) => search((event.target as HTMLInputElement).value)}
+    />
   </div>`;
 }
 

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { plural } from '../../internal/plural.js';
 import type { Status } from '../../model/register-entry.js';
@@ -7,7 +6,7 @@ import { STATUS_ORDER } from '../../model/register/filter-sort.js';
 import type { TrustSummary, TrustTool } from '../../model/register/trust-view.js';
 import { statusWords } from './register-words.js';
 import { renderStatus, type Formats } from './render-common.js';
-import { renderPages } from './render-list.js';
+import { renderPages, renderSearchBox } from './render-list.js';
 import type { TrustList } from './trust-list.js';
 
 // What a trust sees (`mode="trust"`): each tool its schools publish, once, with where the schools
@@ -102,15 +101,7 @@ function renderTrustList(view: TrustView): TemplateResult {
 function renderTrustFilters(view: TrustView, schools: readonly string[]): TemplateResult {
   const { state } = view.list;
   return html`<div class="filters" role="group" aria-label=${msg('Filters')}>
-    <div class="search">
-      <label for="search">${msg('Search tools, makers, purposes, owners and conditions')}</label>
-      <input
-        id="search"
-        type="search"
-        .value=${live(view.searchText)}
-        @input=${(event: Event) => view.search((event.target as HTMLInputElement).value)}
-      />
-    </div>
+    ${renderSearchBox(view.searchText, (text) => view.search(text))}
     <div>
       <label for="filter-school">${msg('School')}</label>
       <select
