@@ -34,6 +34,8 @@ const figures = {
   'proforma.couchAdds.gzipBytes': 45000,
   'proforma.couchFirstSync': { median: 3000, min: 2500, max: 4000, runs: 7 },
   'proforma.couchChangeSeen': { median: 300, min: 200, max: 600, runs: 10 },
+  'proforma.trustFirstRender': { median: 250, min: 200, max: 400, runs: 7 },
+  'proforma.trustDecisionSeen': { median: 500, min: 300, max: 900, runs: 10 },
 };
 
 test('every budget names a figure, a limit, a unit and whether CI checks it', () => {

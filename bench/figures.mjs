@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { EMBED_PAGE_URL, timeEmbedFirstRender } from './embed-render.mjs';
 import { COUCH_SYNC_TOOLS, timeCouchSync } from './couch-sync.mjs';
+import { TRUST_SCHOOLS, TRUST_TOOLS, timeTrustView } from './trust-view.mjs';
 import { REGISTER_LOG_TOOLS, timeRegisterLog } from './register-log.mjs';
 import { answerEverything, installHelpers, renderProforma, renderSurveyJs, timeScoring } from './in-page.mjs';
 import {
@@ -201,6 +202,17 @@ const MEASUREMENTS = {
       freshNamespace,
     });
     // The load these figures were measured under, as other work on the machine slows them.
+    return { ...measured, loadAverage: loadavg().map((load) => Number(load.toFixed(2))) };
+  },
+
+  /** A trust's view of TRUST_SCHOOLS schools' published registers, on a server the bench starts on loopback. */
+  async trustView(bench) {
+    const measured = await timeTrustView({
+      openPage: (path) => openPage(bench, path),
+      baseUrl: bench.baseUrl,
+      runs: bench.runs,
+      allowServer: (origin) => bench.loopbackServers.add(origin),
+    });
     return { ...measured, loadAverage: loadavg().map((load) => Number(load.toFixed(2))) };
   },
 
@@ -688,6 +700,31 @@ export const FIGURES = [
     budget: { name: 'shared register: a change seen in another browser', limit: 1000, ci: false },
     measure: from(MEASUREMENTS.couchSync, ({ seenInAnother, kind, loadAverage }) => ({
       ...summarise(seenInAnother),
+      server: kind,
+      loadAverage,
+    })),
+  },
+  {
+    key: 'proforma.trustFirstRender',
+    row: `trust view: ${TRUST_SCHOOLS} schools × ${TRUST_TOOLS} tools, first render`,
+    unit: 'ms',
+    definition: `ms from appending <proforma-register mode="trust" couch-url=…> (page loading ${ALL_ELEMENTS_BUNDLE_URL.slice(1)}, signed in as the trust's staff) to its first page of 50 tools shown: the element's code for a trust loaded, the trust's database read (${TRUST_SCHOOLS} schools × ${TRUST_TOOLS} published tools, the same ${TRUST_TOOLS} tools at each school, replicated into it by proforma-couchdb trust) from the loopback server the bench starts, grouped by tool and rendered; a fresh page each run`,
+    budget: { name: 'trust view: first render', limit: 300, ci: false },
+    measure: from(MEASUREMENTS.trustView, ({ firstRender, documents, kind, loadAverage }) => ({
+      ...summarise(firstRender),
+      documents,
+      server: kind,
+      loadAverage,
+    })),
+  },
+  {
+    key: 'proforma.trustDecisionSeen',
+    row: "  a school's decision seen in the trust view",
+    unit: 'ms',
+    definition: `ms from a school publishing a decision on a tool no school had (its published document written to the server) to the open trust view showing it ("not approved at 1 school"), through the trust's database and its changes feed; on PouchDB Server, which keeps no continuous replication, the bench replicates that school into the trust at once, in the time measured; at least 10 decisions, a school after another`,
+    budget: { name: "trust view: a school's decision seen", limit: 2000, ci: false },
+    measure: from(MEASUREMENTS.trustView, ({ seen, kind, loadAverage }) => ({
+      ...summarise(seen),
       server: kind,
       loadAverage,
     })),
