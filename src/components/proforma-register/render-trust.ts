@@ -25,6 +25,10 @@ export interface TrustView {
   filter(change: { status?: Status | ''; school?: string }): void;
   clear(): void;
   goTo(page: number): void;
+  /** Whether the tool (its `key`) is opened, showing each school's decision. */
+  isOpen(key: string): boolean;
+  /** The tool was opened or closed. */
+  toggle(key: string, open: boolean): void;
 }
 
 /** Where the schools stand on a tool, in one line: only the counts that are not nought. */
@@ -133,50 +137,59 @@ function renderTrustFilters(view: TrustView, schools: readonly string[]): Templa
 
 /** A tool, its line of where the schools stand, and (opened) each school's decision. */
 function renderTrustTool(view: TrustView, tool: TrustTool): TemplateResult {
-  const { format } = view;
-  const tableId = `trust-${tool.key}`;
+  const open = view.isOpen(tool.key);
   return html`<li>
-    <details>
+    <details
+      ?open=${open}
+      @toggle=${(event: Event) => view.toggle(tool.key, (event.target as HTMLDetailsElement).open)}
+    >
       <summary>
         <span class="tool">${tool.tool}</span>
         <span class="trust-summary">${trustSummaryWords(tool.summary, view.language)}</span>
       </summary>
-      <div class="table-wrap" role="region" tabindex="0" aria-labelledby=${tableId}>
-        <table>
-          <caption id=${tableId}>
-            ${msg(str`Each school’s decision on ${tool.tool}`)}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${msg('School')}</th>
-              <th scope="col">${msg('Status')}</th>
-              <th scope="col">${msg('Conditions')}</th>
-              <th scope="col">${msg('Decision date')}</th>
-              <th scope="col">${msg('Review due')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${tool.schools.map(
-              ({ school, entry, status }) =>
-                html`<tr>
-                  <th scope="row">${school}</th>
-                  <td>${renderStatus(status)}</td>
-                  <td>
-                    ${
-                      entry.conditions.length === 0
-                        ? msg('None')
-                        : html`<ul>
-                            ${entry.conditions.map((condition) => html`<li>${condition}</li>`)}
-                          </ul>`
-                    }
-                  </td>
-                  <td>${entry.decisionDate ? format.day(entry.decisionDate) : msg('Not decided')}</td>
-                  <td>${entry.reviewDue ? format.day(entry.reviewDue) : msg('Not set')}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+      ${open ? renderSchools(view, tool) : nothing}
     </details>
   </li>`;
+}
+
+/** Each school's decision on a tool: drawn only once the tool is opened, as a page of 50 tools has a thousand. */
+function renderSchools(view: TrustView, tool: TrustTool): TemplateResult {
+  const { format } = view;
+  const tableId = `trust-${tool.key}`;
+  return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby=${tableId}>
+    <table>
+      <caption id=${tableId}>
+        ${msg(str`Each school’s decision on ${tool.tool}`)}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${msg('School')}</th>
+          <th scope="col">${msg('Status')}</th>
+          <th scope="col">${msg('Conditions')}</th>
+          <th scope="col">${msg('Decision date')}</th>
+          <th scope="col">${msg('Review due')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${tool.schools.map(
+          ({ school, entry, status }) =>
+            html`<tr>
+              <th scope="row">${school}</th>
+              <td>${renderStatus(status)}</td>
+              <td>
+                ${
+                  entry.conditions.length === 0
+                    ? msg('None')
+                    : html`<ul>
+                        ${entry.conditions.map((condition) => html`<li>${condition}</li>`)}
+                      </ul>`
+                }
+              </td>
+              <td>${entry.decisionDate ? format.day(entry.decisionDate) : msg('Not decided')}</td>
+              <td>${entry.reviewDue ? format.day(entry.reviewDue) : msg('Not set')}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }

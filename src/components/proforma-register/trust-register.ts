@@ -24,6 +24,8 @@ export class TrustRegisterController implements ReactiveController {
   #source: TrustDocuments | undefined;
   #stop: (() => void) | undefined;
   readonly #pager = trustPager();
+  /** The tools opened, by key. */
+  readonly #opened = new Set<string>();
   readonly #searchBox: SearchBoxController;
 
   constructor(
@@ -69,6 +71,13 @@ export class TrustRegisterController implements ReactiveController {
         this.#set(FIRST_TRUST_LIST_STATE);
       },
       goTo: (page) => this.#set({ ...this.state, page }),
+      isOpen: (key) => this.#opened.has(key),
+      toggle: (key, open) => {
+        if (open === this.#opened.has(key)) return;
+        if (open) this.#opened.add(key);
+        else this.#opened.delete(key);
+        this.host.requestUpdate();
+      },
     };
   }
 

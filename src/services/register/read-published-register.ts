@@ -21,7 +21,7 @@ export interface PublishedRegisterRead {
   /** Their entries, as "Export for staff" writes them: what a staff view shows. */
   entries: RegisterEntry[];
   unreadable: UnreadablePublishedDocument[];
-  /** Where the database's changes feed stood before the read: a watch from here misses nothing. */
+  /** Where the database's changes feed stood when the read ended: a watch from here misses nothing. */
   since: string;
 }
 
@@ -75,15 +75,19 @@ export async function readPublishedRegister(
   options: PublishedRequestOptions = {},
 ): Promise<PublishedRegisterRead> {
   const database = databaseAddress(publishedDbUrl);
-  // The sequence first: a change made during the read is then seen again by the watch, never missed.
-  const info = await requestJson<{ update_seq: string | number }>(database, database, options);
-  const { rows } = await requestJson<{ rows: Row[] }>(database, `${database}/_all_docs?include_docs=true`, options);
-  const { changed, unreadable } = sortRows(rows);
+  // The whole database in one read of its changes feed, with the sequence that read ends at: a
+  // watch from there misses nothing. Documents deleted since show as deleted, and are left out.
+  const { results, last_seq } = await requestJson<{ results: Row[]; last_seq: string | number }>(
+    database,
+    `${database}/_changes?include_docs=true`,
+    options,
+  );
+  const { changed, unreadable } = sortRows(results);
   return {
     documents: changed,
     entries: changed.map((document) => document.entry),
     unreadable,
-    since: String(info.update_seq),
+    since: String(last_seq),
   };
 }
 
