@@ -27,6 +27,7 @@ export class ReplicaReader {
   readonly #documents = new Map<string, Revision[]>();
   #since: number | string = 0;
   #contents: { refusals: string; contents: ReplicaContents } | undefined;
+  #reading: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly local: PouchDatabase) {}
 
@@ -34,7 +35,15 @@ export class ReplicaReader {
    * The replica's events, less those the server refused (`refused`: kept apart, with the reason),
    * and the documents that hold no event. The same object while nothing changed.
    */
-  async contents(refused: readonly RefusedChange[]): Promise<ReplicaContents> {
+  contents(refused: readonly RefusedChange[]): Promise<ReplicaContents> {
+    // One read at a time, each from where the one before ended: two reads side by side would each
+    // set what they read, the older last, and a document's newer revisions could be lost from view.
+    const reading = this.#reading.then(() => this.#read(refused));
+    this.#reading = reading.catch(() => undefined);
+    return reading;
+  }
+
+  async #read(refused: readonly RefusedChange[]): Promise<ReplicaContents> {
     const { results, last_seq } = await this.local.changes({ since: this.#since, include_docs: true, conflicts: true });
     for (const { doc } of results) {
       if (!doc || doc._id.startsWith('_design/')) continue;
