@@ -2,22 +2,9 @@ import * as z from 'zod/mini';
 import { wholeNumber } from './schema-parts.js';
 import { AssessmentSchema } from './assessment.js';
 import { PersonSchema } from './answers.js';
+import { STORED_STATUSES } from './stored-statuses.js';
 
-/**
- * Where an entry of the approved-tools register stands. The decision
- * statuses are kept; "review due" and "expired" follow from the review date
- * (see register.ts) and are never stored.
- */
-export const STORED_STATUSES = [
-  'draft',
-  'submitted',
-  'under-review',
-  'approved',
-  'approved-with-conditions',
-  'not-approved',
-  'retired',
-] as const;
-export type StoredStatus = (typeof STORED_STATUSES)[number];
+export { STORED_STATUSES, type StoredStatus } from './stored-statuses.js';
 
 /** What staff see: the stored status, or what the review date makes of a decision. */
 export const STATUSES = [...STORED_STATUSES, 'review-due', 'expired'] as const;

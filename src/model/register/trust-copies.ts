@@ -1,5 +1,6 @@
 import type { Tool } from '../assessment.js';
-import type { Status, StoredStatus } from '../register-entry.js';
+import type { Status } from '../register-entry.js';
+import { STORED_STATUSES, type StoredStatus } from '../stored-statuses.js';
 import { dayNumber, parseDateOrThrow } from './calendar.js';
 import { readPublishedAssessment, type PublishedAssessment } from './published-assessment.js';
 import { statusOn } from './review-dates.js';
@@ -35,15 +36,7 @@ export interface TrustCopy {
   assessment: PublishedAssessment;
 }
 
-const STORED: ReadonlySet<string> = new Set<StoredStatus>([
-  'draft',
-  'submitted',
-  'under-review',
-  'approved',
-  'approved-with-conditions',
-  'not-approved',
-  'retired',
-]);
+const STORED: ReadonlySet<string> = new Set(STORED_STATUSES);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
