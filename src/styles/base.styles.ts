@@ -52,6 +52,7 @@ export const baseStyles = css`
     outline-offset: 2px;
   }
   input[type='text'],
+  input[type='password'],
   input[type='url'],
   input[type='search'],
   input[type='date'],

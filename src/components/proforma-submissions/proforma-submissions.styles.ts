@@ -26,18 +26,6 @@ export const styles = css`
   button[aria-disabled='true'] {
     cursor: progress;
   }
-  input[type='password'] {
-    display: block;
-    width: 100%;
-    max-width: 40rem;
-    min-height: 2.75rem;
-    padding: 0.4rem 0.5rem;
-    font: inherit;
-    color: var(--_text);
-    background: var(--_background);
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-  }
   .sign-in {
     margin-bottom: 1rem;
   }
