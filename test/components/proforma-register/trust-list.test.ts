@@ -1,8 +1,7 @@
 // The trust's list: where the schools stand on a tool in one line, and the tools a search, a school
 // and a status let through, a page at a time.
 import { expect } from '@open-wc/testing';
-import type { RegisterEntry } from '../../../src/model/register-entry.js';
-import type { PublishedDocument } from '../../../src/model/register/published-documents.js';
+import { trustSummary } from '../../../src/model/register/trust-view.js';
 import { trustSummaryWords } from '../../../src/components/proforma-register/render-trust.js';
 import {
   FIRST_TRUST_LIST_STATE,
@@ -10,31 +9,12 @@ import {
   withTrustFilters,
 } from '../../../src/components/proforma-register/trust-list.js';
 import { REGISTER_PAGE_SIZE } from '../../../src/components/proforma-register/list-state.js';
-import { entry } from '../../model/register/helpers.js';
+import { published } from '../../model/register/helpers.js';
 
 const TODAY = '2026-11-20';
 
-function published(school: string, overrides: Partial<RegisterEntry>): PublishedDocument {
-  const fields = entry(overrides);
-  return {
-    _id: `${school}:${fields.id}`,
-    school,
-    entry: fields,
-    publishedAt: `${TODAY}T09:00:00.000Z`,
-    submissions: [],
-  };
-}
-
-const none = {
-  schools: 0,
-  approved: 0,
-  withConditions: 0,
-  reviewDue: 0,
-  notApproved: 0,
-  expired: 0,
-  inProgress: 0,
-  retired: 0,
-};
+/** Where no school stands on a tool. */
+const none = trustSummary([]);
 
 describe('the trust list', () => {
   const lines: Array<[string, Partial<typeof none>, string]> = [

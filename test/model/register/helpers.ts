@@ -1,7 +1,8 @@
 // What the tests of the register's rules share: an entry with only what a test is about changed,
-// and the refusals the rules give.
+// the same published by a school, and the refusals the rules give.
 import { expect } from '@open-wc/testing';
 import type { RegisterEntry } from '../../../src/model/register-entry.js';
+import type { PublishedDocument } from '../../../src/model/register/published-documents.js';
 import { RegisterRuleError, type RegisterRule } from '../../../src/model/register/index.js';
 
 export const BY = 'J. Evans, IT lead';
@@ -24,6 +25,18 @@ export function entry(overrides: Partial<RegisterEntry> = {}): RegisterEntry {
     owners: TWO_OWNERS,
     history: [{ at: '2026-11-20T10:42:00.000Z', by: 'Łukasz Nowak', action: 'imported', changes: [] }],
     ...overrides,
+  };
+}
+
+/** A school's published document for `entry(overrides)`, as a trust's database holds it. */
+export function published(school: string, overrides: Partial<RegisterEntry>): PublishedDocument {
+  const fields = entry(overrides);
+  return {
+    _id: `${school}:${fields.id}`,
+    school,
+    entry: fields,
+    publishedAt: '2026-11-20T09:00:00.000Z',
+    submissions: [],
   };
 }
 

@@ -9,20 +9,9 @@ import {
   type TrustFilter,
   type TrustSummary,
 } from '../../../src/model/register/trust-view.js';
-import { entry } from './helpers.js';
+import { published } from './helpers.js';
 
 const TODAY = '2026-11-20';
-
-function published(school: string, overrides: Partial<RegisterEntry>): PublishedDocument {
-  const fields = entry(overrides);
-  return {
-    _id: `${school}:${fields.id}`,
-    school,
-    entry: fields,
-    publishedAt: '2026-11-20T09:00:00.000Z',
-    submissions: [],
-  };
-}
 
 const approved: Partial<RegisterEntry> = { status: 'approved', reviewDue: '2027-11-20' };
 const withConditions: Partial<RegisterEntry> = {
