@@ -6,7 +6,14 @@ import { CouchRegisterStore, CouchSubmissions, SubmissionApprover } from '../../
 import { text } from '../a11y/helpers.js';
 import { appendAfterSigning, padletForm } from '../pdf/signing-fixtures.js';
 import { sameNameKeys, signedPadletBy } from '../register/forgeries.js';
-import { newSchool, personOf, requestsAs, type Person, type School } from '../services/register/couch-school.js';
+import {
+  newSchool,
+  personOf,
+  registerWhen,
+  requestsAs,
+  type Person,
+  type School,
+} from '../services/register/couch-school.js';
 import { tabTo } from './keyboard.js';
 
 // A teacher sends signed PDFs to the school's submissions database over HTTP; the IT lead's open
@@ -36,25 +43,6 @@ async function submit(school: School, teacher: Person, pdf: Uint8Array, fileName
   });
   expect(response.ok, `the submission was not taken: ${await response.text()}`).to.equal(true);
   return id;
-}
-
-/** The store's register as of now, once `until` holds of it, read again after each change its watchers hear of. */
-function registerNow(
-  store: CouchRegisterStore,
-  until: (view: Awaited<ReturnType<CouchRegisterStore['read']>>) => boolean,
-): ReturnType<CouchRegisterStore['read']> {
-  return new Promise((resolve, reject) => {
-    let done = false;
-    const check = async () => {
-      const view = await store.read();
-      if (done || !until(view)) return;
-      done = true;
-      stop();
-      resolve(view);
-    };
-    const stop = store.watch(() => void check().catch(reject));
-    void check().catch(reject);
-  });
 }
 
 /** Signs this page in to the server as `person`, as the register's sign-in form does. */
@@ -116,7 +104,11 @@ describe('teachers’ submissions in the approvers’ browsers', function () {
       expect(row).to.include('Padlet').and.to.include('Submitted');
       // The deputy's browser has taken it in too, or learnt from the server that it was: once it is done, one entry.
       await deputyApprover.run();
-      const deputyView = await registerNow(deputyRegister, (view) => view.entries.length > 0);
+      const deputyView = await registerWhen(
+        deputyRegister,
+        (view) => view.entries.length > 0,
+        () => new Date(),
+      );
       expect(
         deputyView.entries.map(({ id: entryId }) => entryId),
         'one entry in the deputy’s browser',

@@ -72,15 +72,19 @@ export function statusWhen(
   });
 }
 
-/** Resolves with the store's register once `until` holds of it, read after each change its watchers hear of. */
+/**
+ * Resolves with the store's register once `until` holds of it, read as of `now` (the tests' day
+ * unless given) after each change its watchers hear of.
+ */
 export function registerWhen(
   store: CouchRegisterStore,
   until: (view: CouchRegisterView) => boolean,
+  now: () => Date = () => NOW,
 ): Promise<CouchRegisterView> {
   return new Promise((resolve, reject) => {
     let done = false;
     const check = async () => {
-      const view = await store.read(NOW);
+      const view = await store.read(now());
       if (done || !until(view)) return;
       done = true;
       stop();
