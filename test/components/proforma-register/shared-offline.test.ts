@@ -22,7 +22,10 @@ describe('<proforma-register couch-url> with its server out of reach', () => {
         timeout: 8000,
       },
     );
+    // The status and the copy's register are each shown as soon as they are known, in either order.
+    await waitUntil(() => !text(element.shadowRoot).includes('Loading the register'), 'the copy was never read');
     expect(text(element.shadowRoot)).to.contain('The register is empty');
+    expect(text(element.shadowRoot)).to.contain('Offline: working from this browser’s copy');
     expect(element.shadowRoot!.querySelector('[role="status"].sync')).to.not.equal(null);
     await expect(element).to.be.accessible();
   });
